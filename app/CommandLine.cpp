@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+
+namespace branchline {
+
+CommandLine::Action CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Branchline: the offline-first, encrypted CRM for payment institutions and "
+               "lenders."));
+    const QCommandLineOption help(QStringList{ QStringLiteral("h"), QStringLiteral("help") },
+                                  tr("Show this help and exit."));
+    const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
+                                     tr("Show the version and exit."));
+    const QCommandLineOption language(QStringLiteral("lang"),
+                                      tr("Use this language for the interface: zh_CN or en."),
+                                      tr("language"));
+    parser.addOption(help);
+    parser.addOption(version);
+    parser.addOption(language);
+    m_helpText = parser.helpText();
+
+    if (!parser.parse(arguments)) {
+        m_errorText = parser.errorText();
+        return Action::Error;
+    }
+    if (parser.isSet(help))
+        return Action::ShowHelp;
+    if (parser.isSet(version))
+        return Action::ShowVersion;
+    if (parser.isSet(language)) {
+        m_language = parser.value(language);
+        if (m_language != QLatin1String("zh_CN") && m_language != QLatin1String("en")) {
+            m_errorText = tr("Unknown language \"%1\": use zh_CN or en.").arg(m_language);
+            return Action::Error;
+        }
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        m_errorText = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
+        return Action::Error;
+    }
+    return Action::Run;
+}
+
+} // namespace branchline

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace branchline {
+
+// The client's command line. Parsed before any window exists, so `--version` and `--help`
+// work on a machine without a display.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    enum class Action { Run, ShowVersion, ShowHelp, Error };
+
+    Action parse(const QStringList &arguments);
+
+    QString helpText() const { return m_helpText; }
+    QString errorText() const { return m_errorText; }
+    QString language() const { return m_language; } // "zh_CN", "en" or empty for the system's
+
+private:
+    QString m_helpText;
+    QString m_errorText;
+    QString m_language;
+};
+
+} // namespace branchline

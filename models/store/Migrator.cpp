@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Migrator.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcMigrator, "branchline.store.migrations")
+
+namespace branchline {
+
+namespace {
+
+bool execOrFail(QSqlQuery &query, const QString &sql, StoreError *error)
+{
+    if (query.exec(sql))
+        return true;
+    *error = StoreError::fromSql(query.lastError());
+    return false;
+}
+
+QString readMeta(QSqlDatabase db, const QString &key)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (query.exec() && query.next())
+        return query.value(0).toString();
+    return QString();
+}
+
+} // namespace
+
+Migrator::Migrator(QSqlDatabase db, QString filePath)
+    : m_db(std::move(db))
+    , m_filePath(std::move(filePath))
+{
+}
+
+const QList<Migration> &Migrator::migrations()
+{
+    static const QList<Migration> all = {
+        { 1, "core records", ":/branchline/migrations/0001_initial.sql", 1 },
+    };
+    return all;
+}
+
+int Migrator::latestVersion()
+{
+    return migrations().last().version;
+}
+
+bool Migrator::inspect(StoreError *error)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!execOrFail(query, QStringLiteral("PRAGMA user_version"), error) || !query.next()) {
+        if (!error->isError())
+            *error = StoreError::make(StoreError::Kind::Other, QStringLiteral("user_version"));
+        return false;
+    }
+    m_currentVersion = query.value(0).toInt();
+
+    if (!execOrFail(query,
+                    QStringLiteral("SELECT count(*), sum(name = 'store_meta') FROM sqlite_master "
+                                   "WHERE type = 'table'"),
+                    error)
+        || !query.next())
+        return false;
+    const int tables = query.value(0).toInt();
+    const bool hasMeta = query.value(1).toInt() > 0;
+    query.finish();
+
+    if (m_currentVersion == 0 && tables == 0)
+        return true; // a new, empty store
+    if (!hasMeta) {
+        *error = StoreError::make(StoreError::Kind::NotAStore,
+                                  QStringLiteral("no store_meta table"));
+        return false;
+    }
+    if (m_currentVersion > latestVersion()) {
+        const int minReader = readMeta(m_db, QStringLiteral("min_reader_version")).toInt();
+        if (minReader > latestVersion()) {
+            *error = StoreError::make(
+                    StoreError::Kind::NewerVersion,
+                    QStringLiteral("store schema %1 needs a reader of schema %2; this is %3")
+                            .arg(m_currentVersion)
+                            .arg(minReader)
+                            .arg(latestVersion()));
+            return false;
+        }
+        qCInfo(lcMigrator) << "store schema" << m_currentVersion << "is newer but readable";
+    }
+    return true;
+}
+
+bool Migrator::migrate(StoreError *error)
+{
+    if (!needsMigration())
+        return true;
+    if (m_currentVersion > 0 && !backup(error))
+        return false;
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= m_currentVersion)
+            continue;
+        if (!apply(migration, error))
+            return false;
+        m_currentVersion = migration.version;
+    }
+    return true;
+}
+
+bool Migrator::backup(StoreError *error)
+{
+    // Fold the write-ahead log into the main file so one copy holds everything.
+    QSqlQuery checkpoint(m_db);
+    if (!execOrFail(checkpoint, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), error))
+        return false;
+    checkpoint.finish();
+
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+    const QString target = QStringLiteral("%1.schema%2-%3.bak")
+                                   .arg(m_filePath)
+                                   .arg(m_currentVersion)
+                                   .arg(stamp);
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+    // Copy under a temporary name first: a copy cut short by a full disk never looks like
+    // a finished backup.
+    if (!QFile::copy(m_filePath, partial) || !QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        *error = StoreError::make(StoreError::Kind::DiskFull,
+                                  QStringLiteral("backup to %1 failed").arg(target));
+        error->message = tr("The local store could not be backed up before its upgrade (is the "
+                            "disk full?). It was not changed; free some space and try again.");
+        return false;
+    }
+    m_backupPath = target;
+    qCInfo(lcMigrator) << "backed up store before migration to" << target;
+    return true;
+}
+
+bool Migrator::apply(const Migration &migration, StoreError *error)
+{
+    QFile script(QString::fromLatin1(migration.resource));
+    if (!script.open(QIODevice::ReadOnly)) {
+        *error = StoreError::make(StoreError::Kind::Other,
+                                  QStringLiteral("missing migration %1").arg(migration.version));
+        return false;
+    }
+    const QString sql = QString::fromUtf8(script.readAll());
+
+    if (!m_db.transaction()) {
+        *error = StoreError::fromSql(m_db.lastError());
+        return false;
+    }
+    QSqlQuery query(m_db);
+    bool ok = execOrFail(query, sql, error);
+    query.finish();
+    if (ok && migration.version == 1) {
+        ok = execOrFail(query,
+                        QStringLiteral("INSERT INTO store_meta (key, value) VALUES "
+                                       "('store_id', '%1'), ('created_at', '%2')")
+                                .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)),
+                        error);
+    }
+    if (ok) {
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO store_meta (key, value) VALUES "
+                                     "('schema_version', ?), ('min_reader_version', ?)"));
+        query.addBindValue(migration.version);
+        query.addBindValue(migration.minReaderVersion);
+        ok = query.exec();
+        if (!ok)
+            *error = StoreError::fromSql(query.lastError());
+    }
+    // PRAGMA takes no bound values; the version is our own integer.
+    if (ok)
+        ok = execOrFail(query, QStringLiteral("PRAGMA user_version = %1").arg(migration.version),
+                        error);
+    if (ok && !m_db.commit()) {
+        *error = StoreError::fromSql(m_db.lastError());
+        ok = false;
+    }
+    if (!ok) {
+        m_db.rollback();
+        qCWarning(lcMigrator) << "migration" << migration.version << "failed:" << error->detail;
+        return false;
+    }
+    qCInfo(lcMigrator) << "applied migration" << migration.version << migration.name;
+    return true;
+}
+
+} // namespace branchline

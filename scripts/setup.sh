@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Branchline needs to build, run and test.
+# Safe to run again: it asks apt only for what is missing, and runs
+# `apt-get update` only when something has to be installed.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build ccache pkg-config git
+    # Qt 6.4 and the modules the client uses
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-websockets-dev libqt6sql6-sqlite
+    qt6-translations-l10n
+    # local store and key storage
+    libsqlcipher-dev sqlcipher sqlite3 qtkeychain-qt6-dev
+    # headless runs: X server, screenshots, fonts for Chinese, a real keyring for tests
+    xvfb xauth imagemagick fonts-noto-cjk dbus dbus-bin gnome-keyring libsecret-tools
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+    sudo=sudo
+else
+    sudo=
+fi
+echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
