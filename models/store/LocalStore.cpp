@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <QSqlQuery>
 
 Q_LOGGING_CATEGORY(lcStore, "branchline.store")
 
@@ -82,6 +83,30 @@ bool LocalStore::fail(StoreError error)
     return false;
 }
 
+bool LocalStore::pagesMatchFileSize(StoreError *error) const
+{
+    // With an empty write-ahead log every page lives in the main file, so a file shorter
+    // than the header's page count was cut short. Caught here, before a half-read store
+    // shows up as missing customers.
+    const QFileInfo wal(m_filePath + QStringLiteral("-wal"));
+    if (wal.exists() && wal.size() > 0)
+        return true;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA page_count")) || !query.next()) {
+        *error = StoreError::fromSql(query.lastError());
+        return false;
+    }
+    const qint64 expected = query.value(0).toLongLong() * pageSize;
+    const qint64 actual = QFileInfo(m_filePath).size();
+    if (expected == actual)
+        return true;
+    *error = StoreError::make(StoreError::Kind::Damaged,
+                              QStringLiteral("header says %1 bytes, file has %2")
+                                      .arg(expected)
+                                      .arg(actual));
+    return false;
+}
+
 bool LocalStore::open(SecretBytes key, KeyKind kind, bool createIfMissing)
 {
     close();
@@ -108,11 +133,18 @@ bool LocalStore::open(SecretBytes key, KeyKind kind, bool createIfMissing)
     if (!m_db.isOpen())
         return fail(error);
 
-    Migrator migrator(m_db, m_filePath);
-    if (!migrator.inspect(&error) || !migrator.migrate(&error))
+    if (exists && !pagesMatchFileSize(&error))
         return fail(error);
-    m_schemaVersion = migrator.currentVersion();
-    m_backupPath = migrator.backupPath();
+
+    bool migrated = false;
+    {
+        Migrator migrator(m_db, m_filePath); // holds the connection: gone before any close()
+        migrated = migrator.inspect(&error) && migrator.migrate(&error);
+        m_schemaVersion = migrator.currentVersion();
+        m_backupPath = migrator.backupPath();
+    }
+    if (!migrated)
+        return fail(error);
     qCInfo(lcStore) << "store open, schema" << m_schemaVersion;
     return true;
 }

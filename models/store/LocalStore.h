@@ -48,6 +48,7 @@ public:
 
 private:
     bool fail(StoreError error);
+    bool pagesMatchFileSize(StoreError *error) const;
 
     QString m_filePath;
     QString m_connectionName;

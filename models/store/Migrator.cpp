@@ -34,23 +34,19 @@ QString readMeta(QSqlDatabase db, const QString &key)
 
 } // namespace
 
-Migrator::Migrator(QSqlDatabase db, QString filePath)
+Migrator::Migrator(QSqlDatabase db, QString filePath, QList<Migration> migrations)
     : m_db(std::move(db))
     , m_filePath(std::move(filePath))
+    , m_migrations(std::move(migrations))
 {
 }
 
-const QList<Migration> &Migrator::migrations()
+const QList<Migration> &Migrator::productMigrations()
 {
     static const QList<Migration> all = {
         { 1, "core records", ":/branchline/migrations/0001_initial.sql", 1 },
     };
     return all;
-}
-
-int Migrator::latestVersion()
-{
-    return migrations().last().version;
 }
 
 bool Migrator::inspect(StoreError *error)
@@ -103,7 +99,7 @@ bool Migrator::migrate(StoreError *error)
         return true;
     if (m_currentVersion > 0 && !backup(error))
         return false;
-    for (const Migration &migration : migrations()) {
+    for (const Migration &migration : std::as_const(m_migrations)) {
         if (migration.version <= m_currentVersion)
             continue;
         if (!apply(migration, error))

@@ -26,10 +26,12 @@ class Migrator
     Q_DECLARE_TR_FUNCTIONS(Migrator)
 
 public:
-    Migrator(QSqlDatabase db, QString filePath);
+    // `migrations` is the product's list unless a test brings its own.
+    Migrator(QSqlDatabase db, QString filePath,
+             QList<Migration> migrations = productMigrations());
 
-    static const QList<Migration> &migrations();
-    static int latestVersion();
+    static const QList<Migration> &productMigrations();
+    int latestVersion() const { return m_migrations.last().version; }
 
     // Reads the store's version and refuses stores it cannot read. Writes nothing.
     bool inspect(StoreError *error);
@@ -45,6 +47,7 @@ private:
 
     QSqlDatabase m_db;
     QString m_filePath;
+    QList<Migration> m_migrations;
     QString m_backupPath;
     int m_currentVersion = 0;
 };

@@ -102,6 +102,9 @@ QString StoreError::messageFor(Kind kind)
     case Kind::Io:
         return tr("Reading or writing the local store failed (input/output error). Check the "
                   "disk; nothing was changed.");
+    case Kind::RecordNotFound:
+        return tr("This record no longer exists on this computer: it was deleted, or it left "
+                  "your scope. Nothing was changed.");
     case Kind::Other:
         return tr("The local store reported an unexpected error. Nothing was changed.");
     }

@@ -27,6 +27,7 @@ public:
         AccessDenied,
         KeyUnavailable,     // the keychain does not answer or does not hold the key
         Io,
+        RecordNotFound,     // the record was deleted or never reached this computer
         Other,
     };
 

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "PagedListModel.h"
+#include "repositories/LeadRepository.h"
+#include "rules/Role.h"
+
+namespace branchline {
+
+// Leads, newest change first, a page at a time; phone and email masked for the viewer.
+class LeadListModel : public PagedRows<Lead>
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Company, Status, Source, Score, Phone, City, Updated, ColumnCount };
+    enum ItemRole { IdRole = Qt::UserRole + 1, StatusCodeRole, ScoreRole };
+
+    LeadListModel(QSqlDatabase db, Role viewer, QObject *parent = nullptr);
+
+    void setFilter(const LeadFilter &filter);
+
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+protected:
+    QList<Lead> loadPage(const Lead *last, int limit, StoreError *error) const override;
+
+private:
+    LeadRepository m_repository;
+    Role m_viewer;
+    LeadFilter m_filter;
+};
+
+} // namespace branchline

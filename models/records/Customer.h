@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RecordEnums.h"
+#include "SyncMeta.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace branchline {
+
+// One party: a merchant, an individual borrower or a corporate borrower.
+struct Customer
+{
+    SyncMeta meta;
+    CustomerKind kind = CustomerKind::Merchant;
+    QString legalName;
+    QString creditCode; // PII: 统一社会信用代码 (merchants, corporate borrowers)
+    QString idNumber;   // PII: 身份证号 (individual borrowers)
+    QString phone;      // PII: mainland mobile, stored as its 11 digits
+    QString address;
+    QString city;
+    QString industry;
+    QString mcc;
+    QString branchId;
+    QString ownerId;
+    CustomerStatus status = CustomerStatus::Prospect;
+    std::optional<RiskLevel> riskLevel; // empty until a risk officer rates the customer
+    KycStatus kycStatus = KycStatus::NotStarted;
+    QStringList tags;
+    QString notes;
+};
+
+} // namespace branchline

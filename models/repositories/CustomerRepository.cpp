@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CustomerRepository.h"
+
+#include "RecordTable.h"
+#include "rules/CreditCode.h"
+#include "rules/MobileNumber.h"
+#include "rules/ResidentIdNumber.h"
+#include "search/SearchQuery.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace branchline {
+
+namespace {
+
+const QString table = QStringLiteral("customers");
+
+RecordTable::Columns columnsOf(const Customer &c)
+{
+    return {
+        { QStringLiteral("kind"), RecordEnums::code(c.kind) },
+        { QStringLiteral("legal_name"), c.legalName },
+        { QStringLiteral("credit_code"), RecordTable::nullIfEmpty(c.creditCode) },
+        { QStringLiteral("id_number"), RecordTable::nullIfEmpty(c.idNumber) },
+        { QStringLiteral("phone"), RecordTable::nullIfEmpty(c.phone) },
+        { QStringLiteral("address"), c.address },
+        { QStringLiteral("city"), c.city },
+        { QStringLiteral("industry"), c.industry },
+        { QStringLiteral("mcc"), RecordTable::nullIfEmpty(c.mcc) },
+        { QStringLiteral("branch_id"), RecordTable::nullIfEmpty(c.branchId) },
+        { QStringLiteral("owner_id"), RecordTable::nullIfEmpty(c.ownerId) },
+        { QStringLiteral("status"), RecordEnums::code(c.status) },
+        { QStringLiteral("risk_level"),
+          c.riskLevel ? QVariant(RecordEnums::code(*c.riskLevel))
+                      : QVariant(QMetaType::fromType<QString>()) },
+        { QStringLiteral("kyc_status"), RecordEnums::code(c.kycStatus) },
+        { QStringLiteral("tags"), c.tags.join(QLatin1Char(',')) },
+        { QStringLiteral("notes"), c.notes },
+    };
+}
+
+// The WHERE clause and its bound values for a filter. Which identifier column an exact
+// search uses is decided here, from the shape of the text.
+struct Where
+{
+    QString joins;
+    QStringList conditions{ QStringLiteral("c.deleted = 0") };
+    QVariantList values;
+    bool fullText = false;
+};
+
+Where whereFor(const CustomerFilter &filter)
+{
+    Where where;
+    const QString text = filter.text.trimmed();
+    if (!text.isEmpty()) {
+        const IdentifierCheck credit = CreditCode::check(text);
+        const IdentifierCheck resident = ResidentIdNumber::check(text);
+        const IdentifierCheck mobile = MobileNumber::check(text);
+        if (credit.ok()) {
+            where.conditions << QStringLiteral("c.credit_code = ?");
+            where.values << credit.normalized;
+        } else if (resident.ok()) {
+            where.conditions << QStringLiteral("c.id_number = ?");
+            where.values << resident.normalized;
+        } else if (mobile.ok()) {
+            where.conditions << QStringLiteral("c.phone = ?");
+            where.values << mobile.normalized;
+        } else {
+            const QString match = SearchQuery::matchExpression(text);
+            if (match.isEmpty()) {
+                where.conditions << QStringLiteral("0"); // only punctuation: nothing matches
+            } else {
+                where.joins = QStringLiteral(
+                        " JOIN customers_fts ON customers_fts.docid = c.local_id");
+                where.conditions << QStringLiteral("customers_fts MATCH ?");
+                where.values << match;
+                where.fullText = true;
+            }
+        }
+    }
+    if (filter.kind) {
+        where.conditions << QStringLiteral("c.kind = ?");
+        where.values << RecordEnums::code(*filter.kind);
+    }
+    if (filter.status) {
+        where.conditions << QStringLiteral("c.status = ?");
+        where.values << RecordEnums::code(*filter.status);
+    }
+    if (filter.riskLevel) {
+        where.conditions << QStringLiteral("c.risk_level = ?");
+        where.values << RecordEnums::code(*filter.riskLevel);
+    }
+    if (filter.kycStatus) {
+        where.conditions << QStringLiteral("c.kyc_status = ?");
+        where.values << RecordEnums::code(*filter.kycStatus);
+    }
+    if (!filter.branchId.isEmpty()) {
+        where.conditions << QStringLiteral("c.branch_id = ?");
+        where.values << filter.branchId;
+    }
+    if (!filter.ownerId.isEmpty()) {
+        where.conditions << QStringLiteral("c.owner_id = ?");
+        where.values << filter.ownerId;
+    }
+    return where;
+}
+
+} // namespace
+
+CustomerRepository::CustomerRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+SaveResult CustomerRepository::insert(Customer &customer)
+{
+    return RecordTable(m_db, table).save(customer, true, columnsOf);
+}
+
+SaveResult CustomerRepository::update(Customer &customer)
+{
+    return RecordTable(m_db, table).save(customer, false, columnsOf);
+}
+
+SaveResult CustomerRepository::remove(const QString &id)
+{
+    return RecordTable(m_db, table).remove(id);
+}
+
+SaveResult CustomerRepository::insertMany(QList<Customer> &customers)
+{
+    if (!m_db.transaction())
+        return SaveResult::failed(StoreError::fromSql(m_db.lastError()));
+    for (Customer &customer : customers) {
+        SaveResult result = insert(customer);
+        if (!result) {
+            m_db.rollback();
+            return result;
+        }
+    }
+    if (!m_db.commit()) {
+        const StoreError error = StoreError::fromSql(m_db.lastError());
+        m_db.rollback();
+        return SaveResult::failed(error);
+    }
+    return SaveResult::success();
+}
+
+std::optional<Customer> CustomerRepository::find(const QString &id, StoreError *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1, kind, legal_name, credit_code, id_number, phone, "
+                                 "address, city, industry, mcc, branch_id, owner_id, status, "
+                                 "risk_level, kyc_status, tags, notes "
+                                 "FROM customers WHERE id = ? AND deleted = 0")
+                          .arg(RecordTable::metaColumns()));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        if (error)
+            *error = StoreError::fromSql(query.lastError());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        if (error)
+            *error = StoreError::make(StoreError::Kind::RecordNotFound, id);
+        return std::nullopt;
+    }
+    Customer c;
+    RecordTable::readMeta(query, 0, &c.meta);
+    int i = RecordTable::metaColumnCount;
+    c.kind = RecordEnums::parse<CustomerKind>(query.value(i++).toString())
+                     .value_or(CustomerKind::Merchant);
+    c.legalName = query.value(i++).toString();
+    c.creditCode = query.value(i++).toString();
+    c.idNumber = query.value(i++).toString();
+    c.phone = query.value(i++).toString();
+    c.address = query.value(i++).toString();
+    c.city = query.value(i++).toString();
+    c.industry = query.value(i++).toString();
+    c.mcc = query.value(i++).toString();
+    c.branchId = query.value(i++).toString();
+    c.ownerId = query.value(i++).toString();
+    c.status = RecordEnums::parse<CustomerStatus>(query.value(i++).toString())
+                       .value_or(CustomerStatus::Prospect);
+    c.riskLevel = RecordEnums::parse<RiskLevel>(query.value(i++).toString());
+    c.kycStatus = RecordEnums::parse<KycStatus>(query.value(i++).toString())
+                          .value_or(KycStatus::NotStarted);
+    c.tags = query.value(i++).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    c.notes = query.value(i++).toString();
+    return c;
+}
+
+QList<CustomerSummary> CustomerRepository::page(const CustomerFilter &filter, CustomerSort sort,
+                                                const PageCursor &after, int limit,
+                                                StoreError *error) const
+{
+    Where where = whereFor(filter);
+    QString order;
+    if (where.fullText) {
+        order = QStringLiteral("c.local_id");
+        if (!after.isStart()) {
+            where.conditions << QStringLiteral("c.local_id > ?");
+            where.values << after.localId;
+        }
+    } else if (sort == CustomerSort::ByRecentlyUpdated) {
+        order = QStringLiteral("c.updated_at DESC, c.local_id DESC");
+        if (!after.isStart()) {
+            where.conditions << QStringLiteral("(c.updated_at, c.local_id) < (?, ?)");
+            where.values << after.key << after.localId;
+        }
+    } else {
+        order = QStringLiteral("c.legal_name, c.local_id");
+        if (!after.isStart()) {
+            where.conditions << QStringLiteral("(c.legal_name, c.local_id) > (?, ?)");
+            where.values << after.key << after.localId;
+        }
+    }
+
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT c.local_id, c.id, c.kind, c.legal_name, c.city, c.status, "
+                                 "c.risk_level, c.kyc_status, c.phone, c.updated_at, "
+                                 "u.display_name, b.name "
+                                 "FROM customers c%1 "
+                                 "LEFT JOIN users u ON u.id = c.owner_id "
+                                 "LEFT JOIN branches b ON b.id = c.branch_id "
+                                 "WHERE %2 ORDER BY %3 LIMIT ?")
+                          .arg(where.joins, where.conditions.join(QStringLiteral(" AND ")), order));
+    for (const QVariant &value : std::as_const(where.values))
+        query.addBindValue(value);
+    query.addBindValue(limit);
+
+    QList<CustomerSummary> rows;
+    if (!query.exec()) {
+        if (error)
+            *error = StoreError::fromSql(query.lastError());
+        return rows;
+    }
+    while (query.next()) {
+        CustomerSummary row;
+        row.localId = query.value(0).toLongLong();
+        row.id = query.value(1).toString();
+        row.kind = RecordEnums::parse<CustomerKind>(query.value(2).toString())
+                           .value_or(CustomerKind::Merchant);
+        row.legalName = query.value(3).toString();
+        row.city = query.value(4).toString();
+        row.status = RecordEnums::parse<CustomerStatus>(query.value(5).toString())
+                             .value_or(CustomerStatus::Prospect);
+        row.riskLevel = RecordEnums::parse<RiskLevel>(query.value(6).toString());
+        row.kycStatus = RecordEnums::parse<KycStatus>(query.value(7).toString())
+                                .value_or(KycStatus::NotStarted);
+        row.phone = query.value(8).toString();
+        row.updatedAt = RecordTable::parseTimestamp(query.value(9));
+        row.ownerName = query.value(10).toString();
+        row.branchName = query.value(11).toString();
+        rows << row;
+    }
+    if (query.lastError().isValid() && error)
+        *error = StoreError::fromSql(query.lastError());
+    return rows;
+}
+
+PageCursor CustomerRepository::cursorAfter(const CustomerSummary &row, CustomerSort sort)
+{
+    PageCursor cursor;
+    cursor.localId = row.localId;
+    cursor.key = sort == CustomerSort::ByRecentlyUpdated
+            ? RecordTable::timestamp(row.updatedAt)
+            : QVariant(row.legalName);
+    return cursor;
+}
+
+qint64 CustomerRepository::count(const CustomerFilter &filter, StoreError *error) const
+{
+    const Where where = whereFor(filter);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT count(*) FROM customers c%1 WHERE %2")
+                          .arg(where.joins, where.conditions.join(QStringLiteral(" AND "))));
+    for (const QVariant &value : where.values)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        if (error)
+            *error = StoreError::fromSql(query.lastError());
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+} // namespace branchline

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "PageCursor.h"
+#include "SaveResult.h"
+#include "records/Customer.h"
+
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace branchline {
+
+struct CustomerFilter
+{
+    QString text; // search box: a full ID, credit code or phone matches exactly, else full text
+    std::optional<CustomerKind> kind;
+    std::optional<CustomerStatus> status;
+    std::optional<RiskLevel> riskLevel;
+    std::optional<KycStatus> kycStatus;
+    QString branchId;
+    QString ownerId;
+};
+
+enum class CustomerSort {
+    ByName,            // legal name, A to Z (the default)
+    ByRecentlyUpdated, // newest change first
+};
+
+// One row of the customer list: what the list shows, nothing more.
+struct CustomerSummary
+{
+    qint64 localId = 0;
+    QString id;
+    CustomerKind kind = CustomerKind::Merchant;
+    QString legalName;
+    QString city;
+    CustomerStatus status = CustomerStatus::Prospect;
+    std::optional<RiskLevel> riskLevel;
+    KycStatus kycStatus = KycStatus::NotStarted;
+    QString phone; // clear text: the item model masks it for the viewer's role
+    QString ownerName;
+    QString branchName;
+    QDateTime updatedAt;
+};
+
+class CustomerRepository
+{
+public:
+    explicit CustomerRepository(QSqlDatabase db);
+
+    SaveResult insert(Customer &customer);
+    SaveResult update(Customer &customer);
+    SaveResult remove(const QString &id);
+    // Many customers in one transaction (imports, the first sync's snapshot, benchmarks).
+    SaveResult insertMany(QList<Customer> &customers);
+
+    std::optional<Customer> find(const QString &id, StoreError *error = nullptr) const;
+
+    // One page of the list after `after`, at most `limit` rows. A full-text search comes
+    // back in the order the records were stored (ranking would have to read every match).
+    QList<CustomerSummary> page(const CustomerFilter &filter, CustomerSort sort,
+                                const PageCursor &after, int limit, StoreError *error) const;
+    static PageCursor cursorAfter(const CustomerSummary &row, CustomerSort sort);
+    qint64 count(const CustomerFilter &filter, StoreError *error) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace branchline

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "PageCursor.h"
+#include "SaveResult.h"
+#include "records/Lead.h"
+
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace branchline {
+
+struct LeadFilter
+{
+    QString text; // full-text over name, company, city, notes; a full phone matches exactly
+    std::optional<LeadStatus> status;
+    std::optional<LeadSource> source;
+    QString ownerId;
+};
+
+class LeadRepository
+{
+public:
+    explicit LeadRepository(QSqlDatabase db);
+
+    SaveResult insert(Lead &lead);
+    SaveResult update(Lead &lead);
+    SaveResult remove(const QString &id);
+    std::optional<Lead> find(const QString &id, StoreError *error = nullptr) const;
+
+    // Newest change first; a full-text search in stored order.
+    QList<Lead> page(const LeadFilter &filter, const PageCursor &after, int limit,
+                     StoreError *error) const;
+    static PageCursor cursorAfter(const Lead &row);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace branchline

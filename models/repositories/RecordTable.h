@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "SaveResult.h"
+#include "records/SyncMeta.h"
+#include "rules/RecordValidator.h"
+#include "store/StoreError.h"
+
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QVariant>
+
+class QSqlQuery;
+
+namespace branchline {
+
+// The SQL every synced table shares: insert with a fresh global id and timestamps, update
+// by global id, soft delete, and reading the bookkeeping columns back. Column names come
+// from the repositories' code, never from user input; values are always bound.
+class RecordTable
+{
+public:
+    using Columns = QList<QPair<QString, QVariant>>;
+
+    RecordTable(QSqlDatabase db, QString table);
+
+    bool insert(SyncMeta &meta, const Columns &columns, StoreError *error);
+    // Updates a live record. Returns false with Kind::RecordNotFound when it is missing or deleted.
+    bool update(SyncMeta &meta, const Columns &columns, StoreError *error);
+    bool softDelete(const QString &id, StoreError *error);
+
+    // "local_id, id, version, deleted, created_at, updated_at" with a table alias.
+    static QString metaColumns(const QString &alias = QString());
+    static constexpr int metaColumnCount = 6;
+    static void readMeta(const QSqlQuery &query, int firstColumn, SyncMeta *meta);
+
+    static QVariant timestamp(const QDateTime &value);
+    static QDateTime parseTimestamp(const QVariant &value);
+    static QVariant nullIfEmpty(const QString &value);
+    static QString nowText();
+
+    // Normalises and validates `record`, then inserts or updates it: the one way every
+    // repository saves. `columnsOf(record)` lists the record's own columns.
+    template<typename Record, typename ColumnsOf>
+    SaveResult save(Record &record, bool isNew, ColumnsOf columnsOf)
+    {
+        RecordValidator::normalize(record);
+        FieldIssues issues = RecordValidator::validate(record);
+        if (!issues.isEmpty())
+            return SaveResult::invalid(std::move(issues));
+        StoreError error;
+        const bool ok = isNew ? insert(record.meta, columnsOf(record), &error)
+                              : update(record.meta, columnsOf(record), &error);
+        return ok ? SaveResult::success() : SaveResult::failed(error);
+    }
+
+    SaveResult remove(const QString &id)
+    {
+        StoreError error;
+        return softDelete(id, &error) ? SaveResult::success() : SaveResult::failed(error);
+    }
+
+    QSqlDatabase database() const { return m_db; }
+    QString table() const { return m_table; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_table;
+};
+
+} // namespace branchline

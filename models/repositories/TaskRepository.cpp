@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TaskRepository.h"
+
+#include "RecordTable.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace branchline {
+
+namespace {
+
+const QString table = QStringLiteral("tasks");
+const QString columns = QStringLiteral("title, due_at, owner_id, related_table, related_id, "
+                                       "priority, status, reminder_at, completed_at, notes");
+// Tasks without a due date sort after every real date.
+const QString dueKey = QStringLiteral("coalesce(due_at, '9999-12-31')");
+
+RecordTable::Columns columnsOf(const Task &t)
+{
+    return {
+        { QStringLiteral("title"), t.title },
+        { QStringLiteral("due_at"), RecordTable::timestamp(t.dueAt) },
+        { QStringLiteral("owner_id"), RecordTable::nullIfEmpty(t.ownerId) },
+        { QStringLiteral("related_table"), RecordTable::nullIfEmpty(t.relatedTable) },
+        { QStringLiteral("related_id"), RecordTable::nullIfEmpty(t.relatedId) },
+        { QStringLiteral("priority"), RecordEnums::code(t.priority) },
+        { QStringLiteral("status"), RecordEnums::code(t.status) },
+        { QStringLiteral("reminder_at"), RecordTable::timestamp(t.reminderAt) },
+        { QStringLiteral("completed_at"), RecordTable::timestamp(t.completedAt) },
+        { QStringLiteral("notes"), t.notes },
+    };
+}
+
+Task read(const QSqlQuery &query)
+{
+    Task t;
+    RecordTable::readMeta(query, 0, &t.meta);
+    int i = RecordTable::metaColumnCount;
+    t.title = query.value(i++).toString();
+    t.dueAt = RecordTable::parseTimestamp(query.value(i++));
+    t.ownerId = query.value(i++).toString();
+    t.relatedTable = query.value(i++).toString();
+    t.relatedId = query.value(i++).toString();
+    t.priority = RecordEnums::parse<TaskPriority>(query.value(i++).toString())
+                         .value_or(TaskPriority::Normal);
+    t.status = RecordEnums::parse<TaskStatus>(query.value(i++).toString()).value_or(TaskStatus::Open);
+    t.reminderAt = RecordTable::parseTimestamp(query.value(i++));
+    t.completedAt = RecordTable::parseTimestamp(query.value(i++));
+    t.notes = query.value(i++).toString();
+    return t;
+}
+
+} // namespace
+
+TaskRepository::TaskRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+SaveResult TaskRepository::insert(Task &task)
+{
+    return RecordTable(m_db, table).save(task, true, columnsOf);
+}
+
+SaveResult TaskRepository::update(Task &task)
+{
+    return RecordTable(m_db, table).save(task, false, columnsOf);
+}
+
+SaveResult TaskRepository::remove(const QString &id)
+{
+    return RecordTable(m_db, table).remove(id);
+}
+
+std::optional<Task> TaskRepository::find(const QString &id, StoreError *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1, %2 FROM tasks WHERE id = ? AND deleted = 0")
+                          .arg(RecordTable::metaColumns(), columns));
+    query.addBindValue(id);
+    if (query.exec() && query.next())
+        return read(query);
+    if (error)
+        *error = query.lastError().isValid()
+                ? StoreError::fromSql(query.lastError())
+                : StoreError::make(StoreError::Kind::RecordNotFound, id);
+    return std::nullopt;
+}
+
+QList<Task> TaskRepository::page(const TaskFilter &filter, const PageCursor &after, int limit,
+                                 StoreError *error) const
+{
+    QStringList conditions{ QStringLiteral("deleted = 0") };
+    QVariantList values;
+    if (!filter.ownerId.isEmpty()) {
+        conditions << QStringLiteral("owner_id = ?");
+        values << filter.ownerId;
+    }
+    if (filter.status) {
+        conditions << QStringLiteral("status = ?");
+        values << RecordEnums::code(*filter.status);
+    }
+    if (!filter.relatedId.isEmpty()) {
+        conditions << QStringLiteral("related_id = ?");
+        values << filter.relatedId;
+    }
+    if (!after.isStart()) {
+        conditions << QStringLiteral("(%1, local_id) > (?, ?)").arg(dueKey);
+        values << after.key << after.localId;
+    }
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1, %2 FROM tasks WHERE %3 ORDER BY %4, local_id LIMIT ?")
+                          .arg(RecordTable::metaColumns(), columns,
+                               conditions.join(QStringLiteral(" AND ")), dueKey));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    query.addBindValue(limit);
+    QList<Task> rows;
+    if (!query.exec()) {
+        if (error)
+            *error = StoreError::fromSql(query.lastError());
+        return rows;
+    }
+    while (query.next())
+        rows << read(query);
+    return rows;
+}
+
+PageCursor TaskRepository::cursorAfter(const Task &row)
+{
+    const QVariant due = RecordTable::timestamp(row.dueAt);
+    return PageCursor{ due.isNull() ? QVariant(QStringLiteral("9999-12-31")) : due,
+                       row.meta.localId };
+}
+
+} // namespace branchline

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "PageCursor.h"
+#include "SaveResult.h"
+#include "records/Task.h"
+
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace branchline {
+
+struct TaskFilter
+{
+    QString ownerId;
+    std::optional<TaskStatus> status;
+    QString relatedId; // the tasks of one customer, contact or lead
+};
+
+class TaskRepository
+{
+public:
+    explicit TaskRepository(QSqlDatabase db);
+
+    SaveResult insert(Task &task);
+    SaveResult update(Task &task);
+    SaveResult remove(const QString &id);
+    std::optional<Task> find(const QString &id, StoreError *error = nullptr) const;
+
+    // Earliest due first; tasks without a due date last.
+    QList<Task> page(const TaskFilter &filter, const PageCursor &after, int limit,
+                     StoreError *error) const;
+    static PageCursor cursorAfter(const Task &row);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace branchline
