@@ -18,9 +18,14 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption language(QStringLiteral("lang"),
                                       tr("Use this language for the interface: zh_CN or en."),
                                       tr("language"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+                                       tr("Quit on its own after this many milliseconds (smoke "
+                                          "tests, screenshots)."),
+                                       tr("milliseconds"));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(language);
+    parser.addOption(quitAfter);
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -35,6 +40,14 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
         m_language = parser.value(language);
         if (m_language != QLatin1String("zh_CN") && m_language != QLatin1String("en")) {
             m_errorText = tr("Unknown language \"%1\": use zh_CN or en.").arg(m_language);
+            return Action::Error;
+        }
+    }
+    if (parser.isSet(quitAfter)) {
+        bool ok = false;
+        m_quitAfterMs = parser.value(quitAfter).toInt(&ok);
+        if (!ok || m_quitAfterMs <= 0) {
+            m_errorText = tr("--quit-after needs a positive number of milliseconds.");
             return Action::Error;
         }
     }

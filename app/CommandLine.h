@@ -21,11 +21,13 @@ public:
     QString helpText() const { return m_helpText; }
     QString errorText() const { return m_errorText; }
     QString language() const { return m_language; } // "zh_CN", "en" or empty for the system's
+    int quitAfterMs() const { return m_quitAfterMs; } // 0: run until the user quits
 
 private:
     QString m_helpText;
     QString m_errorText;
     QString m_language;
+    int m_quitAfterMs = 0;
 };
 
 } // namespace branchline

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandLine.h"
 #include "MainWindow.h"
+#include "Translations.h"
 #include "Version.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -21,21 +20,6 @@ QStringList argumentList(int argc, char **argv)
     return arguments;
 }
 
-// Loads our own and Qt's translations for `language` (or the system's when empty).
-void installTranslations(QApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("branchline"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -44,27 +28,37 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("branchline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BRANCHLINE_VERSION));
 
+    const QStringList arguments = argumentList(argc, argv);
     branchline::CommandLine commandLine;
-    switch (commandLine.parse(argumentList(argc, argv))) {
-    case branchline::CommandLine::Action::ShowVersion:
-        std::printf("branchline %s\n", BRANCHLINE_VERSION);
-        return 0;
-    case branchline::CommandLine::Action::ShowHelp:
-        std::printf("%s", qPrintable(commandLine.helpText()));
-        return 0;
-    case branchline::CommandLine::Action::Error:
-        std::fprintf(stderr, "branchline: %s\n", qPrintable(commandLine.errorText()));
+    if (commandLine.parse(arguments) != branchline::CommandLine::Action::Run) {
+        // --help, --version or a mistake: answer in the user's language without opening
+        // a window, so this works on a machine with no display.
+        QCoreApplication core(argc, argv);
+        branchline::Translations::install(core, commandLine.language());
+        branchline::CommandLine translated;
+        switch (translated.parse(arguments)) {
+        case branchline::CommandLine::Action::ShowVersion:
+            std::printf("branchline %s\n", BRANCHLINE_VERSION);
+            return 0;
+        case branchline::CommandLine::Action::ShowHelp:
+            std::printf("%s", qPrintable(translated.helpText()));
+            return 0;
+        case branchline::CommandLine::Action::Error:
+        case branchline::CommandLine::Action::Run:
+            break;
+        }
+        std::fprintf(stderr, "branchline: %s\n", qPrintable(translated.errorText()));
         return 2;
-    case branchline::CommandLine::Action::Run:
-        break;
     }
 
     QApplication app(argc, argv);
-    installTranslations(app, commandLine.language());
+    branchline::Translations::install(app, commandLine.language());
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Branchline"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/branchline/icons/branchline.svg")));
 
     branchline::MainWindow window;
     window.show();
+    if (commandLine.quitAfterMs() > 0)
+        QTimer::singleShot(commandLine.quitAfterMs(), &window, &QWidget::close);
     return QApplication::exec();
 }

@@ -19,12 +19,15 @@ int PagedListModel::rowCount(const QModelIndex &parent) const
 
 bool PagedListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_hasMore;
+    // Listeners (views, the model tester) may ask for more while a reset or an insertion
+    // is still being announced; rows inserted inside that notification would nest two
+    // changes, so they are told to wait until it is over.
+    return !parent.isValid() && m_hasMore && !m_notifying;
 }
 
 void PagedListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || !m_hasMore)
+    if (!canFetchMore(parent))
         return;
     StoreError error;
     const int staged = stageNextPage(m_pageSize, &error);
@@ -40,19 +43,33 @@ void PagedListModel::fetchMore(const QModelIndex &parent)
     if (staged == 0)
         return;
     const int first = heldRowCount();
+    m_notifying = true;
     beginInsertRows(QModelIndex(), first, first + staged - 1);
     commitStagedRows();
     endInsertRows();
+    m_notifying = false;
 }
 
 void PagedListModel::reload()
 {
+    // The first page is loaded inside the reset, so a view sees one reset with rows in it
+    // rather than an empty model followed by an insertion.
+    StoreError error;
     beginResetModel();
     clearRows();
-    m_hasMore = true;
     m_lastError = StoreError();
+    const int staged = stageNextPage(m_pageSize, &error);
+    if (staged >= 0)
+        commitStagedRows();
+    m_hasMore = staged == m_pageSize;
+    m_notifying = true;
     endResetModel();
-    fetchMore(QModelIndex());
+    m_notifying = false;
+    if (staged < 0) {
+        m_lastError = error;
+        qCWarning(lcLists) << "first page failed to load:" << error.detail;
+        emit loadFailed(error.message);
+    }
 }
 
 } // namespace branchline

@@ -42,6 +42,7 @@ protected:
 private:
     int m_pageSize = 200;
     bool m_hasMore = true;
+    bool m_notifying = false; // inside our own change notification
     StoreError m_lastError;
 };
 

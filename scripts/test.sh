@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine (or an existing checkout) and runs every test:
+# installs missing packages, builds the `ci` preset with ccache, and runs ctest inside a
+# private D-Bus session with a real, unlocked GNOME Keyring.
+#
+#   scripts/test.sh [extra ctest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+
+cmake --preset ci >/dev/null
+cmake --build --preset ci -j "$(nproc)"
+
+scripts/with-keyring.sh ctest --preset ci "$@"
