@@ -70,15 +70,17 @@ QVariant ActivityTimelineModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ActivityTimelineModel::headerData(int section, Qt::Orientation orientation,
-                                           int role) const
+QVariant ActivityTimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case When: return tr("When");
-    case Kind: return tr("Kind");
-    case Subject: return tr("Subject");
+    case When:
+        return tr("When");
+    case Kind:
+        return tr("Kind");
+    case Subject:
+        return tr("Subject");
     }
     return QVariant();
 }

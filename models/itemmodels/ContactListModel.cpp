@@ -44,15 +44,18 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (index.column()) {
-    case Name: return contact.name;
-    case Title: return contact.title;
+    case Name:
+        return contact.name;
+    case Title:
+        return contact.title;
     case Phone:
         return FieldPolicy::present(m_viewer, RecordType::Contact, QStringLiteral("phone"),
                                     contact.phone, false);
     case Email:
         return FieldPolicy::present(m_viewer, RecordType::Contact, QStringLiteral("email"),
                                     contact.email, false);
-    case Primary: return contact.isPrimary ? tr("Primary") : QString();
+    case Primary:
+        return contact.isPrimary ? tr("Primary") : QString();
     }
     return QVariant();
 }
@@ -62,11 +65,16 @@ QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Title: return tr("Title");
-    case Phone: return tr("Phone");
-    case Email: return tr("Email");
-    case Primary: return tr("Primary");
+    case Name:
+        return tr("Name");
+    case Title:
+        return tr("Title");
+    case Phone:
+        return tr("Phone");
+    case Email:
+        return tr("Email");
+    case Primary:
+        return tr("Primary");
     }
     return QVariant();
 }

@@ -85,16 +85,26 @@ QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Kind: return tr("Kind");
-    case Status: return tr("Status");
-    case Risk: return tr("Risk level");
-    case Kyc: return tr("KYC");
-    case City: return tr("City");
-    case Phone: return tr("Phone");
-    case Owner: return tr("Owner");
-    case Branch: return tr("Branch");
-    case Updated: return tr("Updated");
+    case Name:
+        return tr("Name");
+    case Kind:
+        return tr("Kind");
+    case Status:
+        return tr("Status");
+    case Risk:
+        return tr("Risk level");
+    case Kyc:
+        return tr("KYC");
+    case City:
+        return tr("City");
+    case Phone:
+        return tr("Phone");
+    case Owner:
+        return tr("Owner");
+    case Branch:
+        return tr("Branch");
+    case Updated:
+        return tr("Updated");
     }
     return QVariant();
 }

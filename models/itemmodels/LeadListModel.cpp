@@ -45,15 +45,21 @@ QVariant LeadListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (index.column()) {
-    case Name: return lead.name;
-    case Company: return lead.company;
-    case Status: return RecordEnums::label(lead.status);
-    case Source: return RecordEnums::label(lead.source);
-    case Score: return lead.score;
+    case Name:
+        return lead.name;
+    case Company:
+        return lead.company;
+    case Status:
+        return RecordEnums::label(lead.status);
+    case Source:
+        return RecordEnums::label(lead.source);
+    case Score:
+        return lead.score;
     case Phone:
         return FieldPolicy::present(m_viewer, RecordType::Lead, QStringLiteral("phone"), lead.phone,
                                     false);
-    case City: return lead.city;
+    case City:
+        return lead.city;
     case Updated:
         return QLocale().toString(lead.meta.updatedAt.toLocalTime(), QLocale::ShortFormat);
     }
@@ -65,14 +71,22 @@ QVariant LeadListModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Company: return tr("Company");
-    case Status: return tr("Status");
-    case Source: return tr("Source");
-    case Score: return tr("Score");
-    case Phone: return tr("Phone");
-    case City: return tr("City");
-    case Updated: return tr("Updated");
+    case Name:
+        return tr("Name");
+    case Company:
+        return tr("Company");
+    case Status:
+        return tr("Status");
+    case Source:
+        return tr("Source");
+    case Score:
+        return tr("Score");
+    case Phone:
+        return tr("Phone");
+    case City:
+        return tr("City");
+    case Updated:
+        return tr("Updated");
     }
     return QVariant();
 }

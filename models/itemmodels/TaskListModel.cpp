@@ -48,13 +48,16 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
         return RecordEnums::code(task.priority);
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Title: return task.title;
+        case Title:
+            return task.title;
         case Due:
             return task.dueAt.isValid()
                     ? QLocale().toString(task.dueAt.toLocalTime(), QLocale::ShortFormat)
                     : tr("No due date");
-        case Priority: return RecordEnums::label(task.priority);
-        case Status: return RecordEnums::label(task.status);
+        case Priority:
+            return RecordEnums::label(task.priority);
+        case Status:
+            return RecordEnums::label(task.status);
         }
         return QVariant();
     default:
@@ -67,10 +70,14 @@ QVariant TaskListModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Title: return tr("Task");
-    case Due: return tr("Due");
-    case Priority: return tr("Priority");
-    case Status: return tr("Status");
+    case Title:
+        return tr("Task");
+    case Due:
+        return tr("Due");
+    case Priority:
+        return tr("Priority");
+    case Status:
+        return tr("Status");
     }
     return QVariant();
 }

@@ -15,10 +15,10 @@ class KeyStore
 public:
     enum class Status {
         Ok,
-        NotFound,     // the keychain answers but holds no key under that name
-        Unavailable,  // no keychain on this system, or it does not answer
+        NotFound, // the keychain answers but holds no key under that name
+        Unavailable, // no keychain on this system, or it does not answer
         AccessDenied, // the user refused, or the keychain stayed locked
-        Failed,       // any other error; the message says more
+        Failed, // any other error; the message says more
     };
 
     struct ReadResult
@@ -32,8 +32,7 @@ public:
 
     // `account` names one store: "<user>@<server>".
     virtual ReadResult readKey(const QString &account) = 0;
-    virtual Status writeKey(const QString &account, const SecretBytes &key,
-                            QString *message) = 0;
+    virtual Status writeKey(const QString &account, const SecretBytes &key, QString *message) = 0;
     virtual Status removeKey(const QString &account, QString *message) = 0;
 
     static QString accountName(const QString &user, const QString &server);

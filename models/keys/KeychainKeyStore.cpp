@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeychainKeyStore.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <qt6keychain/keychain.h>
 
 #include <memory>
 
@@ -77,8 +76,8 @@ KeyStore::ReadResult KeychainKeyStore::readKey(const QString &account)
 {
     ReadResult result;
     JobDeleter deleter;
-    std::unique_ptr<QKeychain::ReadPasswordJob, JobDeleter &> job(new QKeychain::ReadPasswordJob(m_service),
-                                                          deleter);
+    std::unique_ptr<QKeychain::ReadPasswordJob, JobDeleter &> job(
+            new QKeychain::ReadPasswordJob(m_service), deleter);
     job->setKey(account);
     deleter.finished = runJob(job.get(), m_timeoutMs);
     if (!deleter.finished) {
@@ -100,8 +99,8 @@ KeyStore::Status KeychainKeyStore::writeKey(const QString &account, const Secret
                                             QString *message)
 {
     JobDeleter deleter;
-    std::unique_ptr<QKeychain::WritePasswordJob, JobDeleter &> job(new QKeychain::WritePasswordJob(m_service),
-                                                          deleter);
+    std::unique_ptr<QKeychain::WritePasswordJob, JobDeleter &> job(
+            new QKeychain::WritePasswordJob(m_service), deleter);
     job->setKey(account);
     QByteArray bytes = key.toByteArray();
     job->setBinaryData(bytes);
@@ -120,8 +119,8 @@ KeyStore::Status KeychainKeyStore::writeKey(const QString &account, const Secret
 KeyStore::Status KeychainKeyStore::removeKey(const QString &account, QString *message)
 {
     JobDeleter deleter;
-    std::unique_ptr<QKeychain::DeletePasswordJob, JobDeleter &> job(new QKeychain::DeletePasswordJob(m_service),
-                                                          deleter);
+    std::unique_ptr<QKeychain::DeletePasswordJob, JobDeleter &> job(
+            new QKeychain::DeletePasswordJob(m_service), deleter);
     job->setKey(account);
     deleter.finished = runJob(job.get(), m_timeoutMs);
     if (!deleter.finished) {

@@ -15,7 +15,7 @@ public:
     enum class Purpose {
         Create, // a new store: ask twice, explain that a forgotten passphrase loses the store
         Unlock, // an existing store
-        Retry,  // the last passphrase did not unlock the store
+        Retry, // the last passphrase did not unlock the store
     };
 
     virtual ~PassphrasePrompt() = default;

@@ -11,7 +11,7 @@ namespace branchline {
 // How a store's key is protected. Recorded beside the account (it is not a secret), so a
 // later start knows where to look and never invents a new key for an existing store.
 enum class KeyProtection {
-    Keychain,   // a random 256-bit key kept in the OS keychain
+    Keychain, // a random 256-bit key kept in the OS keychain
     Passphrase, // no keychain here: the key is derived from a passphrase by SQLCipher's KDF
 };
 
@@ -39,8 +39,8 @@ public:
 
     // The key of an existing store, from where createKey() put it. `retry` asks for the
     // passphrase again after a wrong one.
-    bool existingKey(const QString &account, KeyProtection protection, bool retry,
-                     StoreKey *key, StoreError *error);
+    bool existingKey(const QString &account, KeyProtection protection, bool retry, StoreKey *key,
+                     StoreError *error);
 
     // Removes the key from the keychain ("remove this account from this computer").
     bool forgetKey(const QString &account, StoreError *error);

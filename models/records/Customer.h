@@ -17,8 +17,8 @@ struct Customer
     CustomerKind kind = CustomerKind::Merchant;
     QString legalName;
     QString creditCode; // PII: 统一社会信用代码 (merchants, corporate borrowers)
-    QString idNumber;   // PII: 身份证号 (individual borrowers)
-    QString phone;      // PII: mainland mobile, stored as its 11 digits
+    QString idNumber; // PII: 身份证号 (individual borrowers)
+    QString phone; // PII: mainland mobile, stored as its 11 digits
     QString address;
     QString city;
     QString industry;

@@ -56,25 +56,42 @@ public:
     static QList<Enum> all();
 };
 
-
 // Defined in RecordEnums.cpp for each enum above.
-template<> std::optional<CustomerKind> RecordEnums::parse<CustomerKind>(const QString &code);
-template<> std::optional<CustomerStatus> RecordEnums::parse<CustomerStatus>(const QString &code);
-template<> std::optional<RiskLevel> RecordEnums::parse<RiskLevel>(const QString &code);
-template<> std::optional<KycStatus> RecordEnums::parse<KycStatus>(const QString &code);
-template<> std::optional<LeadSource> RecordEnums::parse<LeadSource>(const QString &code);
-template<> std::optional<LeadStatus> RecordEnums::parse<LeadStatus>(const QString &code);
-template<> std::optional<TaskPriority> RecordEnums::parse<TaskPriority>(const QString &code);
-template<> std::optional<TaskStatus> RecordEnums::parse<TaskStatus>(const QString &code);
-template<> std::optional<ActivityKind> RecordEnums::parse<ActivityKind>(const QString &code);
-template<> QList<CustomerKind> RecordEnums::all<CustomerKind>();
-template<> QList<CustomerStatus> RecordEnums::all<CustomerStatus>();
-template<> QList<RiskLevel> RecordEnums::all<RiskLevel>();
-template<> QList<KycStatus> RecordEnums::all<KycStatus>();
-template<> QList<LeadSource> RecordEnums::all<LeadSource>();
-template<> QList<LeadStatus> RecordEnums::all<LeadStatus>();
-template<> QList<TaskPriority> RecordEnums::all<TaskPriority>();
-template<> QList<TaskStatus> RecordEnums::all<TaskStatus>();
-template<> QList<ActivityKind> RecordEnums::all<ActivityKind>();
+template<>
+std::optional<CustomerKind> RecordEnums::parse<CustomerKind>(const QString &code);
+template<>
+std::optional<CustomerStatus> RecordEnums::parse<CustomerStatus>(const QString &code);
+template<>
+std::optional<RiskLevel> RecordEnums::parse<RiskLevel>(const QString &code);
+template<>
+std::optional<KycStatus> RecordEnums::parse<KycStatus>(const QString &code);
+template<>
+std::optional<LeadSource> RecordEnums::parse<LeadSource>(const QString &code);
+template<>
+std::optional<LeadStatus> RecordEnums::parse<LeadStatus>(const QString &code);
+template<>
+std::optional<TaskPriority> RecordEnums::parse<TaskPriority>(const QString &code);
+template<>
+std::optional<TaskStatus> RecordEnums::parse<TaskStatus>(const QString &code);
+template<>
+std::optional<ActivityKind> RecordEnums::parse<ActivityKind>(const QString &code);
+template<>
+QList<CustomerKind> RecordEnums::all<CustomerKind>();
+template<>
+QList<CustomerStatus> RecordEnums::all<CustomerStatus>();
+template<>
+QList<RiskLevel> RecordEnums::all<RiskLevel>();
+template<>
+QList<KycStatus> RecordEnums::all<KycStatus>();
+template<>
+QList<LeadSource> RecordEnums::all<LeadSource>();
+template<>
+QList<LeadStatus> RecordEnums::all<LeadStatus>();
+template<>
+QList<TaskPriority> RecordEnums::all<TaskPriority>();
+template<>
+QList<TaskStatus> RecordEnums::all<TaskStatus>();
+template<>
+QList<ActivityKind> RecordEnums::all<ActivityKind>();
 
 } // namespace branchline

@@ -39,7 +39,8 @@ Activity read(const QSqlQuery &query)
     Activity a;
     RecordTable::readMeta(query, 0, &a.meta);
     int i = RecordTable::metaColumnCount;
-    a.kind = RecordEnums::parse<ActivityKind>(query.value(i++).toString()).value_or(ActivityKind::Note);
+    a.kind = RecordEnums::parse<ActivityKind>(query.value(i++).toString())
+                     .value_or(ActivityKind::Note);
     a.relatedTable = query.value(i++).toString();
     a.relatedId = query.value(i++).toString();
     a.authorId = query.value(i++).toString();
@@ -106,11 +107,12 @@ QList<Activity> ActivityRepository::search(const QString &text, const PageCursor
         return {};
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1, %2 FROM activities a "
-                                 "JOIN activities_fts ON activities_fts.docid = a.local_id "
-                                 "WHERE activities_fts MATCH ? AND a.deleted = 0 AND a.local_id > ? "
-                                 "ORDER BY a.local_id LIMIT ?")
-                          .arg(RecordTable::metaColumns(QStringLiteral("a")), columns));
+    query.prepare(
+            QStringLiteral("SELECT %1, %2 FROM activities a "
+                           "JOIN activities_fts ON activities_fts.docid = a.local_id "
+                           "WHERE activities_fts MATCH ? AND a.deleted = 0 AND a.local_id > ? "
+                           "ORDER BY a.local_id LIMIT ?")
+                    .arg(RecordTable::metaColumns(QStringLiteral("a")), columns));
     query.addBindValue(match);
     query.addBindValue(after.localId);
     query.addBindValue(limit);

@@ -84,10 +84,11 @@ QList<Contact> ContactRepository::forCustomer(const QString &customerId, const P
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1, %2 FROM contacts "
-                                 "WHERE customer_id = ? AND deleted = 0 AND (name, local_id) > (?, ?) "
-                                 "ORDER BY name, local_id LIMIT ?")
-                          .arg(RecordTable::metaColumns(), columns));
+    query.prepare(
+            QStringLiteral("SELECT %1, %2 FROM contacts "
+                           "WHERE customer_id = ? AND deleted = 0 AND (name, local_id) > (?, ?) "
+                           "ORDER BY name, local_id LIMIT ?")
+                    .arg(RecordTable::metaColumns(), columns));
     query.addBindValue(customerId);
     query.addBindValue(after.isStart() ? QVariant(QString()) : after.key);
     query.addBindValue(after.localId);

@@ -73,8 +73,8 @@ Where whereFor(const CustomerFilter &filter)
             if (match.isEmpty()) {
                 where.conditions << QStringLiteral("0"); // only punctuation: nothing matches
             } else {
-                where.joins = QStringLiteral(
-                        " JOIN customers_fts ON customers_fts.docid = c.local_id");
+                where.joins =
+                        QStringLiteral(" JOIN customers_fts ON customers_fts.docid = c.local_id");
                 where.conditions << QStringLiteral("customers_fts MATCH ?");
                 where.values << match;
                 where.fullText = true;
@@ -268,9 +268,8 @@ PageCursor CustomerRepository::cursorAfter(const CustomerSummary &row, CustomerS
 {
     PageCursor cursor;
     cursor.localId = row.localId;
-    cursor.key = sort == CustomerSort::ByRecentlyUpdated
-            ? RecordTable::timestamp(row.updatedAt)
-            : QVariant(row.legalName);
+    cursor.key = sort == CustomerSort::ByRecentlyUpdated ? RecordTable::timestamp(row.updatedAt)
+                                                         : QVariant(row.legalName);
     return cursor;
 }
 

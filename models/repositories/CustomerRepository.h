@@ -23,7 +23,7 @@ struct CustomerFilter
 };
 
 enum class CustomerSort {
-    ByName,            // legal name, A to Z (the default)
+    ByName, // legal name, A to Z (the default)
     ByRecentlyUpdated, // newest change first
 };
 

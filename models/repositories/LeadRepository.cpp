@@ -33,7 +33,8 @@ RecordTable::Columns columnsOf(const Lead &l)
         { QStringLiteral("product_interest"), l.productInterest },
         { QStringLiteral("city"), l.city },
         { QStringLiteral("notes"), l.notes },
-        { QStringLiteral("converted_customer_id"), RecordTable::nullIfEmpty(l.convertedCustomerId) },
+        { QStringLiteral("converted_customer_id"),
+          RecordTable::nullIfEmpty(l.convertedCustomerId) },
     };
 }
 
@@ -46,8 +47,10 @@ Lead read(const QSqlQuery &query)
     l.company = query.value(i++).toString();
     l.phone = query.value(i++).toString();
     l.email = query.value(i++).toString();
-    l.source = RecordEnums::parse<LeadSource>(query.value(i++).toString()).value_or(LeadSource::WalkIn);
-    l.status = RecordEnums::parse<LeadStatus>(query.value(i++).toString()).value_or(LeadStatus::New);
+    l.source = RecordEnums::parse<LeadSource>(query.value(i++).toString())
+                       .value_or(LeadSource::WalkIn);
+    l.status =
+            RecordEnums::parse<LeadStatus>(query.value(i++).toString()).value_or(LeadStatus::New);
     l.score = query.value(i++).toInt();
     l.ownerId = query.value(i++).toString();
     l.branchId = query.value(i++).toString();

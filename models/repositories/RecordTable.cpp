@@ -41,10 +41,11 @@ QVariant RecordTable::nullIfEmpty(const QString &value)
 QString RecordTable::metaColumns(const QString &alias)
 {
     const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
-    return QStringList{ prefix + QStringLiteral("local_id"), prefix + QStringLiteral("id"),
-                        prefix + QStringLiteral("version"), prefix + QStringLiteral("deleted"),
-                        prefix + QStringLiteral("created_at"),
-                        prefix + QStringLiteral("updated_at") }
+    return QStringList{
+        prefix + QStringLiteral("local_id"),   prefix + QStringLiteral("id"),
+        prefix + QStringLiteral("version"),    prefix + QStringLiteral("deleted"),
+        prefix + QStringLiteral("created_at"), prefix + QStringLiteral("updated_at")
+    }
             .join(QStringLiteral(", "));
 }
 
@@ -113,8 +114,9 @@ bool RecordTable::update(SyncMeta &meta, const Columns &columns, StoreError *err
         return false;
     }
     if (query.numRowsAffected() == 0) {
-        *error = StoreError::make(StoreError::Kind::RecordNotFound,
-                                  QStringLiteral("%1 %2 is missing or deleted").arg(m_table, meta.id));
+        *error = StoreError::make(
+                StoreError::Kind::RecordNotFound,
+                QStringLiteral("%1 %2 is missing or deleted").arg(m_table, meta.id));
         return false;
     }
     return true;

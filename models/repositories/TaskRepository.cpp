@@ -45,7 +45,8 @@ Task read(const QSqlQuery &query)
     t.relatedId = query.value(i++).toString();
     t.priority = RecordEnums::parse<TaskPriority>(query.value(i++).toString())
                          .value_or(TaskPriority::Normal);
-    t.status = RecordEnums::parse<TaskStatus>(query.value(i++).toString()).value_or(TaskStatus::Open);
+    t.status =
+            RecordEnums::parse<TaskStatus>(query.value(i++).toString()).value_or(TaskStatus::Open);
     t.reminderAt = RecordTable::parseTimestamp(query.value(i++));
     t.completedAt = RecordTable::parseTimestamp(query.value(i++));
     t.notes = query.value(i++).toString();

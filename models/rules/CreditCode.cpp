@@ -9,8 +9,8 @@ namespace {
 
 // GB 32100-2015, 4.1: the 31 characters a code may use; a character's value is its index.
 constexpr QLatin1String kAlphabet("0123456789ABCDEFGHJKLMNPQRTUWXY");
-constexpr std::array<int, 17> kWeights{1,  3,  9,  27, 19, 26, 16, 17, 20,
-                                       29, 25, 13, 8,  24, 10, 30, 28};
+constexpr std::array<int, 17> kWeights{ 1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                        29, 25, 13, 8,  24, 10, 30, 28 };
 
 // GB 32100-2015 table 1 with its amendment No. 1: 1 机构编制, 2 外交, 3 司法行政, 4 文化,
 // 5 民政, 6 旅游, 7 宗教, 8 工会, 9 工商 (market regulation), A 中央军委改革和编制办公室,
@@ -18,7 +18,7 @@ constexpr std::array<int, 17> kWeights{1,  3,  9,  27, 19, 26, 16, 17, 20,
 constexpr QLatin1String kAuthorities("123456789ANY");
 
 // GB 11714-1997: weights of the organisation code's first 8 characters.
-constexpr std::array<int, 8> kOrganisationWeights{3, 7, 9, 10, 5, 8, 4, 2};
+constexpr std::array<int, 8> kOrganisationWeights{ 3, 7, 9, 10, 5, 8, 4, 2 };
 
 constexpr qsizetype kLength = 18;
 

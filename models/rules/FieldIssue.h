@@ -9,7 +9,7 @@ namespace branchline {
 // A problem with one field of a record, shown next to that field.
 struct FieldIssue
 {
-    QString field;   // the column name, e.g. "credit_code"
+    QString field; // the column name, e.g. "credit_code"
     QString message; // translated
 
     bool operator==(const FieldIssue &other) const

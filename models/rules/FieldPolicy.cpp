@@ -13,14 +13,14 @@ namespace {
 // each class's permission per role, and the field table after it puts each column in a
 // class.
 enum class FieldClass {
-    Pii,                // personal information
-    SettlementAccount,  // PII that branch managers have no need to see
-    RiskRating,         // set by risk and compliance
+    Pii, // personal information
+    SettlementAccount, // PII that branch managers have no need to see
+    RiskRating, // set by risk and compliance
     ApprovalControlled, // changes only through an approval
-    Assignment,         // who owns the record and where
-    Ordinary,           // any other field of a customer, contact or lead
-    Work,               // fields of tasks and activities
-    Unknown,            // a name not in the table
+    Assignment, // who owns the record and where
+    Ordinary, // any other field of a customer, contact or lead
+    Work, // fields of tasks and activities
+    Unknown, // a name not in the table
 };
 
 constexpr FieldPermission Hidden = FieldPermission::Hidden;
@@ -81,70 +81,70 @@ constexpr std::optional<PiiKind> kNoPii;
 // (converted_customer_id, attachment_sha256) are left out on purpose: they are written by
 // the system, so they fall to Unknown and are shown read-only.
 constexpr FieldRule kFields[] = {
-    {R::Customer, QLatin1String("kind"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("legal_name"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("credit_code"), C::Pii, PiiKind::CreditCode},
-    {R::Customer, QLatin1String("id_number"), C::Pii, PiiKind::ResidentId},
-    {R::Customer, QLatin1String("phone"), C::Pii, PiiKind::Phone},
-    {R::Customer, QLatin1String("address"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("city"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("industry"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("mcc"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("branch_id"), C::Assignment, kNoPii},
-    {R::Customer, QLatin1String("owner_id"), C::Assignment, kNoPii},
-    {R::Customer, QLatin1String("status"), C::ApprovalControlled, kNoPii},
-    {R::Customer, QLatin1String("risk_level"), C::RiskRating, kNoPii},
-    {R::Customer, QLatin1String("kyc_status"), C::RiskRating, kNoPii},
-    {R::Customer, QLatin1String("tags"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("notes"), C::Ordinary, kNoPii},
-    {R::Customer, QLatin1String("settlement_account"), C::SettlementAccount, PiiKind::Account},
-    {R::Customer, QLatin1String("fee_rate_debit"), C::ApprovalControlled, kNoPii},
-    {R::Customer, QLatin1String("fee_rate_credit"), C::ApprovalControlled, kNoPii},
-    {R::Customer, QLatin1String("fee_rate_qr"), C::ApprovalControlled, kNoPii},
-    {R::Customer, QLatin1String("credit_limit"), C::ApprovalControlled, kNoPii},
-    {R::Customer, QLatin1String("approval_state"), C::ApprovalControlled, kNoPii},
+    { R::Customer, QLatin1String("kind"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("legal_name"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("credit_code"), C::Pii, PiiKind::CreditCode },
+    { R::Customer, QLatin1String("id_number"), C::Pii, PiiKind::ResidentId },
+    { R::Customer, QLatin1String("phone"), C::Pii, PiiKind::Phone },
+    { R::Customer, QLatin1String("address"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("city"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("industry"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("mcc"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("branch_id"), C::Assignment, kNoPii },
+    { R::Customer, QLatin1String("owner_id"), C::Assignment, kNoPii },
+    { R::Customer, QLatin1String("status"), C::ApprovalControlled, kNoPii },
+    { R::Customer, QLatin1String("risk_level"), C::RiskRating, kNoPii },
+    { R::Customer, QLatin1String("kyc_status"), C::RiskRating, kNoPii },
+    { R::Customer, QLatin1String("tags"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("notes"), C::Ordinary, kNoPii },
+    { R::Customer, QLatin1String("settlement_account"), C::SettlementAccount, PiiKind::Account },
+    { R::Customer, QLatin1String("fee_rate_debit"), C::ApprovalControlled, kNoPii },
+    { R::Customer, QLatin1String("fee_rate_credit"), C::ApprovalControlled, kNoPii },
+    { R::Customer, QLatin1String("fee_rate_qr"), C::ApprovalControlled, kNoPii },
+    { R::Customer, QLatin1String("credit_limit"), C::ApprovalControlled, kNoPii },
+    { R::Customer, QLatin1String("approval_state"), C::ApprovalControlled, kNoPii },
 
-    {R::Contact, QLatin1String("customer_id"), C::Ordinary, kNoPii},
-    {R::Contact, QLatin1String("name"), C::Ordinary, kNoPii},
-    {R::Contact, QLatin1String("title"), C::Ordinary, kNoPii},
-    {R::Contact, QLatin1String("phone"), C::Pii, PiiKind::Phone},
-    {R::Contact, QLatin1String("email"), C::Pii, PiiKind::Email},
-    {R::Contact, QLatin1String("is_primary"), C::Ordinary, kNoPii},
-    {R::Contact, QLatin1String("notes"), C::Ordinary, kNoPii},
+    { R::Contact, QLatin1String("customer_id"), C::Ordinary, kNoPii },
+    { R::Contact, QLatin1String("name"), C::Ordinary, kNoPii },
+    { R::Contact, QLatin1String("title"), C::Ordinary, kNoPii },
+    { R::Contact, QLatin1String("phone"), C::Pii, PiiKind::Phone },
+    { R::Contact, QLatin1String("email"), C::Pii, PiiKind::Email },
+    { R::Contact, QLatin1String("is_primary"), C::Ordinary, kNoPii },
+    { R::Contact, QLatin1String("notes"), C::Ordinary, kNoPii },
 
-    {R::Lead, QLatin1String("name"), C::Ordinary, kNoPii},
-    {R::Lead, QLatin1String("company"), C::Ordinary, kNoPii},
-    {R::Lead, QLatin1String("phone"), C::Pii, PiiKind::Phone},
-    {R::Lead, QLatin1String("email"), C::Pii, PiiKind::Email},
-    {R::Lead, QLatin1String("source"), C::Ordinary, kNoPii},
+    { R::Lead, QLatin1String("name"), C::Ordinary, kNoPii },
+    { R::Lead, QLatin1String("company"), C::Ordinary, kNoPii },
+    { R::Lead, QLatin1String("phone"), C::Pii, PiiKind::Phone },
+    { R::Lead, QLatin1String("email"), C::Pii, PiiKind::Email },
+    { R::Lead, QLatin1String("source"), C::Ordinary, kNoPii },
     // A lead's status is the rep's own pipeline stage, not a customer lifecycle status.
-    {R::Lead, QLatin1String("status"), C::Ordinary, kNoPii},
-    {R::Lead, QLatin1String("score"), C::Ordinary, kNoPii},
-    {R::Lead, QLatin1String("owner_id"), C::Assignment, kNoPii},
-    {R::Lead, QLatin1String("branch_id"), C::Assignment, kNoPii},
-    {R::Lead, QLatin1String("product_interest"), C::Ordinary, kNoPii},
-    {R::Lead, QLatin1String("city"), C::Ordinary, kNoPii},
-    {R::Lead, QLatin1String("notes"), C::Ordinary, kNoPii},
+    { R::Lead, QLatin1String("status"), C::Ordinary, kNoPii },
+    { R::Lead, QLatin1String("score"), C::Ordinary, kNoPii },
+    { R::Lead, QLatin1String("owner_id"), C::Assignment, kNoPii },
+    { R::Lead, QLatin1String("branch_id"), C::Assignment, kNoPii },
+    { R::Lead, QLatin1String("product_interest"), C::Ordinary, kNoPii },
+    { R::Lead, QLatin1String("city"), C::Ordinary, kNoPii },
+    { R::Lead, QLatin1String("notes"), C::Ordinary, kNoPii },
 
-    {R::Task, QLatin1String("title"), C::Work, kNoPii},
-    {R::Task, QLatin1String("due_at"), C::Work, kNoPii},
-    {R::Task, QLatin1String("owner_id"), C::Work, kNoPii},
-    {R::Task, QLatin1String("related_table"), C::Work, kNoPii},
-    {R::Task, QLatin1String("related_id"), C::Work, kNoPii},
-    {R::Task, QLatin1String("priority"), C::Work, kNoPii},
-    {R::Task, QLatin1String("status"), C::Work, kNoPii},
-    {R::Task, QLatin1String("reminder_at"), C::Work, kNoPii},
-    {R::Task, QLatin1String("completed_at"), C::Work, kNoPii},
-    {R::Task, QLatin1String("notes"), C::Work, kNoPii},
+    { R::Task, QLatin1String("title"), C::Work, kNoPii },
+    { R::Task, QLatin1String("due_at"), C::Work, kNoPii },
+    { R::Task, QLatin1String("owner_id"), C::Work, kNoPii },
+    { R::Task, QLatin1String("related_table"), C::Work, kNoPii },
+    { R::Task, QLatin1String("related_id"), C::Work, kNoPii },
+    { R::Task, QLatin1String("priority"), C::Work, kNoPii },
+    { R::Task, QLatin1String("status"), C::Work, kNoPii },
+    { R::Task, QLatin1String("reminder_at"), C::Work, kNoPii },
+    { R::Task, QLatin1String("completed_at"), C::Work, kNoPii },
+    { R::Task, QLatin1String("notes"), C::Work, kNoPii },
 
-    {R::Activity, QLatin1String("kind"), C::Work, kNoPii},
-    {R::Activity, QLatin1String("related_table"), C::Work, kNoPii},
-    {R::Activity, QLatin1String("related_id"), C::Work, kNoPii},
-    {R::Activity, QLatin1String("author_id"), C::Work, kNoPii},
-    {R::Activity, QLatin1String("occurred_at"), C::Work, kNoPii},
-    {R::Activity, QLatin1String("subject"), C::Work, kNoPii},
-    {R::Activity, QLatin1String("body"), C::Work, kNoPii},
-    {R::Activity, QLatin1String("attachment_name"), C::Work, kNoPii},
+    { R::Activity, QLatin1String("kind"), C::Work, kNoPii },
+    { R::Activity, QLatin1String("related_table"), C::Work, kNoPii },
+    { R::Activity, QLatin1String("related_id"), C::Work, kNoPii },
+    { R::Activity, QLatin1String("author_id"), C::Work, kNoPii },
+    { R::Activity, QLatin1String("occurred_at"), C::Work, kNoPii },
+    { R::Activity, QLatin1String("subject"), C::Work, kNoPii },
+    { R::Activity, QLatin1String("body"), C::Work, kNoPii },
+    { R::Activity, QLatin1String("attachment_name"), C::Work, kNoPii },
 };
 
 const FieldRule *find(RecordType type, const QString &field)
@@ -188,7 +188,7 @@ bool FieldPolicy::isSensitive(RecordType type, const QString &field)
 bool FieldPolicy::mayReveal(Role role, RecordType type, const QString &field)
 {
     return piiKind(type, field).has_value()
-        && permission(role, type, field) >= FieldPermission::Visible;
+            && permission(role, type, field) >= FieldPermission::Visible;
 }
 
 QString FieldPolicy::present(Role role, RecordType type, const QString &field, const QString &value,

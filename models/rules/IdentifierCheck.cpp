@@ -24,26 +24,26 @@ QString creditCodeMessage(const IdentifierCheck &check)
         return IdentifierCheck::tr("The unified social credit code cannot contain \"%1\"; it "
                                    "uses only digits and capital letters other than I, O, S, "
                                    "V and Z.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadCheckCharacter:
         return IdentifierCheck::tr("The last character of the unified social credit code "
                                    "should be %1; check the code for typing errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadOrganisationCode:
         return IdentifierCheck::tr("Characters 9 to 17 of the unified social credit code are "
                                    "not a valid organisation code (character 17 should be "
                                    "%1); check the code for typing errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadRegion:
         return IdentifierCheck::tr("Characters 3 to 8 of the unified social credit code are "
                                    "the registering authority's region code and must be "
                                    "digits, not \"%1\"; check the code for typing errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadPrefix:
         return IdentifierCheck::tr("A unified social credit code cannot start with \"%1\"; "
                                    "the first character names the registering authority "
                                    "(1 to 9, A, N or Y). Check the code for typing errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadBirthDate:
         break;
     }
@@ -72,20 +72,20 @@ QString residentIdMessage(const IdentifierCheck &check)
     case IdentifierProblem::InvalidCharacter:
         return IdentifierCheck::tr("The resident ID number cannot contain \"%1\" there; it "
                                    "is 17 digits followed by a digit or X.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadCheckCharacter:
         return IdentifierCheck::tr("The last character of the resident ID number should be "
                                    "%1; check the number for typing errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadRegion:
         return IdentifierCheck::tr("A resident ID number cannot start with %1, which is not "
                                    "a province code; check the first digits for typing "
                                    "errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadBirthDate:
         return IdentifierCheck::tr("Digits 7 to 14 of the resident ID number (%1) are not a "
                                    "possible date of birth; check them for typing errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadOrganisationCode:
     case IdentifierProblem::BadPrefix:
         break;
@@ -109,7 +109,7 @@ QString mobileMessage(const IdentifierCheck &check)
     case IdentifierProblem::InvalidCharacter:
         return IdentifierCheck::tr("The mobile number cannot contain \"%1\"; use digits, "
                                    "optionally with +86, spaces or dashes.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadPrefix:
         if (check.detail == QLatin1String("+"))
             return IdentifierCheck::tr("Only mainland China mobile numbers (+86) can be "
@@ -118,7 +118,7 @@ QString mobileMessage(const IdentifierCheck &check)
         return IdentifierCheck::tr("A mainland China mobile number starts with 13 to 19, "
                                    "after an optional +86, not with \"%1\"; check the number "
                                    "for typing errors.")
-            .arg(check.detail);
+                .arg(check.detail);
     case IdentifierProblem::BadCheckCharacter:
     case IdentifierProblem::BadOrganisationCode:
     case IdentifierProblem::BadRegion:

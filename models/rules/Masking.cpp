@@ -18,7 +18,7 @@ QList<QStringView> codePoints(const QString &value)
     out.reserve(value.size());
     for (qsizetype i = 0; i < value.size();) {
         const bool pair = value.at(i).isHighSurrogate() && i + 1 < value.size()
-            && value.at(i + 1).isLowSurrogate();
+                && value.at(i + 1).isLowSurrogate();
         const qsizetype n = pair ? 2 : 1;
         out.append(QStringView(value).mid(i, n));
         i += n;
@@ -44,7 +44,7 @@ QString keepEnds(const QString &value, qsizetype front, qsizetype back, qsizetyp
     if (n < front + back + minHidden)
         return QString(n, kStar);
     return joined(points, 0, front) + QString(n - front - back, kStar)
-        + joined(points, n - back, back);
+            + joined(points, n - back, back);
 }
 
 QString maskAccount(const QString &value)

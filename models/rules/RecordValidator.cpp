@@ -34,9 +34,10 @@ void requireText(FieldIssues &issues, const QString &field, const QString &value
 void limitLength(FieldIssues &issues, const QString &field, const QString &value, int max)
 {
     if (value.size() > max)
-        issues << FieldIssue{ field, RecordValidator::tr("This text is too long: at most %n "
-                                                         "characters.",
-                                                         nullptr, max) };
+        issues << FieldIssue{ field,
+                              RecordValidator::tr("This text is too long: at most %n "
+                                                  "characters.",
+                                                  nullptr, max) };
 }
 
 void checkPhone(FieldIssues &issues, const QString &field, const QString &phone)
@@ -54,8 +55,9 @@ void checkEmail(FieldIssues &issues, const QString &field, const QString &email)
         return;
     static const QRegularExpression shape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!shape.match(email).hasMatch())
-        issues << FieldIssue{ field, RecordValidator::tr("This is not an email address; it "
-                                                         "should look like name@example.com.") };
+        issues << FieldIssue{ field,
+                              RecordValidator::tr("This is not an email address; it "
+                                                  "should look like name@example.com.") };
 }
 
 } // namespace

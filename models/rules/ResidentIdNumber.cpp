@@ -10,7 +10,7 @@ namespace branchline {
 namespace {
 
 constexpr qsizetype kLength = 18;
-constexpr std::array<int, 17> kWeights{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr std::array<int, 17> kWeights{ 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 // Indexed by the weighted sum modulo 11.
 constexpr QLatin1String kCheckCharacters("10X98765432");
 
@@ -18,9 +18,9 @@ constexpr QLatin1String kCheckCharacters("10X98765432");
 // 82 Macao; 83 is not a division but is what residence permits for Taiwan residents
 // (台湾居民居住证, since 2018) carry, and those numbers follow GB 11643 in every other way,
 // so a Taiwan customer living on the mainland can be onboarded with one.
-constexpr int kProvinces[]
-    = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43,
-       44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83};
+constexpr int kProvinces[] = { 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
+                               35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+                               53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83 };
 
 bool isAsciiDigit(QChar c)
 {

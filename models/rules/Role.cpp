@@ -7,7 +7,7 @@ namespace branchline {
 
 QList<Role> allRoles()
 {
-    return {Role::SalesRep, Role::BranchManager, Role::RiskOfficer, Role::Admin};
+    return { Role::SalesRep, Role::BranchManager, Role::RiskOfficer, Role::Admin };
 }
 
 QString roleCode(Role role)

@@ -27,8 +27,8 @@ struct Fts3TokenizerModule
     int (*xOpen)(Fts3Tokenizer *tokenizer, const char *input, int bytes,
                  Fts3TokenizerCursor **cursor);
     int (*xClose)(Fts3TokenizerCursor *cursor);
-    int (*xNext)(Fts3TokenizerCursor *cursor, const char **token, int *bytes, int *start,
-                 int *end, int *position);
+    int (*xNext)(Fts3TokenizerCursor *cursor, const char **token, int *bytes, int *start, int *end,
+                 int *position);
 };
 struct Fts3Tokenizer
 {
@@ -160,9 +160,10 @@ int open(Fts3Tokenizer *, const char *input, int bytes, Fts3TokenizerCursor **ou
 {
     auto *cursor = new Cursor{};
     const int size = bytes < 0 ? static_cast<int>(std::strlen(input)) : bytes;
-    SearchTokenizer::tokenize(input, size, [cursor](const QByteArray &token, int start, int end, bool) {
-        cursor->tokens.push_back(Token{ token, start, end });
-    });
+    SearchTokenizer::tokenize(input, size,
+                              [cursor](const QByteArray &token, int start, int end, bool) {
+                                  cursor->tokens.push_back(Token{ token, start, end });
+                              });
     *out = cursor;
     return SQLITE_OK;
 }

@@ -39,8 +39,7 @@ LocalStore::~LocalStore()
 
 QSqlDatabase LocalStore::openConnection(const QString &filePath, const QString &connectionName,
                                         SecretBytes key, KeyKind kind, bool create,
-                                        StoreError *error,
-                                        const SqlCipherDriver::Options &options)
+                                        StoreError *error, const SqlCipherDriver::Options &options)
 {
     auto *driver = new SqlCipherDriver;
     SqlCipherDriver::Options effective = options;
@@ -100,10 +99,9 @@ bool LocalStore::pagesMatchFileSize(StoreError *error) const
     const qint64 actual = QFileInfo(m_filePath).size();
     if (expected == actual)
         return true;
-    *error = StoreError::make(StoreError::Kind::Damaged,
-                              QStringLiteral("header says %1 bytes, file has %2")
-                                      .arg(expected)
-                                      .arg(actual));
+    *error = StoreError::make(
+            StoreError::Kind::Damaged,
+            QStringLiteral("header says %1 bytes, file has %2").arg(expected).arg(actual));
     return false;
 }
 

@@ -117,11 +117,10 @@ bool Migrator::backup(StoreError *error)
         return false;
     checkpoint.finish();
 
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
-    const QString target = QStringLiteral("%1.schema%2-%3.bak")
-                                   .arg(m_filePath)
-                                   .arg(m_currentVersion)
-                                   .arg(stamp);
+    const QString stamp =
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+    const QString target =
+            QStringLiteral("%1.schema%2-%3.bak").arg(m_filePath).arg(m_currentVersion).arg(stamp);
     const QString partial = target + QStringLiteral(".partial");
     QFile::remove(partial);
     // Copy under a temporary name first: a copy cut short by a full disk never looks like

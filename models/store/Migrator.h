@@ -14,9 +14,9 @@ struct Migration
 {
     int version;
     const char *name;
-    const char *resource;   // the SQL script, a Qt resource path
-    int minReaderVersion;   // oldest schema a Branchline must know to use the store after this
-                            // step; stays put for additive changes, bumps for breaking ones
+    const char *resource; // the SQL script, a Qt resource path
+    int minReaderVersion; // oldest schema a Branchline must know to use the store after this
+                          // step; stays put for additive changes, bumps for breaking ones
 };
 
 // Brings a store to the latest schema: forward only, one transaction per step, and a
@@ -27,8 +27,7 @@ class Migrator
 
 public:
     // `migrations` is the product's list unless a test brings its own.
-    Migrator(QSqlDatabase db, QString filePath,
-             QList<Migration> migrations = productMigrations());
+    Migrator(QSqlDatabase db, QString filePath, QList<Migration> migrations = productMigrations());
 
     static const QList<Migration> &productMigrations();
     int latestVersion() const { return m_migrations.last().version; }

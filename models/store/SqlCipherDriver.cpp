@@ -128,10 +128,9 @@ QSqlError SqlCipherDriver::makeError(sqlite3 *db, int resultCode, const QString 
         break;
     }
     const QString engineText = db ? QString::fromUtf8(sqlite3_errmsg(db))
-                                   : QString::fromUtf8(sqlite3_errstr(resultCode));
-    const QString databaseText = context.isEmpty()
-            ? engineText
-            : context + QLatin1String(": ") + engineText;
+                                  : QString::fromUtf8(sqlite3_errstr(resultCode));
+    const QString databaseText =
+            context.isEmpty() ? engineText : context + QLatin1String(": ") + engineText;
     return QSqlError(explanation, databaseText, type, QString::number(resultCode));
 }
 
@@ -192,8 +191,8 @@ bool SqlCipherDriver::applyKey(QString *context)
 }
 
 bool SqlCipherDriver::open(const QString &db, const QString & /*user*/,
-                           const QString & /*password*/, const QString & /*host*/,
-                           int /*port*/, const QString & /*connectOptions*/)
+                           const QString & /*password*/, const QString & /*host*/, int /*port*/,
+                           const QString & /*connectOptions*/)
 {
     if (isOpen())
         close();
@@ -336,14 +335,13 @@ QSqlRecord SqlCipherDriver::record(const QString &tableName) const
         return result;
     QSqlQuery query(createResult());
     query.setForwardOnly(true);
-    if (!query.exec(QLatin1String("PRAGMA table_info(")
-                    + escapeIdentifier(tableName, TableName) + QLatin1Char(')')))
+    if (!query.exec(QLatin1String("PRAGMA table_info(") + escapeIdentifier(tableName, TableName)
+                    + QLatin1Char(')')))
         return result;
     while (query.next()) {
         QSqlField field(query.value(1).toString(), typeFromDeclaration(query.value(2).toString()),
                         tableName);
-        field.setRequiredStatus(query.value(3).toInt() ? QSqlField::Required
-                                                       : QSqlField::Optional);
+        field.setRequiredStatus(query.value(3).toInt() ? QSqlField::Required : QSqlField::Optional);
         field.setDefaultValue(query.value(4));
         result.append(field);
     }
@@ -357,8 +355,8 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString &tableName) const
         return index;
     QSqlQuery query(createResult());
     query.setForwardOnly(true);
-    if (!query.exec(QLatin1String("PRAGMA table_info(")
-                    + escapeIdentifier(tableName, TableName) + QLatin1Char(')')))
+    if (!query.exec(QLatin1String("PRAGMA table_info(") + escapeIdentifier(tableName, TableName)
+                    + QLatin1Char(')')))
         return index;
     while (query.next()) {
         if (query.value(5).toInt() > 0) {

@@ -24,7 +24,7 @@ class SqlCipherDriver : public QSqlDriver
 
 public:
     enum class KeyKind {
-        Raw,        // 32 random bytes, used as the cipher key directly (no KDF on open)
+        Raw, // 32 random bytes, used as the cipher key directly (no KDF on open)
         Passphrase, // text typed by the user, stretched with SQLCipher's PBKDF2
     };
 
@@ -47,8 +47,8 @@ public:
     bool rekey(const SecretBytes &newKey, KeyKind kind);
 
     bool hasFeature(DriverFeature feature) const override;
-    bool open(const QString &db, const QString &user, const QString &password,
-              const QString &host, int port, const QString &connectOptions) override;
+    bool open(const QString &db, const QString &user, const QString &password, const QString &host,
+              int port, const QString &connectOptions) override;
     void close() override;
     QSqlResult *createResult() const override;
 

@@ -157,8 +157,7 @@ bool SqlCipherResult::reset(const QString &query)
         if (last)
             return exec();
         int rc;
-        while ((rc = sqlite3_step(m_statement)) == SQLITE_ROW) {
-        }
+        while ((rc = sqlite3_step(m_statement)) == SQLITE_ROW) { }
         if (rc != SQLITE_DONE)
             return setStepError(rc);
         sqlite3_finalize(m_statement);
@@ -396,8 +395,7 @@ bool SqlCipherResult::fetchLast()
         setAt(m_stepped - 1);
         return true;
     }
-    while (step()) {
-    }
+    while (step()) { }
     if (m_rows.isEmpty())
         return false;
     setAt(static_cast<int>(m_rows.size()) - 1);
@@ -442,8 +440,7 @@ QSqlRecord SqlCipherResult::record() const
     for (int c = 0; c < columns; ++c) {
         const char *table = sqlite3_column_table_name(m_statement, c);
         QSqlField field(QString::fromUtf8(sqlite3_column_name(m_statement, c)),
-                        declaredType(m_statement, c),
-                        table ? QString::fromUtf8(table) : QString());
+                        declaredType(m_statement, c), table ? QString::fromUtf8(table) : QString());
         result.append(field);
     }
     return result;

@@ -43,7 +43,7 @@ protected:
 private:
     bool prepareStatement(const QByteArray &sql, const char **tail);
     bool bindValues();
-    bool step();            // advances the statement; false at the end or on an error
+    bool step(); // advances the statement; false at the end or on an error
     bool stepToRow(int row);
     QVariant columnValue(int column) const;
     void finalize();
@@ -52,8 +52,8 @@ private:
     const SqlCipherDriver *m_driver;
     sqlite3_stmt *m_statement = nullptr;
     QList<QList<QVariant>> m_rows; // rows passed so far, scrollable queries only
-    QList<QVariant> m_currentRow;  // the statement's row, copied for scrollable queries
-    int m_stepped = 0;             // rows the statement has produced
+    QList<QVariant> m_currentRow; // the statement's row, copied for scrollable queries
+    int m_stepped = 0; // rows the statement has produced
     bool m_pendingFirstRow = false;
     bool m_finished = false;
     int m_rowsAffected = 0;

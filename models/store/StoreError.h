@@ -16,24 +16,24 @@ struct StoreError
 public:
     enum class Kind {
         None,
-        NotFound,           // no store at that path
-        WrongKeyOrDamaged,  // the key does not decrypt page 1, or page 1 is damaged
-        Damaged,            // a later page fails its check, or the file is cut short
-        Empty,              // an existing file with no bytes at all
-        NotAStore,          // a readable database that Branchline did not write
-        NewerVersion,       // written by a newer Branchline that this one cannot read
+        NotFound, // no store at that path
+        WrongKeyOrDamaged, // the key does not decrypt page 1, or page 1 is damaged
+        Damaged, // a later page fails its check, or the file is cut short
+        Empty, // an existing file with no bytes at all
+        NotAStore, // a readable database that Branchline did not write
+        NewerVersion, // written by a newer Branchline that this one cannot read
         DiskFull,
         Busy,
         AccessDenied,
-        KeyUnavailable,     // the keychain does not answer or does not hold the key
+        KeyUnavailable, // the keychain does not answer or does not hold the key
         Io,
-        RecordNotFound,     // the record was deleted or never reached this computer
+        RecordNotFound, // the record was deleted or never reached this computer
         Other,
     };
 
     Kind kind = Kind::None;
     QString message; // translated, for the user
-    QString detail;  // technical, for the log and support; never holds key material
+    QString detail; // technical, for the log and support; never holds key material
 
     bool isError() const { return kind != Kind::None; }
 

@@ -68,34 +68,34 @@ void TestCreditCode::check_data()
     QTest::newRow("enterprise, Suzhou") << QStringLiteral("91320583MA1MXR8U9T") << IP::None
                                         << QStringLiteral("91320583MA1MXR8U9T") << QString();
     QTest::newRow("enterprise, Shanghai Pudong")
-        << QStringLiteral("91310115MA1K3YJ23L") << IP::None << QStringLiteral("91310115MA1K3YJ23L")
-        << QString();
+            << QStringLiteral("91310115MA1K3YJ23L") << IP::None
+            << QStringLiteral("91310115MA1K3YJ23L") << QString();
     QTest::newRow("individual business (92)") << QStringLiteral("92440300L12345674D") << IP::None
                                               << QStringLiteral("92440300L12345674D") << QString();
     QTest::newRow("farmers' cooperative (93)") << QStringLiteral("93330782MA2EB6H088") << IP::None
                                                << QStringLiteral("93330782MA2EB6H088") << QString();
     QTest::newRow("private non-enterprise unit (52)")
-        << QStringLiteral("52310000500000007B") << IP::None << QStringLiteral("52310000500000007B")
-        << QString();
+            << QStringLiteral("52310000500000007B") << IP::None
+            << QStringLiteral("52310000500000007B") << QString();
     QTest::newRow("public institution, organisation check X")
-        << QStringLiteral("1210000040000000XN") << IP::None << QStringLiteral("1210000040000000XN")
-        << QString();
+            << QStringLiteral("1210000040000000XN") << IP::None
+            << QStringLiteral("1210000040000000XN") << QString();
     QTest::newRow("rural collective (N)") << QStringLiteral("N2330108MA2C3D4E3E") << IP::None
                                           << QStringLiteral("N2330108MA2C3D4E3E") << QString();
     QTest::newRow("other authority (Y)") << QStringLiteral("Y11100001234567880") << IP::None
                                          << QStringLiteral("Y11100001234567880") << QString();
     QTest::newRow("check character 0 (31 mod 31)")
-        << QStringLiteral("914403001000002860") << IP::None << QStringLiteral("914403001000002860")
-        << QString();
+            << QStringLiteral("914403001000002860") << IP::None
+            << QStringLiteral("914403001000002860") << QString();
     QTest::newRow("organisation check 0 (11 mod 11)")
-        << QStringLiteral("91440300100000040X") << IP::None << QStringLiteral("91440300100000040X")
-        << QString();
+            << QStringLiteral("91440300100000040X") << IP::None
+            << QStringLiteral("91440300100000040X") << QString();
     QTest::newRow("lowercase, spaces and dashes")
-        << QStringLiteral(" 9135 0100-m000 100y 43 ") << IP::None
-        << QStringLiteral("91350100M000100Y43") << QString();
+            << QStringLiteral(" 9135 0100-m000 100y 43 ") << IP::None
+            << QStringLiteral("91350100M000100Y43") << QString();
     QTest::newRow("full-width, from a Chinese input method")
-        << QStringLiteral("９１３５０１００Ｍ０００１００Ｙ４３") << IP::None
-        << QStringLiteral("91350100M000100Y43") << QString();
+            << QStringLiteral("９１３５０１００Ｍ０００１００Ｙ４３") << IP::None
+            << QStringLiteral("91350100M000100Y43") << QString();
 
     QTest::newRow("empty") << QString() << IP::Empty << QString() << QString();
     QTest::newRow("only spaces") << QStringLiteral("  \t ") << IP::Empty << QString() << QString();
@@ -114,36 +114,36 @@ void TestCreditCode::check_data()
     QTest::newRow("letter V") << QStringLiteral("91350100MV00100Y43") << IP::InvalidCharacter
                               << QStringLiteral("91350100MV00100Y43") << QStringLiteral("V");
     QTest::newRow("lowercase v is still V")
-        << QStringLiteral("91350100Mv00100Y43") << IP::InvalidCharacter
-        << QStringLiteral("91350100MV00100Y43") << QStringLiteral("V");
+            << QStringLiteral("91350100Mv00100Y43") << IP::InvalidCharacter
+            << QStringLiteral("91350100MV00100Y43") << QStringLiteral("V");
     QTest::newRow("punctuation") << QStringLiteral("91350100M000100Y4#") << IP::InvalidCharacter
                                  << QStringLiteral("91350100M000100Y4#") << QStringLiteral("#");
     QTest::newRow("Chinese character")
-        << QStringLiteral("91350100M000100Y4号") << IP::InvalidCharacter
-        << QStringLiteral("91350100M000100Y4号") << QStringLiteral("号");
+            << QStringLiteral("91350100M000100Y4号") << IP::InvalidCharacter
+            << QStringLiteral("91350100M000100Y4号") << QStringLiteral("号");
     QTest::newRow("wrong last character")
-        << QStringLiteral("91350100M000100Y44") << IP::BadCheckCharacter
-        << QStringLiteral("91350100M000100Y44") << QStringLiteral("3");
+            << QStringLiteral("91350100M000100Y44") << IP::BadCheckCharacter
+            << QStringLiteral("91350100M000100Y44") << QStringLiteral("3");
     QTest::newRow("wrong last character, expected letter")
-        << QStringLiteral("91320583MA1MXR8U9U") << IP::BadCheckCharacter
-        << QStringLiteral("91320583MA1MXR8U9U") << QStringLiteral("T");
+            << QStringLiteral("91320583MA1MXR8U9U") << IP::BadCheckCharacter
+            << QStringLiteral("91320583MA1MXR8U9U") << QStringLiteral("T");
     QTest::newRow("organisation code fails, overall check passes")
-        << QStringLiteral("91350100M000100Y56") << IP::BadOrganisationCode
-        << QStringLiteral("91350100M000100Y56") << QStringLiteral("4");
+            << QStringLiteral("91350100M000100Y56") << IP::BadOrganisationCode
+            << QStringLiteral("91350100M000100Y56") << QStringLiteral("4");
     QTest::newRow("organisation check is a letter other than X")
-        << QStringLiteral("91350100M000100YAM") << IP::BadOrganisationCode
-        << QStringLiteral("91350100M000100YAM") << QStringLiteral("4");
+            << QStringLiteral("91350100M000100YAM") << IP::BadOrganisationCode
+            << QStringLiteral("91350100M000100YAM") << QStringLiteral("4");
     QTest::newRow("transposed digits inside the organisation code")
-        << QStringLiteral("91350100M001000Y43") << IP::BadOrganisationCode
-        << QStringLiteral("91350100M001000Y43") << QStringLiteral("X");
+            << QStringLiteral("91350100M001000Y43") << IP::BadOrganisationCode
+            << QStringLiteral("91350100M001000Y43") << QStringLiteral("X");
     QTest::newRow("letter in the region code")
-        << QStringLiteral("9135010AM000100Y4K") << IP::BadRegion
-        << QStringLiteral("9135010AM000100Y4K") << QStringLiteral("35010A");
+            << QStringLiteral("9135010AM000100Y4K") << IP::BadRegion
+            << QStringLiteral("9135010AM000100Y4K") << QStringLiteral("35010A");
     QTest::newRow("authority 0") << QStringLiteral("01350100M000100Y4C") << IP::BadPrefix
                                  << QStringLiteral("01350100M000100Y4C") << QStringLiteral("0");
     QTest::newRow("unassigned authority B")
-        << QStringLiteral("B1350100M000100Y41") << IP::BadPrefix
-        << QStringLiteral("B1350100M000100Y41") << QStringLiteral("B");
+            << QStringLiteral("B1350100M000100Y41") << IP::BadPrefix
+            << QStringLiteral("B1350100M000100Y41") << QStringLiteral("B");
 }
 
 void TestCreditCode::check()
@@ -176,7 +176,7 @@ void TestCreditCode::checkCharacter_data()
     QTest::newRow("18 characters") << QStringLiteral("91350100M000100Y43") << QString();
     QTest::newRow("letter I") << QStringLiteral("91350100MI00100Y4") << QString();
     QTest::newRow("lowercase is not cleaned here")
-        << QStringLiteral("91350100m000100y4") << QString();
+            << QStringLiteral("91350100m000100y4") << QString();
 }
 
 void TestCreditCode::checkCharacter()
@@ -211,8 +211,8 @@ void TestCreditCode::messages()
 {
     // One input per problem a credit code can have; each must explain itself differently.
     const QStringList inputs{
-        QString(),                            // Empty
-        QStringLiteral("91350100M000100Y4"),  // WrongLength
+        QString(), // Empty
+        QStringLiteral("91350100M000100Y4"), // WrongLength
         QStringLiteral("91350100MI00100Y43"), // InvalidCharacter
         QStringLiteral("91350100M000100Y44"), // BadCheckCharacter
         QStringLiteral("91350100M000100Y56"), // BadOrganisationCode
@@ -236,8 +236,8 @@ void TestCreditCode::messages()
              QStringLiteral("The last character of the unified social credit code should be "
                             "3; check the code for typing errors."));
     QVERIFY(CreditCode::check(QStringLiteral("91350100M000100Y4"))
-                .message()
-                .contains(QLatin1String("17")));
+                    .message()
+                    .contains(QLatin1String("17")));
     QVERIFY(CreditCode::check(QStringLiteral("91350100M000100Y43")).message().isEmpty());
 }
 

@@ -154,9 +154,9 @@ const MatrixRow kExpected[] = {
 
 QString rowName(const MatrixRow &row)
 {
-    static const char *const types[] = {"customers", "contacts", "leads", "tasks", "activities"};
+    static const char *const types[] = { "customers", "contacts", "leads", "tasks", "activities" };
     return QLatin1String(types[static_cast<int>(row.type)]) + QLatin1Char('.')
-        + QLatin1String(row.field);
+            + QLatin1String(row.field);
 }
 
 } // namespace
@@ -194,8 +194,8 @@ void TestFieldPolicy::matrix_data()
 
     for (const MatrixRow &row : kExpected) {
         QTest::newRow(qPrintable(rowName(row)))
-            << row.type << QString::fromLatin1(row.field) << row.rep << row.manager << row.risk
-            << row.admin << row.pii << row.sensitive;
+                << row.type << QString::fromLatin1(row.field) << row.rep << row.manager << row.risk
+                << row.admin << row.pii << row.sensitive;
     }
 }
 
@@ -238,12 +238,12 @@ void TestFieldPolicy::mayReveal_data()
     QTest::addColumn<bool>("expected");
 
     for (const MatrixRow &row : kExpected) {
-        const FieldPermission perRole[] = {row.rep, row.manager, row.risk, row.admin};
+        const FieldPermission perRole[] = { row.rep, row.manager, row.risk, row.admin };
         for (const Role role : allRoles()) {
             const FieldPermission p = perRole[static_cast<int>(role)];
             QTest::addRow("%s by %s", qPrintable(rowName(row)), qPrintable(roleCode(role)))
-                << role << row.type << QString::fromLatin1(row.field)
-                << (row.pii.has_value() && p >= V);
+                    << role << row.type << QString::fromLatin1(row.field)
+                    << (row.pii.has_value() && p >= V);
         }
     }
 }
@@ -281,50 +281,50 @@ void TestFieldPolicy::present_data()
     // PII is masked by default for every role, and revealed only on request by a role
     // that may.
     QTest::newRow("rep, id, default")
-        << Role::SalesRep << C << QStringLiteral("id_number") << id << false << idMasked;
+            << Role::SalesRep << C << QStringLiteral("id_number") << id << false << idMasked;
     QTest::newRow("rep, id, revealed")
-        << Role::SalesRep << C << QStringLiteral("id_number") << id << true << id;
+            << Role::SalesRep << C << QStringLiteral("id_number") << id << true << id;
     QTest::newRow("manager, id, default")
-        << Role::BranchManager << C << QStringLiteral("id_number") << id << false << idMasked;
+            << Role::BranchManager << C << QStringLiteral("id_number") << id << false << idMasked;
     QTest::newRow("manager, id, revealed")
-        << Role::BranchManager << C << QStringLiteral("id_number") << id << true << id;
+            << Role::BranchManager << C << QStringLiteral("id_number") << id << true << id;
     QTest::newRow("risk, id, revealed")
-        << Role::RiskOfficer << C << QStringLiteral("id_number") << id << true << id;
+            << Role::RiskOfficer << C << QStringLiteral("id_number") << id << true << id;
     QTest::newRow("admin, id, default")
-        << Role::Admin << C << QStringLiteral("id_number") << id << false << idMasked;
+            << Role::Admin << C << QStringLiteral("id_number") << id << false << idMasked;
     QTest::newRow("admin, id, reveal refused")
-        << Role::Admin << C << QStringLiteral("id_number") << id << true << idMasked;
+            << Role::Admin << C << QStringLiteral("id_number") << id << true << idMasked;
     QTest::newRow("rep, credit code")
-        << Role::SalesRep << C << QStringLiteral("credit_code") << code << false << codeMasked;
+            << Role::SalesRep << C << QStringLiteral("credit_code") << code << false << codeMasked;
     QTest::newRow("admin, credit code, reveal refused")
-        << Role::Admin << C << QStringLiteral("credit_code") << code << true << codeMasked;
+            << Role::Admin << C << QStringLiteral("credit_code") << code << true << codeMasked;
     QTest::newRow("rep, phone") << Role::SalesRep << C << QStringLiteral("phone") << phone << false
                                 << phoneMasked;
     QTest::newRow("risk, contact email")
-        << Role::RiskOfficer << RecordType::Contact << QStringLiteral("email") << email << false
-        << emailMasked;
+            << Role::RiskOfficer << RecordType::Contact << QStringLiteral("email") << email << false
+            << emailMasked;
     QTest::newRow("risk, contact email, revealed")
-        << Role::RiskOfficer << RecordType::Contact << QStringLiteral("email") << email << true
-        << email;
+            << Role::RiskOfficer << RecordType::Contact << QStringLiteral("email") << email << true
+            << email;
     QTest::newRow("admin, lead phone, reveal refused")
-        << Role::Admin << RecordType::Lead << QStringLiteral("phone") << phone << true
-        << phoneMasked;
+            << Role::Admin << RecordType::Lead << QStringLiteral("phone") << phone << true
+            << phoneMasked;
 
     QTest::newRow("rep, account, revealed")
-        << Role::SalesRep << C << QStringLiteral("settlement_account") << account << true
-        << account;
+            << Role::SalesRep << C << QStringLiteral("settlement_account") << account << true
+            << account;
     QTest::newRow("manager, account, reveal refused")
-        << Role::BranchManager << C << QStringLiteral("settlement_account") << account << true
-        << accountMasked;
+            << Role::BranchManager << C << QStringLiteral("settlement_account") << account << true
+            << accountMasked;
     QTest::newRow("manager, account, default")
-        << Role::BranchManager << C << QStringLiteral("settlement_account") << account << false
-        << accountMasked;
+            << Role::BranchManager << C << QStringLiteral("settlement_account") << account << false
+            << accountMasked;
     QTest::newRow("risk, account, revealed")
-        << Role::RiskOfficer << C << QStringLiteral("settlement_account") << account << true
-        << account;
+            << Role::RiskOfficer << C << QStringLiteral("settlement_account") << account << true
+            << account;
 
     QTest::newRow("empty PII stays empty")
-        << Role::SalesRep << C << QStringLiteral("phone") << QString() << false << QString();
+            << Role::SalesRep << C << QStringLiteral("phone") << QString() << false << QString();
 
     // Fields that hold no PII are shown as they are; "revealed" changes nothing.
     QTest::newRow("rep, legal name") << Role::SalesRep << C << QStringLiteral("legal_name")
@@ -333,11 +333,11 @@ void TestFieldPolicy::present_data()
     QTest::newRow("admin, risk level") << Role::Admin << C << QStringLiteral("risk_level")
                                        << QStringLiteral("high") << false << QStringLiteral("high");
     QTest::newRow("risk, fee rate, revealed")
-        << Role::RiskOfficer << C << QStringLiteral("fee_rate_debit") << QStringLiteral("0.0055")
-        << true << QStringLiteral("0.0055");
+            << Role::RiskOfficer << C << QStringLiteral("fee_rate_debit")
+            << QStringLiteral("0.0055") << true << QStringLiteral("0.0055");
     QTest::newRow("unknown field")
-        << Role::Admin << RecordType::Task << QStringLiteral("no_such_field") << QStringLiteral("x")
-        << false << QStringLiteral("x");
+            << Role::Admin << RecordType::Task << QStringLiteral("no_such_field")
+            << QStringLiteral("x") << false << QStringLiteral("x");
 }
 
 void TestFieldPolicy::present()

@@ -24,8 +24,8 @@ private slots:
     void keyIsNotInSettingsOrFiles();
 
 private:
-    QString m_service
-            = QStringLiteral("Branchline-test-") + QUuid::createUuid().toString(QUuid::Id128);
+    QString m_service =
+            QStringLiteral("Branchline-test-") + QUuid::createUuid().toString(QUuid::Id128);
 };
 
 void TestKeychainKeyStore::initTestCase()

@@ -85,8 +85,8 @@ void TestLocalStore::createsNewStoreAtLatestSchema()
     QVERIFY(store.open(test::testKey(), LocalStore::KeyKind::Raw, true));
     QCOMPARE(store.schemaVersion(), Migrator(store.database(), m_path).latestVersion());
     const QStringList tables = store.database().tables();
-    for (const char *table : { "customers", "contacts", "leads", "tasks", "activities",
-                               "branches", "users", "field_versions", "store_meta" })
+    for (const char *table : { "customers", "contacts", "leads", "tasks", "activities", "branches",
+                               "users", "field_versions", "store_meta" })
         QVERIFY2(tables.contains(QLatin1String(table)), table);
     QSqlQuery query(store.database());
     QVERIFY(query.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'store_id'")));
@@ -234,7 +234,8 @@ void TestLocalStore::foreignDatabaseIsRefused()
         QSqlDatabase db = LocalStore::openConnection(m_path, name, test::testKey(),
                                                      LocalStore::KeyKind::Raw, true, &error);
         QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("CREATE TABLE other (x); INSERT INTO other VALUES (1);")));
+        QVERIFY(query.exec(
+                QStringLiteral("CREATE TABLE other (x); INSERT INTO other VALUES (1);")));
     }
     LocalStore::closeConnection(name);
     const QByteArray before = test::fileHash(m_path);

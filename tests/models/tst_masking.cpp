@@ -28,75 +28,75 @@ void TestMasking::mask_data()
     QTest::newRow("resident id") << PiiKind::ResidentId << QStringLiteral("110105199001011234")
                                  << QStringLiteral("110105********1234");
     QTest::newRow("resident id ending X")
-        << PiiKind::ResidentId << QStringLiteral("11010519491231002X")
-        << QStringLiteral("110105********002X");
+            << PiiKind::ResidentId << QStringLiteral("11010519491231002X")
+            << QStringLiteral("110105********002X");
     QTest::newRow("resident id, old 15 digits")
-        << PiiKind::ResidentId << QStringLiteral("110105491231002")
-        << QStringLiteral("***************");
+            << PiiKind::ResidentId << QStringLiteral("110105491231002")
+            << QStringLiteral("***************");
     QTest::newRow("resident id, short")
-        << PiiKind::ResidentId << QStringLiteral("1101") << QStringLiteral("****");
+            << PiiKind::ResidentId << QStringLiteral("1101") << QStringLiteral("****");
 
     QTest::newRow("phone") << PiiKind::Phone << QStringLiteral("13812345678")
                            << QStringLiteral("138****5678");
-    QTest::newRow("phone with +86")
-        << PiiKind::Phone << QStringLiteral("+8613812345678") << QStringLiteral("+86*******5678");
+    QTest::newRow("phone with +86") << PiiKind::Phone << QStringLiteral("+8613812345678")
+                                    << QStringLiteral("+86*******5678");
     QTest::newRow("phone, 10 characters")
-        << PiiKind::Phone << QStringLiteral("1381234567") << QStringLiteral("**********");
+            << PiiKind::Phone << QStringLiteral("1381234567") << QStringLiteral("**********");
     QTest::newRow("phone, short") << PiiKind::Phone << QStringLiteral("110")
                                   << QStringLiteral("***");
 
     QTest::newRow("credit code") << PiiKind::CreditCode << QStringLiteral("91350100M000100Y43")
                                  << QStringLiteral("91350100******0Y43");
     QTest::newRow("credit code, short")
-        << PiiKind::CreditCode << QStringLiteral("91350100M0") << QStringLiteral("**********");
+            << PiiKind::CreditCode << QStringLiteral("91350100M0") << QStringLiteral("**********");
 
     QTest::newRow("bank card 19") << PiiKind::Account << QStringLiteral("6222021234567890123")
                                   << QStringLiteral("6222 **** **** 0123");
     QTest::newRow("bank card 16, grouped")
-        << PiiKind::Account << QStringLiteral("6222 0212 3456 7890")
-        << QStringLiteral("6222 **** **** 7890");
+            << PiiKind::Account << QStringLiteral("6222 0212 3456 7890")
+            << QStringLiteral("6222 **** **** 7890");
     QTest::newRow("settlement account, dashes")
-        << PiiKind::Account << QStringLiteral("3100-1234-5678-9012-3456")
-        << QStringLiteral("3100 **** **** 3456");
+            << PiiKind::Account << QStringLiteral("3100-1234-5678-9012-3456")
+            << QStringLiteral("3100 **** **** 3456");
     QTest::newRow("account, 12 digits") << PiiKind::Account << QStringLiteral("123456789012")
                                         << QStringLiteral("1234 **** **** 9012");
     QTest::newRow("account, 11 digits")
-        << PiiKind::Account << QStringLiteral("12345678901") << QStringLiteral("***********");
+            << PiiKind::Account << QStringLiteral("12345678901") << QStringLiteral("***********");
     QTest::newRow("account, short")
-        << PiiKind::Account << QStringLiteral("1234 5678") << QStringLiteral("********");
+            << PiiKind::Account << QStringLiteral("1234 5678") << QStringLiteral("********");
 
     QTest::newRow("email") << PiiKind::Email << QStringLiteral("zhang.san@example.com")
                            << QStringLiteral("z***@example.com");
     QTest::newRow("email, one-letter local part")
-        << PiiKind::Email << QStringLiteral("z@example.cn") << QStringLiteral("***@example.cn");
-    QTest::newRow("email, Chinese local part")
-        << PiiKind::Email << QStringLiteral("张三@例子.中国") << QStringLiteral("张***@例子.中国");
+            << PiiKind::Email << QStringLiteral("z@example.cn") << QStringLiteral("***@example.cn");
+    QTest::newRow("email, Chinese local part") << PiiKind::Email << QStringLiteral("张三@例子.中国")
+                                               << QStringLiteral("张***@例子.中国");
     QTest::newRow("email, no @") << PiiKind::Email << QStringLiteral("zhangsan")
                                  << QStringLiteral("********");
     QTest::newRow("email, no local part")
-        << PiiKind::Email << QStringLiteral("@example.com") << QStringLiteral("************");
+            << PiiKind::Email << QStringLiteral("@example.com") << QStringLiteral("************");
     QTest::newRow("email, no domain")
-        << PiiKind::Email << QStringLiteral("zhangsan@") << QStringLiteral("*********");
+            << PiiKind::Email << QStringLiteral("zhangsan@") << QStringLiteral("*********");
 
     QTest::newRow("name, two characters")
-        << PiiKind::Name << QStringLiteral("张三") << QStringLiteral("张*");
+            << PiiKind::Name << QStringLiteral("张三") << QStringLiteral("张*");
     QTest::newRow("name, three characters")
-        << PiiKind::Name << QStringLiteral("王小明") << QStringLiteral("王**");
+            << PiiKind::Name << QStringLiteral("王小明") << QStringLiteral("王**");
     QTest::newRow("name, compound surname")
-        << PiiKind::Name << QStringLiteral("欧阳娜娜") << QStringLiteral("欧***");
+            << PiiKind::Name << QStringLiteral("欧阳娜娜") << QStringLiteral("欧***");
     QTest::newRow("name, one character")
-        << PiiKind::Name << QStringLiteral("张") << QStringLiteral("*");
+            << PiiKind::Name << QStringLiteral("张") << QStringLiteral("*");
     // U+20BB7 (𠮷, as in 𠮷野家) lies outside the BMP: two UTF-16 units, one character.
     QTest::newRow("name, character outside the BMP at the end")
-        << PiiKind::Name << QStringLiteral("王𠮷") << QStringLiteral("王*");
+            << PiiKind::Name << QStringLiteral("王𠮷") << QStringLiteral("王*");
     QTest::newRow("name, character outside the BMP first")
-        << PiiKind::Name << QStringLiteral("𠮷明") << QStringLiteral("𠮷*");
+            << PiiKind::Name << QStringLiteral("𠮷明") << QStringLiteral("𠮷*");
     QTest::newRow("name, only a character outside the BMP")
-        << PiiKind::Name << QStringLiteral("𠮷") << QStringLiteral("*");
+            << PiiKind::Name << QStringLiteral("𠮷") << QStringLiteral("*");
     QTest::newRow("name, Latin") << PiiKind::Name << QStringLiteral("John Smith")
                                  << QStringLiteral("J*********");
     QTest::newRow("name, Uyghur with middle dot")
-        << PiiKind::Name << QStringLiteral("买买提·艾力") << QStringLiteral("买*****");
+            << PiiKind::Name << QStringLiteral("买买提·艾力") << QStringLiteral("买*****");
 }
 
 void TestMasking::mask()
@@ -113,8 +113,8 @@ void TestMasking::mask()
 
 void TestMasking::emptyStaysEmpty()
 {
-    for (const PiiKind kind : {PiiKind::ResidentId, PiiKind::CreditCode, PiiKind::Phone,
-                               PiiKind::Account, PiiKind::Email, PiiKind::Name}) {
+    for (const PiiKind kind : { PiiKind::ResidentId, PiiKind::CreditCode, PiiKind::Phone,
+                                PiiKind::Account, PiiKind::Email, PiiKind::Name }) {
         QCOMPARE(Masking::mask(kind, QString()), QString());
         QCOMPARE(Masking::mask(kind, QStringLiteral("")), QString());
     }

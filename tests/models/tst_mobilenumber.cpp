@@ -63,20 +63,20 @@ void TestMobileNumber::check_data()
     QTest::newRow("14x") << QStringLiteral("14712345678") << IP::None
                          << QStringLiteral("14712345678") << QString();
     QTest::newRow("+86 and spaces")
-        << QStringLiteral("+86 138 0013 8000") << IP::None << plain << QString();
+            << QStringLiteral("+86 138 0013 8000") << IP::None << plain << QString();
     QTest::newRow("+86 and dashes")
-        << QStringLiteral("+86-138-0013-8000") << IP::None << plain << QString();
+            << QStringLiteral("+86-138-0013-8000") << IP::None << plain << QString();
     QTest::newRow("+86 no space") << QStringLiteral("+8613800138000") << IP::None << plain
                                   << QString();
     QTest::newRow("0086") << QStringLiteral("0086 13800138000") << IP::None << plain << QString();
     QTest::newRow("86 without plus")
-        << QStringLiteral("8613800138000") << IP::None << plain << QString();
+            << QStringLiteral("8613800138000") << IP::None << plain << QString();
     QTest::newRow("3-4-4 groups") << QStringLiteral("138 0013 8000") << IP::None << plain
                                   << QString();
     QTest::newRow("full-width") << QStringLiteral("＋８６　１３８００１３８０００") << IP::None
                                 << plain << QString();
     QTest::newRow("surrounding spaces")
-        << QStringLiteral("  13800138000\t") << IP::None << plain << QString();
+            << QStringLiteral("  13800138000\t") << IP::None << plain << QString();
 
     QTest::newRow("empty") << QString() << IP::Empty << QString() << QString();
     QTest::newRow("only dashes") << QStringLiteral(" - - ") << IP::Empty << QString() << QString();
@@ -87,13 +87,13 @@ void TestMobileNumber::check_data()
     QTest::newRow("+86 and 10 digits") << QStringLiteral("+86 1380013800") << IP::WrongLength
                                        << QStringLiteral("1380013800") << QString();
     QTest::newRow("86 and 10 digits is not a prefix")
-        << QStringLiteral("861380013800") << IP::WrongLength << QStringLiteral("861380013800")
-        << QString();
+            << QStringLiteral("861380013800") << IP::WrongLength << QStringLiteral("861380013800")
+            << QString();
     QTest::newRow("+86 alone") << QStringLiteral("+86") << IP::WrongLength << QString()
                                << QString();
     QTest::newRow("landline, also 11 digits")
-        << QStringLiteral("010-12345678") << IP::BadPrefix << QStringLiteral("01012345678")
-        << QStringLiteral("01");
+            << QStringLiteral("010-12345678") << IP::BadPrefix << QStringLiteral("01012345678")
+            << QStringLiteral("01");
     QTest::newRow("starts with 2") << QStringLiteral("23800138000") << IP::BadPrefix
                                    << QStringLiteral("23800138000") << QStringLiteral("23");
     QTest::newRow("starts with 12") << QStringLiteral("12800138000") << IP::BadPrefix
@@ -137,10 +137,10 @@ void TestMobileNumber::check()
 void TestMobileNumber::messages()
 {
     const QStringList inputs{
-        QString(),                         // Empty
-        QStringLiteral("138001380000"),    // WrongLength
-        QStringLiteral("138.0013.8000"),   // InvalidCharacter
-        QStringLiteral("23800138000"),     // BadPrefix
+        QString(), // Empty
+        QStringLiteral("138001380000"), // WrongLength
+        QStringLiteral("138.0013.8000"), // InvalidCharacter
+        QStringLiteral("23800138000"), // BadPrefix
         QStringLiteral("+1 415 555 0100"), // BadPrefix, another country
     };
     QSet<QString> seen;
@@ -153,11 +153,11 @@ void TestMobileNumber::messages()
         seen.insert(message);
     }
     QVERIFY(MobileNumber::check(QStringLiteral("138001380000"))
-                .message()
-                .contains(QLatin1String("12")));
+                    .message()
+                    .contains(QLatin1String("12")));
     QVERIFY(MobileNumber::check(QStringLiteral("+1 415 555 0100"))
-                .message()
-                .contains(QLatin1String("+86")));
+                    .message()
+                    .contains(QLatin1String("+86")));
 }
 
 QTEST_GUILESS_MAIN(TestMobileNumber)

@@ -168,15 +168,18 @@ void TestRepositories::searchFindsByTextAndExactPii_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("names");
-    QTest::newRow("chinese inside a name") << QStringLiteral("茶叶") << QStringList{ "杭州西湖茶叶有限公司" };
-    QTest::newRow("city in the address") << QStringLiteral("上海") << QStringList{ "上海浦东支付有限公司" };
+    QTest::newRow("chinese inside a name")
+            << QStringLiteral("茶叶") << QStringList{ "杭州西湖茶叶有限公司" };
+    QTest::newRow("city in the address")
+            << QStringLiteral("上海") << QStringList{ "上海浦东支付有限公司" };
     QTest::newRow("latin prefix") << QStringLiteral("acm") << QStringList{ "ACME Trading" };
     QTest::newRow("tag") << QStringLiteral("重点") << QStringList{ "ACME Trading" };
-    QTest::newRow("full credit code") << test::validCreditCode(31) << QStringList{ "杭州西湖茶叶有限公司" };
-    QTest::newRow("credit code lower case") << test::validCreditCode(31).toLower()
-                                            << QStringList{ "杭州西湖茶叶有限公司" };
-    QTest::newRow("full phone with prefix") << QStringLiteral("+86 137 0000 0002")
-                                            << QStringList{ "上海浦东支付有限公司" };
+    QTest::newRow("full credit code")
+            << test::validCreditCode(31) << QStringList{ "杭州西湖茶叶有限公司" };
+    QTest::newRow("credit code lower case")
+            << test::validCreditCode(31).toLower() << QStringList{ "杭州西湖茶叶有限公司" };
+    QTest::newRow("full phone with prefix")
+            << QStringLiteral("+86 137 0000 0002") << QStringList{ "上海浦东支付有限公司" };
     QTest::newRow("partial phone finds nothing") << QStringLiteral("1370000") << QStringList{};
     QTest::newRow("no match") << QStringLiteral("深圳") << QStringList{};
 }
@@ -216,7 +219,8 @@ void TestRepositories::piiIsNotInTheFullTextIndex()
     QVERIFY(repository.insert(c));
     QSqlQuery query(m_fixture->db());
     for (const QString &term : { QStringLiteral("13712345678"), c.creditCode.toLower() }) {
-        query.prepare(QStringLiteral("SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?"));
+        query.prepare(
+                QStringLiteral("SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?"));
         query.addBindValue(term);
         QVERIFY(query.exec() && query.next());
         QCOMPARE(query.value(0).toInt(), 0);
@@ -271,7 +275,8 @@ void TestRepositories::keysetPagingVisitsEveryRowOnce()
     int pages = 0;
     while (true) {
         StoreError error;
-        const QList<CustomerSummary> page = repository.page(filter, CustomerSort(sort), cursor, 40, &error);
+        const QList<CustomerSummary> page =
+                repository.page(filter, CustomerSort(sort), cursor, 40, &error);
         QVERIFY(!error.isError());
         if (page.isEmpty())
             break;
@@ -395,9 +400,9 @@ void TestRepositories::activitiesAreATimeline()
     const QList<Activity> first = activities.timeline(QStringLiteral("customer-1"), {}, 3, nullptr);
     QCOMPARE(first.size(), 3);
     QCOMPARE(first.first().subject, QStringLiteral("第4次联系"));
-    const QList<Activity> rest = activities.timeline(QStringLiteral("customer-1"),
-                                                     ActivityRepository::cursorAfter(first.last()),
-                                                     3, nullptr);
+    const QList<Activity> rest =
+            activities.timeline(QStringLiteral("customer-1"),
+                                ActivityRepository::cursorAfter(first.last()), 3, nullptr);
     QCOMPARE(rest.size(), 2);
     QCOMPARE(rest.last().subject, QStringLiteral("第0次联系"));
     const QList<Activity> found = activities.search(QStringLiteral("费率"), {}, 10, nullptr);

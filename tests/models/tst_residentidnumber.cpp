@@ -67,8 +67,8 @@ void TestResidentIdNumber::check_data()
     // Check digits below were computed independently (a short Python script) with the
     // GB 11643 weights.
     QTest::newRow("standard example (GB 11643), check X")
-        << QStringLiteral("11010519491231002X") << IP::None << QStringLiteral("11010519491231002X")
-        << QString();
+            << QStringLiteral("11010519491231002X") << IP::None
+            << QStringLiteral("11010519491231002X") << QString();
     QTest::newRow("Beijing Chaoyang") << QStringLiteral("110105199001011232") << IP::None
                                       << QStringLiteral("110105199001011232") << QString();
     QTest::newRow("Shenzhen Futian") << QStringLiteral("440305198512310042") << IP::None
@@ -76,17 +76,17 @@ void TestResidentIdNumber::check_data()
     QTest::newRow("Chengdu") << QStringLiteral("510107197903154011") << IP::None
                              << QStringLiteral("510107197903154011") << QString();
     QTest::newRow("Hong Kong residence permit (81)")
-        << QStringLiteral("81000019880808003X") << IP::None << QStringLiteral("81000019880808003X")
-        << QString();
+            << QStringLiteral("81000019880808003X") << IP::None
+            << QStringLiteral("81000019880808003X") << QString();
     QTest::newRow("Taiwan residence permit (83)")
-        << QStringLiteral("830000199001010020") << IP::None << QStringLiteral("830000199001010020")
-        << QString();
+            << QStringLiteral("830000199001010020") << IP::None
+            << QStringLiteral("830000199001010020") << QString();
     QTest::newRow("29 February of a leap year")
-        << QStringLiteral("320583200002290056") << IP::None << QStringLiteral("320583200002290056")
-        << QString();
+            << QStringLiteral("320583200002290056") << IP::None
+            << QStringLiteral("320583200002290056") << QString();
     QTest::newRow("born 1900-01-01, the earliest accepted")
-        << QStringLiteral("31011519000101001X") << IP::None << QStringLiteral("31011519000101001X")
-        << QString();
+            << QStringLiteral("31011519000101001X") << IP::None
+            << QStringLiteral("31011519000101001X") << QString();
     QTest::newRow("born today") << QStringLiteral("650102202406150012") << IP::None
                                 << QStringLiteral("650102202406150012") << QString();
     QTest::newRow("lowercase x normalised") << QStringLiteral("11010519491231002x") << IP::None
@@ -111,8 +111,8 @@ void TestResidentIdNumber::check_data()
     QTest::newRow("X not last") << QStringLiteral("1101051949123100X2") << IP::InvalidCharacter
                                 << QStringLiteral("1101051949123100X2") << QStringLiteral("X");
     QTest::newRow("Chinese character")
-        << QStringLiteral("11010519491231002号") << IP::InvalidCharacter
-        << QStringLiteral("11010519491231002号") << QStringLiteral("号");
+            << QStringLiteral("11010519491231002号") << IP::InvalidCharacter
+            << QStringLiteral("11010519491231002号") << QStringLiteral("号");
     // The rows below carry a correct check digit, so only the named fault is present.
     QTest::newRow("province 00") << QStringLiteral("000105199001011237") << IP::BadRegion
                                  << QStringLiteral("000105199001011237") << QStringLiteral("00");
@@ -128,26 +128,26 @@ void TestResidentIdNumber::check_data()
     QTest::newRow("month 13") << QStringLiteral("11010519901301123X") << IP::BadBirthDate
                               << QStringLiteral("11010519901301123X") << QStringLiteral("19901301");
     QTest::newRow("29 February 1900, not a leap year")
-        << QStringLiteral("110105190002291239") << IP::BadBirthDate
-        << QStringLiteral("110105190002291239") << QStringLiteral("19000229");
+            << QStringLiteral("110105190002291239") << IP::BadBirthDate
+            << QStringLiteral("110105190002291239") << QStringLiteral("19000229");
     QTest::newRow("born 1899") << QStringLiteral("110105189912311237") << IP::BadBirthDate
                                << QStringLiteral("110105189912311237")
                                << QStringLiteral("18991231");
     QTest::newRow("second standard example, born 1880")
-        << QStringLiteral("440524188001010014") << IP::BadBirthDate
-        << QStringLiteral("440524188001010014") << QStringLiteral("18800101");
+            << QStringLiteral("440524188001010014") << IP::BadBirthDate
+            << QStringLiteral("440524188001010014") << QStringLiteral("18800101");
     QTest::newRow("born tomorrow")
-        << QStringLiteral("650102202406160018") << IP::BadBirthDate
-        << QStringLiteral("650102202406160018") << QStringLiteral("20240616");
+            << QStringLiteral("650102202406160018") << IP::BadBirthDate
+            << QStringLiteral("650102202406160018") << QStringLiteral("20240616");
     QTest::newRow("wrong check digit, expected X")
-        << QStringLiteral("110105194912310021") << IP::BadCheckCharacter
-        << QStringLiteral("110105194912310021") << QStringLiteral("X");
+            << QStringLiteral("110105194912310021") << IP::BadCheckCharacter
+            << QStringLiteral("110105194912310021") << QStringLiteral("X");
     QTest::newRow("X where a digit is expected")
-        << QStringLiteral("11010519900101123X") << IP::BadCheckCharacter
-        << QStringLiteral("11010519900101123X") << QStringLiteral("2");
+            << QStringLiteral("11010519900101123X") << IP::BadCheckCharacter
+            << QStringLiteral("11010519900101123X") << QStringLiteral("2");
     QTest::newRow("transposed digits")
-        << QStringLiteral("110105199001012132") << IP::BadCheckCharacter
-        << QStringLiteral("110105199001012132") << QStringLiteral("9");
+            << QStringLiteral("110105199001012132") << IP::BadCheckCharacter
+            << QStringLiteral("110105199001012132") << QStringLiteral("9");
 }
 
 void TestResidentIdNumber::check()
@@ -196,9 +196,9 @@ void TestResidentIdNumber::birthDate_data()
     QTest::addColumn<QDate>("expected");
 
     QTest::newRow("standard example")
-        << QStringLiteral("11010519491231002X") << QDate(1949, 12, 31);
+            << QStringLiteral("11010519491231002X") << QDate(1949, 12, 31);
     QTest::newRow("lowercase x, spaces")
-        << QStringLiteral("110105 19491231 002x") << QDate(1949, 12, 31);
+            << QStringLiteral("110105 19491231 002x") << QDate(1949, 12, 31);
     QTest::newRow("leap day") << QStringLiteral("320583200002290056") << QDate(2000, 2, 29);
     QTest::newRow("30 February") << QStringLiteral("110105199002301231") << QDate();
     QTest::newRow("15 digits") << QStringLiteral("110105491231002") << QDate();
@@ -217,7 +217,7 @@ void TestResidentIdNumber::defaultTodayIsTheClock()
 {
     const QDate tomorrow = QDate::currentDate().addDays(1);
     const QString body = QStringLiteral("110105") + tomorrow.toString(QStringLiteral("yyyyMMdd"))
-        + QStringLiteral("123");
+            + QStringLiteral("123");
     const QString number = body + ResidentIdNumber::checkDigit(body);
     QCOMPARE(problemName(ResidentIdNumber::check(number).problem),
              problemName(IdentifierProblem::BadBirthDate));
@@ -227,13 +227,13 @@ void TestResidentIdNumber::defaultTodayIsTheClock()
 void TestResidentIdNumber::messages()
 {
     const QStringList inputs{
-        QString(),                            // Empty
-        QStringLiteral("11010519491231002"),  // WrongLength
+        QString(), // Empty
+        QStringLiteral("11010519491231002"), // WrongLength
         QStringLiteral("1101051949123100A2"), // InvalidCharacter
         QStringLiteral("110105194912310021"), // BadCheckCharacter
         QStringLiteral("190105199001011237"), // BadRegion
         QStringLiteral("110105199002301231"), // BadBirthDate
-        QStringLiteral("110105491231002"),    // WrongLength, old 15-digit number
+        QStringLiteral("110105491231002"), // WrongLength, old 15-digit number
     };
     QSet<QString> seen;
     for (const QString &input : inputs) {
@@ -247,8 +247,8 @@ void TestResidentIdNumber::messages()
 
     // The old number is not a typing error; the message must say that only the 18-digit
     // number is accepted, not ask for digits to be added.
-    const QString legacy
-        = ResidentIdNumber::check(QStringLiteral("110105491231002"), kToday).message();
+    const QString legacy =
+            ResidentIdNumber::check(QStringLiteral("110105491231002"), kToday).message();
     QVERIFY2(legacy.contains(QLatin1String("15-digit")), qPrintable(legacy));
     QVERIFY2(legacy.contains(QLatin1String("18-digit")), qPrintable(legacy));
     QCOMPARE(ResidentIdNumber::check(QStringLiteral("110105194912310021"), kToday).message(),

@@ -6,7 +6,6 @@
 #include "store/SqlCipherDriver.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlIndex>
@@ -14,6 +13,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QUuid>
 
 using namespace branchline;
@@ -56,8 +56,8 @@ private:
 QSqlDatabase TestSqlCipherDriver::open(SecretBytes key, bool create, SqlCipherDriver::KeyKind kind)
 {
     StoreError error;
-    QSqlDatabase db = LocalStore::openConnection(m_path, m_connection, std::move(key), kind,
-                                                 create, &error);
+    QSqlDatabase db =
+            LocalStore::openConnection(m_path, m_connection, std::move(key), kind, create, &error);
     if (!db.isOpen())
         qWarning() << "open failed:" << error.message << error.detail;
     return db;
@@ -66,7 +66,8 @@ QSqlDatabase TestSqlCipherDriver::open(SecretBytes key, bool create, SqlCipherDr
 void TestSqlCipherDriver::init()
 {
     QVERIFY(m_dir.isValid());
-    m_path = m_dir.filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".db"));
+    m_path = m_dir.filePath(QUuid::createUuid().toString(QUuid::WithoutBraces)
+                            + QStringLiteral(".db"));
 }
 
 void TestSqlCipherDriver::cleanup()
@@ -79,24 +80,26 @@ void TestSqlCipherDriver::roundTripsEveryType_data()
     QTest::addColumn<QVariant>("value");
     QTest::addColumn<QVariant>("expected");
     QTest::newRow("int") << QVariant(42) << QVariant(qlonglong(42));
-    QTest::newRow("negative int64") << QVariant(qlonglong(-9007199254740993LL))
-                                    << QVariant(qlonglong(-9007199254740993LL));
+    QTest::newRow("negative int64")
+            << QVariant(qlonglong(-9007199254740993LL)) << QVariant(qlonglong(-9007199254740993LL));
     QTest::newRow("uint") << QVariant(uint(4000000000U)) << QVariant(qlonglong(4000000000LL));
     QTest::newRow("bool true") << QVariant(true) << QVariant(qlonglong(1));
     QTest::newRow("bool false") << QVariant(false) << QVariant(qlonglong(0));
     QTest::newRow("double") << QVariant(0.0038) << QVariant(0.0038);
-    QTest::newRow("ascii") << QVariant(QStringLiteral("hello")) << QVariant(QStringLiteral("hello"));
+    QTest::newRow("ascii") << QVariant(QStringLiteral("hello"))
+                           << QVariant(QStringLiteral("hello"));
     QTest::newRow("chinese") << QVariant(QStringLiteral("北京某某科技有限公司"))
                              << QVariant(QStringLiteral("北京某某科技有限公司"));
-    QTest::newRow("emoji and astral") << QVariant(QStringLiteral("商户 🏪 𠀀"))
-                                      << QVariant(QStringLiteral("商户 🏪 𠀀"));
-    QTest::newRow("empty string is not null") << QVariant(QStringLiteral(""))
-                                              << QVariant(QStringLiteral(""));
+    QTest::newRow("emoji and astral")
+            << QVariant(QStringLiteral("商户 🏪 𠀀")) << QVariant(QStringLiteral("商户 🏪 𠀀"));
+    QTest::newRow("empty string is not null")
+            << QVariant(QStringLiteral("")) << QVariant(QStringLiteral(""));
     QTest::newRow("datetime as UTC ISO")
             << QVariant(QDateTime(QDate(2026, 11, 23), QTime(19, 30, 5, 123), QTimeZone(8 * 3600)))
             << QVariant(QStringLiteral("2026-11-23T11:30:05.123Z"));
     QTest::newRow("date") << QVariant(QDate(1990, 3, 7)) << QVariant(QStringLiteral("1990-03-07"));
-    QTest::newRow("uuid") << QVariant(QUuid(QStringLiteral("{6f1c8a52-0d3e-4c1b-9a57-3b2f0e4d9c11}")))
+    QTest::newRow("uuid") << QVariant(
+            QUuid(QStringLiteral("{6f1c8a52-0d3e-4c1b-9a57-3b2f0e4d9c11}")))
                           << QVariant(QStringLiteral("6f1c8a52-0d3e-4c1b-9a57-3b2f0e4d9c11"));
 }
 
@@ -107,7 +110,8 @@ void TestSqlCipherDriver::roundTripsEveryType()
     QSqlDatabase db = open(test::testKey());
     QVERIFY(db.isOpen());
     QSqlQuery query(db);
-    QVERIFY2(query.exec(QStringLiteral("CREATE TABLE t (v)")), qPrintable(query.lastError().text()));
+    QVERIFY2(query.exec(QStringLiteral("CREATE TABLE t (v)")),
+             qPrintable(query.lastError().text()));
     QVERIFY(query.prepare(QStringLiteral("INSERT INTO t (v) VALUES (?)")));
     query.addBindValue(value);
     QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
@@ -251,15 +255,15 @@ void TestSqlCipherDriver::scriptsRunEveryStatement()
 {
     QSqlDatabase db = open(test::testKey());
     QSqlQuery query(db);
-    QVERIFY2(query.exec(QStringLiteral(
-                     "-- a script like a migration\n"
-                     "CREATE TABLE a (v);\n"
-                     "CREATE TABLE log (v);\n"
-                     "CREATE TRIGGER a_log AFTER INSERT ON a BEGIN INSERT INTO log VALUES (new.v); END;\n"
-                     "/* the last statement's rows are the result */\n"
-                     "INSERT INTO a VALUES ('x;y');\n"
-                     "SELECT v FROM log;\n"
-                     "-- trailing comment\n")),
+    QVERIFY2(query.exec(QStringLiteral("-- a script like a migration\n"
+                                       "CREATE TABLE a (v);\n"
+                                       "CREATE TABLE log (v);\n"
+                                       "CREATE TRIGGER a_log AFTER INSERT ON a BEGIN INSERT INTO "
+                                       "log VALUES (new.v); END;\n"
+                                       "/* the last statement's rows are the result */\n"
+                                       "INSERT INTO a VALUES ('x;y');\n"
+                                       "SELECT v FROM log;\n"
+                                       "-- trailing comment\n")),
              qPrintable(query.lastError().text()));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("x;y"));
@@ -310,8 +314,8 @@ void TestSqlCipherDriver::describesTables()
 {
     QSqlDatabase db = open(test::testKey());
     QSqlQuery query(db);
-    QVERIFY(query.exec(QStringLiteral(
-            "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL, score REAL, photo BLOB)")));
+    QVERIFY(query.exec(QStringLiteral("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT "
+                                      "NULL, score REAL, photo BLOB)")));
     QVERIFY(query.exec(QStringLiteral("CREATE VIEW names AS SELECT name FROM people")));
     QCOMPARE(db.tables(QSql::Tables), QStringList{ QStringLiteral("people") });
     QCOMPARE(db.tables(QSql::Views), QStringList{ QStringLiteral("names") });
@@ -347,7 +351,8 @@ void TestSqlCipherDriver::fileIsGenuineSqlCipher()
 
     // The official sqlcipher shell reads it with the raw key.
     const SecretBytes literal = test::testKey().toRawKeyLiteral();
-    const QByteArray script = "PRAGMA key = \"" + QByteArray(reinterpret_cast<const char *>(literal.data()), int(literal.size()))
+    const QByteArray script = "PRAGMA key = \""
+            + QByteArray(reinterpret_cast<const char *>(literal.data()), int(literal.size()))
             + "\";\nPRAGMA cipher_page_size = 4096;\nSELECT v FROM secret;\n";
     QString out;
     QString err;
@@ -400,7 +405,8 @@ void TestSqlCipherDriver::passphraseKeysUseTheKdf()
     LocalStore::closeConnection(m_connection);
     const QByteArray wrong = "correct horse battery staple";
     QVERIFY(!open(SecretBytes(wrong.constData(), std::size_t(wrong.size())), false,
-                  SqlCipherDriver::KeyKind::Passphrase).isOpen());
+                  SqlCipherDriver::KeyKind::Passphrase)
+                     .isOpen());
 }
 
 void TestSqlCipherDriver::openWithoutKeyIsRefused()

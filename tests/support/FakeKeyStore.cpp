@@ -27,8 +27,7 @@ KeyStore::ReadResult FakeKeyStore::readKey(const QString &account)
     return result;
 }
 
-KeyStore::Status FakeKeyStore::writeKey(const QString &account, const SecretBytes &key,
-                                        QString *)
+KeyStore::Status FakeKeyStore::writeKey(const QString &account, const SecretBytes &key, QString *)
 {
     ++writes;
     const Status status = takeStatus();

@@ -26,8 +26,8 @@ QString validCreditCode(int serial)
 
 QString validIdNumber(int serial)
 {
-    const QString first17 = QStringLiteral("11010519900307%1")
-                                    .arg(serial % 1000, 3, 10, QLatin1Char('0'));
+    const QString first17 =
+            QStringLiteral("11010519900307%1").arg(serial % 1000, 3, 10, QLatin1Char('0'));
     return first17 + ResidentIdNumber::checkDigit(first17);
 }
 
