@@ -32,10 +32,6 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
         m_errorText = parser.errorText();
         return Action::Error;
     }
-    if (parser.isSet(help))
-        return Action::ShowHelp;
-    if (parser.isSet(version))
-        return Action::ShowVersion;
     if (parser.isSet(language)) {
         m_language = parser.value(language);
         if (m_language != QLatin1String("zh_CN") && m_language != QLatin1String("en")) {
@@ -43,16 +39,22 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
             return Action::Error;
         }
     }
+    // --help and --version answer in the language asked for, so it is read first.
+    if (parser.isSet(help))
+        return Action::ShowHelp;
+    if (parser.isSet(version))
+        return Action::ShowVersion;
     if (parser.isSet(quitAfter)) {
         bool ok = false;
         m_quitAfterMs = parser.value(quitAfter).toInt(&ok);
         if (!ok || m_quitAfterMs <= 0) {
-            m_errorText = tr("--quit-after needs a positive number of milliseconds.");
+            m_errorText = tr("--quit-after needs a whole number of milliseconds above 0.");
             return Action::Error;
         }
     }
     if (!parser.positionalArguments().isEmpty()) {
-        m_errorText = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
+        m_errorText = tr("Unexpected argument \"%1\". Run branchline --help to see the options.")
+                              .arg(parser.positionalArguments().first());
         return Action::Error;
     }
     return Action::Run;

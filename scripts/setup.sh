@@ -14,7 +14,7 @@ packages=(
     # local store and key storage
     libsqlcipher-dev sqlcipher sqlite3 qtkeychain-qt6-dev
     # headless runs: X server, screenshots, fonts for Chinese, a real keyring for tests
-    xvfb xauth imagemagick fonts-noto-cjk dbus dbus-bin gnome-keyring libsecret-tools
+    xvfb xauth x11-utils imagemagick fonts-noto-cjk dbus dbus-bin gnome-keyring libsecret-tools
 )
 
 missing=()

@@ -10,6 +10,7 @@ if [[ "${BRANCHLINE_KEYRING_SESSION:-}" != "inside" ]]; then
     private_home=$(mktemp -d -t branchline-home.XXXXXX)
     export BRANCHLINE_KEYRING_SESSION=inside
     export BRANCHLINE_PRIVATE_HOME="$private_home"
+    mkdir -m 700 "$private_home/run"
     status=0
     HOME="$private_home" XDG_RUNTIME_DIR="$private_home/run" \
         dbus-run-session -- "$0" "$@" || status=$?
@@ -17,7 +18,6 @@ if [[ "${BRANCHLINE_KEYRING_SESSION:-}" != "inside" ]]; then
     exit "$status"
 fi
 
-mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 # The keyring password only protects this throw-away keyring; it is fed on stdin, as
 # gnome-keyring-daemon expects, and never reaches a file or the process list.
 printf '%s' "branchline-test-keyring" \

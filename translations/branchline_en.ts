@@ -1,4 +1,735 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Branchline: the offline-first, encrypted CRM for payment institutions and lenders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this language for the interface: zh_CN or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit on its own after this many milliseconds (smoke tests, screenshots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--quit-after needs a whole number of milliseconds above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. Run branchline --help to see the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierCheck</name>
+    <message>
+        <source>The unified social credit code is empty; enter the 18 characters printed on the business licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The unified social credit code has %n character(s) but needs 18; check for missing or extra characters.</source>
+        <translation>
+            <numerusform>The unified social credit code has %n character but needs 18; check for missing or extra characters.</numerusform>
+            <numerusform>The unified social credit code has %n characters but needs 18; check for missing or extra characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The unified social credit code cannot contain &quot;%1&quot;; it uses only digits and capital letters other than I, O, S, V and Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last character of the unified social credit code should be %1; check the code for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters 9 to 17 of the unified social credit code are not a valid organisation code (character 17 should be %1); check the code for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 of the unified social credit code are the registering authority&apos;s region code and must be digits, not &quot;%1&quot;; check the code for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A unified social credit code cannot start with &quot;%1&quot;; the first character names the registering authority (1 to 9, A, N or Y). Check the code for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unified social credit code is not valid; check it for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resident ID number is empty; enter the 18 characters printed on the ID card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an old 15-digit ID number; only the 18-digit number is accepted. Ask the customer for the number on their current ID card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The resident ID number has %n character(s) but needs 18; check for missing or extra digits.</source>
+        <translation>
+            <numerusform>The resident ID number has %n character but needs 18; check for missing or extra digits.</numerusform>
+            <numerusform>The resident ID number has %n characters but needs 18; check for missing or extra digits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last character of the resident ID number should be %1; check the number for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A resident ID number cannot start with %1, which is not a province code; check the first digits for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits 7 to 14 of the resident ID number (%1) are not a possible date of birth; check them for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resident ID number is not valid; check it for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mobile number is empty; enter an 11-digit mainland China mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The mobile number has %n digit(s) but a mainland China mobile number has 11; check for missing or extra digits.</source>
+        <translation>
+            <numerusform>The mobile number has %n digit but a mainland China mobile number has 11; check for missing or extra digits.</numerusform>
+            <numerusform>The mobile number has %n digits but a mainland China mobile number has 11; check for missing or extra digits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mobile number cannot contain &quot;%1&quot;; use digits, optionally with +86, spaces or dashes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only mainland China mobile numbers (+86) can be entered here; keep a number from another country in the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mainland China mobile number starts with 13 to 19, after an optional +86, not with &quot;%1&quot;; check the number for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mobile number is not valid; check it for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resident ID number cannot contain &quot;%1&quot;: it is 17 digits followed by a digit or X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>The local store could not be backed up before its upgrade (is the disk full?). It was not changed; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordEnums</name>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corporate borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordValidator</name>
+    <message numerus="yes">
+        <source>This text is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>This text is too long: at most %n character.</numerusform>
+            <numerusform>This text is too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is not an email address; it should look like name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s legal name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the resident ID number: it is required from onboarding on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An individual borrower has no unified social credit code; clear this field or change the kind of customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code: it is required from onboarding on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A merchant category code (MCC) has exactly 4 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact must belong to a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the lead&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score is a number from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter what has to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reminder must come before the task is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the record this task is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An activity must belong to a customer, contact or lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what happened: a subject or a few words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a mobile number or an email address, so the lead can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To mark a lead as converted, convert it into a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Sales rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk and compliance officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>The local store could not be unlocked: the key is wrong, or the file is damaged. The file was not changed. If you typed a passphrase, try again; otherwise restore the store from its backup or sign in again to rebuild it from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is damaged (part of the file is missing or fails its integrity check). The file was not changed. Restore it from its backup, or sign in again to rebuild it from the server; edits not yet synced are in the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store file is empty, probably cut short by a crash or a full disk. It was left as it is. Restore it from its backup or sign in again to rebuild it from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is a database, but not a Branchline store. It was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This local store was written by a newer version of Branchline, which this version cannot read. The file was not changed. Install the newer version to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved and nothing was lost; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is in use by another Branchline window or program. Close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store may not be read or written here. Check the permissions of its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of the local store is not available: the system keychain did not answer or does not hold it. Unlock your keychain (or log in to your desktop session) and try again. The store was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading or writing the local store failed (input/output error). Check the disk; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store reported an unexpected error. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no local store here yet. Sign in to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record no longer exists on this computer: it was deleted, or you no longer have access to it. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreKeyProvider</name>
+    <message>
+        <source>The system keychain refused to keep the key of the new local store. Allow Branchline to use the keychain and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain no longer holds the key of this local store, so it cannot be opened. The file was not changed. Remove the account from this computer and sign in again to rebuild the store from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be removed from the system keychain. Unlock the keychain and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passphrase was given, so the local store stays locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase must have at least %n characters.</source>
+        <translation>
+            <numerusform>The passphrase must have at least %n character.</numerusform>
+            <numerusform>The passphrase must have at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ActivityTimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ContactListModel</name>
+    <message>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerListModel</name>
+    <message>
+        <source>Not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadListModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MainWindow</name>
+    <message>
+        <source>Branchline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers, leads and tasks for your branch, on this computer and encrypted, online or offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SqlCipherDriver</name>
+    <message>
+        <source>The local store could not be unlocked: the key is wrong, or the file is damaged or is not a Branchline store. The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full. The change was not saved and nothing was lost; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is busy in another window or program. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store may not be written here. Check the permissions of its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store file could not be opened. Check that its folder exists and that you may write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading or writing the local store failed (input/output error). Check the disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change breaks a rule of the store (for example a duplicate key) and was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key was given for the local store; it is never opened without encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exactly one SQL statement can be prepared at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement expects %1 values but %2 were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of type %1 cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No statement was prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is damaged. The file was not changed; restore it from its backup or sign in again to rebuild it from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of memory while using the local store. Close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store reported an unexpected error and nothing was saved. Try again, and tell IT support if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TaskListModel</name>
+    <message>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Branchline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,730 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Branchline: the offline-first, encrypted CRM for payment institutions and lenders.</source>
+        <translation>Branchline：面向支付机构和网络贷款机构的客户关系管理（CRM）系统，离线优先，数据加密。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本号并退出。</translation>
+    </message>
+    <message>
+        <source>Use this language for the interface: zh_CN or en.</source>
+        <translation>指定界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Quit on its own after this many milliseconds (smoke tests, screenshots).</source>
+        <translation>在指定的毫秒数后自动退出（用于冒烟测试、截图）。</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒数</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
+        <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>--quit-after needs a whole number of milliseconds above 0.</source>
+        <translation>--quit-after 需要一个大于 0 的整数（毫秒）。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. Run branchline --help to see the options.</source>
+        <translation>无法识别的参数“%1”。运行 branchline --help 查看可用选项。</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierCheck</name>
+    <message>
+        <source>The unified social credit code is empty; enter the 18 characters printed on the business licence.</source>
+        <translation>统一社会信用代码为空；请输入营业执照上印有的 18 位代码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The unified social credit code has %n character(s) but needs 18; check for missing or extra characters.</source>
+        <translation>
+            <numerusform>统一社会信用代码当前为 %n 位，应为 18 位；请检查是否有漏输或多输的字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The unified social credit code cannot contain &quot;%1&quot;; it uses only digits and capital letters other than I, O, S, V and Z.</source>
+        <translation>统一社会信用代码不能包含“%1”；代码仅由数字和除 I、O、S、V、Z 以外的大写字母组成。</translation>
+    </message>
+    <message>
+        <source>The last character of the unified social credit code should be %1; check the code for typing errors.</source>
+        <translation>统一社会信用代码的最后一位应为 %1；请检查代码是否输错。</translation>
+    </message>
+    <message>
+        <source>Characters 9 to 17 of the unified social credit code are not a valid organisation code (character 17 should be %1); check the code for typing errors.</source>
+        <translation>统一社会信用代码的第 9 至 17 位不是有效的组织机构代码（第 17 位应为 %1）；请检查代码是否输错。</translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 of the unified social credit code are the registering authority&apos;s region code and must be digits, not &quot;%1&quot;; check the code for typing errors.</source>
+        <translation>统一社会信用代码的第 3 至 8 位是登记管理机关行政区划码，只能是数字，不能是“%1”；请检查代码是否输错。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code cannot start with &quot;%1&quot;; the first character names the registering authority (1 to 9, A, N or Y). Check the code for typing errors.</source>
+        <translation>统一社会信用代码不能以“%1”开头；首位是登记管理部门代码（1 至 9、A、N 或 Y）。请检查代码是否输错。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code is not valid; check it for typing errors.</source>
+        <translation>统一社会信用代码无效；请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The resident ID number is empty; enter the 18 characters printed on the ID card.</source>
+        <translation>身份证号为空；请输入身份证上印有的 18 位号码。</translation>
+    </message>
+    <message>
+        <source>This is an old 15-digit ID number; only the 18-digit number is accepted. Ask the customer for the number on their current ID card.</source>
+        <translation>这是 15 位的旧身份证号码，系统只接受 18 位号码。请向客户索取其现用身份证上的号码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The resident ID number has %n character(s) but needs 18; check for missing or extra digits.</source>
+        <translation>
+            <numerusform>身份证号当前为 %n 位，应为 18 位；请检查是否有漏输或多输的数字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last character of the resident ID number should be %1; check the number for typing errors.</source>
+        <translation>身份证号的最后一位应为 %1；请检查号码是否输错。</translation>
+    </message>
+    <message>
+        <source>A resident ID number cannot start with %1, which is not a province code; check the first digits for typing errors.</source>
+        <translation>身份证号不能以 %1 开头（这不是有效的省级行政区划代码）；请检查前几位数字是否输错。</translation>
+    </message>
+    <message>
+        <source>Digits 7 to 14 of the resident ID number (%1) are not a possible date of birth; check them for typing errors.</source>
+        <translation>身份证号的第 7 至 14 位（%1）不是有效的出生日期；请检查这几位是否输错。</translation>
+    </message>
+    <message>
+        <source>The resident ID number is not valid; check it for typing errors.</source>
+        <translation>身份证号无效；请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The mobile number is empty; enter an 11-digit mainland China mobile number.</source>
+        <translation>手机号为空；请输入 11 位中国大陆手机号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The mobile number has %n digit(s) but a mainland China mobile number has 11; check for missing or extra digits.</source>
+        <translation>
+            <numerusform>手机号当前为 %n 位，而中国大陆手机号应为 11 位；请检查是否有漏输或多输的数字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mobile number cannot contain &quot;%1&quot;; use digits, optionally with +86, spaces or dashes.</source>
+        <translation>手机号不能包含“%1”；请输入数字，可带 +86、空格或短横线。</translation>
+    </message>
+    <message>
+        <source>Only mainland China mobile numbers (+86) can be entered here; keep a number from another country in the notes.</source>
+        <translation>此处只能填写中国大陆手机号（+86）；其他国家或地区的号码请记在备注中。</translation>
+    </message>
+    <message>
+        <source>A mainland China mobile number starts with 13 to 19, after an optional +86, not with &quot;%1&quot;; check the number for typing errors.</source>
+        <translation>中国大陆手机号（可带 +86 前缀）以 13 至 19 开头，不能以“%1”开头；请检查号码是否输错。</translation>
+    </message>
+    <message>
+        <source>The mobile number is not valid; check it for typing errors.</source>
+        <translation>手机号无效；请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The resident ID number cannot contain &quot;%1&quot;: it is 17 digits followed by a digit or X.</source>
+        <translation>身份证号中不能包含“%1”：身份证号由 17 位数字加 1 位数字或 X 组成。</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>The local store could not be backed up before its upgrade (is the disk full?). It was not changed; free some space and try again.</source>
+        <translation>升级前未能备份本地数据库（磁盘是否已满？）。本地数据库未作任何改动；请释放部分磁盘空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEnums</name>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Individual borrower</source>
+        <translation>个人借款人</translation>
+    </message>
+    <message>
+        <source>Corporate borrower</source>
+        <translation>企业借款人</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Onboarding</source>
+        <translation>入网中</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>中风险</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>禁止准入</translation>
+    </message>
+    <message>
+        <source>KYC not started</source>
+        <translation>尽调未开始</translation>
+    </message>
+    <message>
+        <source>KYC in progress</source>
+        <translation>尽调中</translation>
+    </message>
+    <message>
+        <source>KYC verified</source>
+        <translation>尽调已通过</translation>
+    </message>
+    <message>
+        <source>KYC expired</source>
+        <translation>尽调已过期</translation>
+    </message>
+    <message>
+        <source>KYC rejected</source>
+        <translation>尽调未通过</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>网页表单</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作渠道</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动会议</translation>
+    </message>
+    <message>
+        <source>Call centre</source>
+        <translation>呼叫中心</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>已确认意向</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已转化</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+</context>
+<context>
+    <name>RecordValidator</name>
+    <message numerus="yes">
+        <source>This text is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>内容过长：最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is not an email address; it should look like name@example.com.</source>
+        <translation>这不是有效的邮箱地址；格式应类似 name@example.com。</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s legal name.</source>
+        <translation>请输入客户的法定名称。</translation>
+    </message>
+    <message>
+        <source>Enter the resident ID number: it is required from onboarding on.</source>
+        <translation>请输入身份证号：客户自“入网中”阶段起，此项为必填。</translation>
+    </message>
+    <message>
+        <source>An individual borrower has no unified social credit code; clear this field or change the kind of customer.</source>
+        <translation>个人借款人没有统一社会信用代码；请清空此字段，或更改客户类型。</translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code: it is required from onboarding on.</source>
+        <translation>请输入统一社会信用代码：客户自“入网中”阶段起，此项为必填。</translation>
+    </message>
+    <message>
+        <source>A merchant category code (MCC) has exactly 4 digits.</source>
+        <translation>商户类别码（MCC）必须为 4 位数字。</translation>
+    </message>
+    <message>
+        <source>A contact must belong to a customer.</source>
+        <translation>联系人必须隶属于某个客户。</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>请输入联系人姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the lead&apos;s name.</source>
+        <translation>请输入线索的姓名。</translation>
+    </message>
+    <message>
+        <source>The score is a number from 0 to 100.</source>
+        <translation>评分应为 0 至 100 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter what has to be done.</source>
+        <translation>请输入需要完成的事项。</translation>
+    </message>
+    <message>
+        <source>The reminder must come before the task is due.</source>
+        <translation>提醒时间必须早于任务的截止时间。</translation>
+    </message>
+    <message>
+        <source>Choose the record this task is about.</source>
+        <translation>请选择此任务关联的记录。</translation>
+    </message>
+    <message>
+        <source>An activity must belong to a customer, contact or lead.</source>
+        <translation>活动必须关联到客户、联系人或线索。</translation>
+    </message>
+    <message>
+        <source>Write what happened: a subject or a few words.</source>
+        <translation>请填写活动情况：一个主题或几句简要说明。</translation>
+    </message>
+    <message>
+        <source>Choose the document.</source>
+        <translation>请选择文档。</translation>
+    </message>
+    <message>
+        <source>Enter a mobile number or an email address, so the lead can be reached.</source>
+        <translation>请填写手机号或邮箱，以便联系该线索。</translation>
+    </message>
+    <message>
+        <source>To mark a lead as converted, convert it into a customer.</source>
+        <translation>要将线索标记为已转化，请将其转化为客户。</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Sales rep</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Branch manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <source>Risk and compliance officer</source>
+        <translation>风控合规专员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>The local store could not be unlocked: the key is wrong, or the file is damaged. The file was not changed. If you typed a passphrase, try again; otherwise restore the store from its backup or sign in again to rebuild it from the server.</source>
+        <translation>无法解锁本地数据库：密钥错误，或文件已损坏。文件未作任何改动。如果您输入的是口令，请重试；否则请从备份恢复本地数据库，或重新登录，从服务器重建本地数据库。</translation>
+    </message>
+    <message>
+        <source>The local store is damaged (part of the file is missing or fails its integrity check). The file was not changed. Restore it from its backup, or sign in again to rebuild it from the server; edits not yet synced are in the backup.</source>
+        <translation>本地数据库已损坏（文件部分缺失或未通过完整性校验）。文件未作任何改动。请从备份恢复，或重新登录，从服务器重建本地数据库；尚未同步的修改保存在备份中。</translation>
+    </message>
+    <message>
+        <source>The local store file is empty, probably cut short by a crash or a full disk. It was left as it is. Restore it from its backup or sign in again to rebuild it from the server.</source>
+        <translation>本地数据库文件为空，可能是程序崩溃或磁盘已满导致写入中断。文件保持原样，未作任何改动。请从备份恢复，或重新登录，从服务器重建本地数据库。</translation>
+    </message>
+    <message>
+        <source>This file is a database, but not a Branchline store. It was not changed.</source>
+        <translation>此文件是数据库，但不是 Branchline 本地数据库。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>This local store was written by a newer version of Branchline, which this version cannot read. The file was not changed. Install the newer version to open it.</source>
+        <translation>此本地数据库由较新版本的 Branchline 写入，当前版本无法读取。文件未作任何改动。请安装较新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved and nothing was lost; free some space and try again.</source>
+        <translation>磁盘已满。未保存任何内容，也未丢失任何数据；请释放部分磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The local store is in use by another Branchline window or program. Close it and try again.</source>
+        <translation>本地数据库正被另一个 Branchline 窗口或其他程序占用。请将其关闭后重试。</translation>
+    </message>
+    <message>
+        <source>The local store may not be read or written here. Check the permissions of its folder.</source>
+        <translation>无权在此位置读写本地数据库。请检查其所在文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>The key of the local store is not available: the system keychain did not answer or does not hold it. Unlock your keychain (or log in to your desktop session) and try again. The store was not changed.</source>
+        <translation>无法获取本地数据库的密钥：系统钥匙串未响应，或其中没有该密钥。请解锁钥匙串（或登录桌面会话）后重试。本地数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Reading or writing the local store failed (input/output error). Check the disk; nothing was changed.</source>
+        <translation>读写本地数据库失败（输入/输出错误）。请检查磁盘；数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The local store reported an unexpected error. Nothing was changed.</source>
+        <translation>本地数据库发生意外错误。数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>There is no local store here yet. Sign in to create one.</source>
+        <translation>此处还没有本地数据库。请登录以创建。</translation>
+    </message>
+    <message>
+        <source>This record no longer exists on this computer: it was deleted, or you no longer have access to it. Nothing was changed.</source>
+        <translation>此记录在本机上已不存在：它已被删除，或您已无权访问。未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreKeyProvider</name>
+    <message>
+        <source>The system keychain refused to keep the key of the new local store. Allow Branchline to use the keychain and try again.</source>
+        <translation>系统钥匙串拒绝保存新本地数据库的密钥。请允许 Branchline 使用钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>The system keychain no longer holds the key of this local store, so it cannot be opened. The file was not changed. Remove the account from this computer and sign in again to rebuild the store from the server.</source>
+        <translation>系统钥匙串中已没有此本地数据库的密钥，因此无法打开。文件未作任何改动。请从本机移除该账户，然后重新登录，从服务器重建本地数据库。</translation>
+    </message>
+    <message>
+        <source>The key could not be removed from the system keychain. Unlock the keychain and try again.</source>
+        <translation>无法从系统钥匙串中移除密钥。请解锁钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>No passphrase was given, so the local store stays locked.</source>
+        <translation>未输入口令，本地数据库保持锁定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase must have at least %n characters.</source>
+        <translation>
+            <numerusform>口令至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ActivityTimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ContactListModel</name>
+    <message>
+        <source>Primary</source>
+        <translation>主联系人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerListModel</name>
+    <message>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>KYC</source>
+        <translation>尽职调查</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>所属网点</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MainWindow</name>
+    <message>
+        <source>Branchline</source>
+        <translation>Branchline 客户管理</translation>
+    </message>
+    <message>
+        <source>Customers, leads and tasks for your branch, on this computer and encrypted, online or offline.</source>
+        <translation>管理本网点的客户、线索和任务：数据加密存储在本机，在线或离线均可使用。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SqlCipherDriver</name>
+    <message>
+        <source>The local store could not be unlocked: the key is wrong, or the file is damaged or is not a Branchline store. The file was not changed.</source>
+        <translation>无法解锁本地数据库：密钥错误，或文件已损坏，或该文件不是 Branchline 本地数据库。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The disk is full. The change was not saved and nothing was lost; free some space and try again.</source>
+        <translation>磁盘已满。本次修改未保存，也未丢失任何数据；请释放部分磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The local store is busy in another window or program. Try again in a moment.</source>
+        <translation>本地数据库正被另一个窗口或程序使用。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The local store may not be written here. Check the permissions of its folder.</source>
+        <translation>无权在此位置写入本地数据库。请检查其所在文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>The local store file could not be opened. Check that its folder exists and that you may write to it.</source>
+        <translation>无法打开本地数据库文件。请检查其所在文件夹是否存在，以及您是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>Reading or writing the local store failed (input/output error). Check the disk.</source>
+        <translation>读写本地数据库失败（输入/输出错误）。请检查磁盘。</translation>
+    </message>
+    <message>
+        <source>The change breaks a rule of the store (for example a duplicate key) and was not saved.</source>
+        <translation>此修改违反了本地数据库的约束规则（例如键值重复），未予保存。</translation>
+    </message>
+    <message>
+        <source>No key was given for the local store; it is never opened without encryption.</source>
+        <translation>未提供本地数据库的密钥；本地数据库不会在未加密的状态下打开。</translation>
+    </message>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地数据库未打开。</translation>
+    </message>
+    <message>
+        <source>Exactly one SQL statement can be prepared at a time.</source>
+        <translation>一次只能预处理一条 SQL 语句。</translation>
+    </message>
+    <message>
+        <source>The query is empty.</source>
+        <translation>查询语句为空。</translation>
+    </message>
+    <message>
+        <source>The statement expects %1 values but %2 were given.</source>
+        <translation>该语句需要 %1 个值，但提供了 %2 个。</translation>
+    </message>
+    <message>
+        <source>A value of type %1 cannot be stored.</source>
+        <translation>无法存储类型为 %1 的值。</translation>
+    </message>
+    <message>
+        <source>No statement was prepared.</source>
+        <translation>尚未预处理任何语句。</translation>
+    </message>
+    <message>
+        <source>The local store is damaged. The file was not changed; restore it from its backup or sign in again to rebuild it from the server.</source>
+        <translation>本地数据库已损坏。文件未作任何改动；请从备份恢复，或重新登录以从服务器重建。</translation>
+    </message>
+    <message>
+        <source>Out of memory while using the local store. Close other programs and try again.</source>
+        <translation>使用本地数据库时内存不足。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The local store reported an unexpected error and nothing was saved. Try again, and tell IT support if it happens again.</source>
+        <translation>本地数据库发生意外错误，未保存任何内容。请重试；如再次出现，请联系 IT 支持。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TaskListModel</name>
+    <message>
+        <source>No due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Branchline</source>
+        <translation>Branchline 客户管理</translation>
+    </message>
+</context>
 </TS>

@@ -70,7 +70,7 @@ QString residentIdMessage(const IdentifierCheck &check)
                                    "check for missing or extra digits.",
                                    nullptr, static_cast<int>(check.normalized.size()));
     case IdentifierProblem::InvalidCharacter:
-        return IdentifierCheck::tr("The resident ID number cannot contain \"%1\" there; it "
+        return IdentifierCheck::tr("The resident ID number cannot contain \"%1\": it "
                                    "is 17 digits followed by a digit or X.")
                 .arg(check.detail);
     case IdentifierProblem::BadCheckCharacter:

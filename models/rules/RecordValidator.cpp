@@ -167,7 +167,7 @@ FieldIssues RecordValidator::validate(const Lead &lead)
     limitLength(issues, QStringLiteral("notes"), lead.notes, maxTextLength);
     if (lead.phone.isEmpty() && lead.email.isEmpty())
         issues << FieldIssue{ QStringLiteral("phone"),
-                              tr("Enter a phone number or an email address, so the lead can be "
+                              tr("Enter a mobile number or an email address, so the lead can be "
                                  "reached.") };
     checkPhone(issues, QStringLiteral("phone"), lead.phone);
     checkEmail(issues, QStringLiteral("email"), lead.email);
@@ -175,7 +175,7 @@ FieldIssues RecordValidator::validate(const Lead &lead)
         issues << FieldIssue{ QStringLiteral("score"), tr("The score is a number from 0 to 100.") };
     if (lead.status == LeadStatus::Converted && lead.convertedCustomerId.isEmpty())
         issues << FieldIssue{ QStringLiteral("status"),
-                              tr("A lead becomes converted only by converting it into a "
+                              tr("To mark a lead as converted, convert it into a "
                                  "customer.") };
     return issues;
 }

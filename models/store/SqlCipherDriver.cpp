@@ -91,7 +91,7 @@ QSqlError SqlCipherDriver::makeError(sqlite3 *db, int resultCode, const QString 
         break;
     case SQLITE_CORRUPT:
         explanation = tr("The local store is damaged. The file was not changed; restore it "
-                         "from its backup or remove it and sync again.");
+                         "from its backup or sign in again to rebuild it from the server.");
         break;
     case SQLITE_FULL:
         explanation = tr("The disk is full. The change was not saved and nothing was lost; "
@@ -121,10 +121,12 @@ QSqlError SqlCipherDriver::makeError(sqlite3 *db, int resultCode, const QString 
                          "key) and was not saved.");
         break;
     case SQLITE_NOMEM:
-        explanation = tr("Out of memory while using the local store.");
+        explanation = tr("Out of memory while using the local store. Close other programs "
+                         "and try again.");
         break;
     default:
-        explanation = tr("The local store reported an error.");
+        explanation = tr("The local store reported an unexpected error and nothing was saved. "
+                         "Try again, and tell IT support if it happens again.");
         break;
     }
     const QString engineText = db ? QString::fromUtf8(sqlite3_errmsg(db))

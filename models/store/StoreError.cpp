@@ -65,7 +65,7 @@ QString StoreError::messageFor(Kind kind)
     case Kind::None:
         return QString();
     case Kind::NotFound:
-        return tr("There is no local store at this place yet.");
+        return tr("There is no local store here yet. Sign in to create one.");
     case Kind::WrongKeyOrDamaged:
         return tr("The local store could not be unlocked: the key is wrong, or the file is "
                   "damaged. The file was not changed. If you typed a passphrase, try again; "
@@ -103,8 +103,8 @@ QString StoreError::messageFor(Kind kind)
         return tr("Reading or writing the local store failed (input/output error). Check the "
                   "disk; nothing was changed.");
     case Kind::RecordNotFound:
-        return tr("This record no longer exists on this computer: it was deleted, or it left "
-                  "your scope. Nothing was changed.");
+        return tr("This record no longer exists on this computer: it was deleted, or you no "
+                  "longer have access to it. Nothing was changed.");
     case Kind::Other:
         return tr("The local store reported an unexpected error. Nothing was changed.");
     }
