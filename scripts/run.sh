@@ -20,4 +20,5 @@ fi
 
 shots=build/screenshots
 mkdir -p "$shots"
-exec scripts/screenshot.sh "$shots/main-window.png" "$client" "$@"
+delay=${BRANCHLINE_SCREENSHOT_DELAY:-4}
+exec scripts/screenshot.sh "$shots/main-window.png" "$client" --quit-after $(((delay + 2) * 1000)) "$@"

@@ -20,6 +20,11 @@ done
 program_pid=$!
 sleep "${BRANCHLINE_SCREENSHOT_DELAY:-4}"
 import -window root "$output"
+# Give a program started with --quit-after the chance to close on its own, cleanly.
+for _ in $(seq 100); do
+    kill -0 "$program_pid" 2>/dev/null || break
+    sleep 0.1
+done
 kill "$program_pid" 2>/dev/null || true
 wait "$program_pid" 2>/dev/null || true
 echo "screenshot: $output"
