@@ -9,7 +9,6 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 
-export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$(nproc)" --target branchline
 

@@ -9,7 +9,6 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 
-export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 
 cmake --preset ci >/dev/null
