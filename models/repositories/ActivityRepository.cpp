@@ -11,10 +11,11 @@ namespace branchline {
 
 namespace {
 
-const QString table = QStringLiteral("activities");
-const QString columns = QStringLiteral("a.kind, a.related_table, a.related_id, a.author_id, "
-                                       "a.occurred_at, a.subject, a.body, a.attachment_name, "
-                                       "a.attachment_size, a.attachment_sha256");
+const QString tableName = QStringLiteral("activities");
+const QString ownColumns =
+        QStringLiteral("kind, related_table, related_id, author_id, occurred_at, "
+                       "subject, body, attachment_name, attachment_size, "
+                       "attachment_sha256");
 
 RecordTable::Columns columnsOf(const Activity &a)
 {
@@ -53,29 +54,11 @@ Activity read(const QSqlQuery &query)
     return a;
 }
 
-QList<Activity> readAll(QSqlQuery &query, StoreError *error)
-{
-    QList<Activity> rows;
-    if (!query.exec()) {
-        if (error)
-            *error = StoreError::fromSql(query.lastError());
-        return rows;
-    }
-    while (query.next())
-        rows << read(query);
-    return rows;
-}
-
 } // namespace
 
 ActivityRepository::ActivityRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
 {
-}
-
-SaveResult ActivityRepository::append(Activity &activity)
-{
-    return RecordTable(m_db, table).save(activity, true, columnsOf);
 }
 
 QList<Activity> ActivityRepository::timeline(const QString &relatedId, const PageCursor &after,
@@ -89,7 +72,8 @@ QList<Activity> ActivityRepository::timeline(const QString &relatedId, const Pag
     query.prepare(QStringLiteral("SELECT %1, %2 FROM activities a "
                                  "WHERE a.related_id = ? AND a.deleted = 0%3 "
                                  "ORDER BY a.occurred_at DESC, a.local_id DESC LIMIT ?")
-                          .arg(RecordTable::metaColumns(QStringLiteral("a")), columns, keyset));
+                          .arg(RecordTable::metaColumns(QStringLiteral("a")),
+                               columnsWithAlias(QStringLiteral("a")), keyset));
     query.addBindValue(relatedId);
     if (!after.isStart()) {
         query.addBindValue(after.key);
@@ -112,7 +96,8 @@ QList<Activity> ActivityRepository::search(const QString &text, const PageCursor
                            "JOIN activities_fts ON activities_fts.docid = a.local_id "
                            "WHERE activities_fts MATCH ? AND a.deleted = 0 AND a.local_id > ? "
                            "ORDER BY a.local_id LIMIT ?")
-                    .arg(RecordTable::metaColumns(QStringLiteral("a")), columns));
+                    .arg(RecordTable::metaColumns(QStringLiteral("a")),
+                         columnsWithAlias(QStringLiteral("a"))));
     query.addBindValue(match);
     query.addBindValue(after.localId);
     query.addBindValue(limit);

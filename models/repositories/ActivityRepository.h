@@ -2,7 +2,7 @@
 #pragma once
 
 #include "PageCursor.h"
-#include "SaveResult.h"
+#include "RecordRepository.h"
 #include "records/Activity.h"
 
 #include <QSqlDatabase>
@@ -11,12 +11,12 @@ namespace branchline {
 
 // The timeline. Activities are appended, never edited: that is what lets sync merge two
 // devices' timelines as a set, without conflicts.
-class ActivityRepository
+class ActivityRepository : private RecordRepository<Activity>
 {
 public:
     explicit ActivityRepository(QSqlDatabase db);
 
-    SaveResult append(Activity &activity);
+    SaveResult append(Activity &activity) { return insert(activity); }
 
     // A record's timeline, newest first.
     QList<Activity> timeline(const QString &relatedId, const PageCursor &after, int limit,
@@ -25,9 +25,6 @@ public:
     QList<Activity> search(const QString &text, const PageCursor &after, int limit,
                            StoreError *error) const;
     static PageCursor cursorAfter(const Activity &row);
-
-private:
-    QSqlDatabase m_db;
 };
 
 } // namespace branchline

@@ -10,8 +10,9 @@ namespace branchline {
 
 namespace {
 
-const QString table = QStringLiteral("contacts");
-const QString columns = QStringLiteral("customer_id, name, title, phone, email, is_primary, notes");
+const QString tableName = QStringLiteral("contacts");
+const QString ownColumns =
+        QStringLiteral("customer_id, name, title, phone, email, is_primary, notes");
 
 RecordTable::Columns columnsOf(const Contact &c)
 {
@@ -44,39 +45,8 @@ Contact read(const QSqlQuery &query)
 } // namespace
 
 ContactRepository::ContactRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
 {
-}
-
-SaveResult ContactRepository::insert(Contact &contact)
-{
-    return RecordTable(m_db, table).save(contact, true, columnsOf);
-}
-
-SaveResult ContactRepository::update(Contact &contact)
-{
-    return RecordTable(m_db, table).save(contact, false, columnsOf);
-}
-
-SaveResult ContactRepository::remove(const QString &id)
-{
-    return RecordTable(m_db, table).remove(id);
-}
-
-std::optional<Contact> ContactRepository::find(const QString &id, StoreError *error) const
-{
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1, %2 FROM contacts WHERE id = ? AND deleted = 0")
-                          .arg(RecordTable::metaColumns(), columns));
-    query.addBindValue(id);
-    if (query.exec() && query.next())
-        return read(query);
-    if (error)
-        *error = query.lastError().isValid()
-                ? StoreError::fromSql(query.lastError())
-                : StoreError::make(StoreError::Kind::RecordNotFound, id);
-    return std::nullopt;
 }
 
 QList<Contact> ContactRepository::forCustomer(const QString &customerId, const PageCursor &after,
@@ -88,20 +58,12 @@ QList<Contact> ContactRepository::forCustomer(const QString &customerId, const P
             QStringLiteral("SELECT %1, %2 FROM contacts "
                            "WHERE customer_id = ? AND deleted = 0 AND (name, local_id) > (?, ?) "
                            "ORDER BY name, local_id LIMIT ?")
-                    .arg(RecordTable::metaColumns(), columns));
+                    .arg(RecordTable::metaColumns(), ownColumns));
     query.addBindValue(customerId);
     query.addBindValue(after.isStart() ? QVariant(QString()) : after.key);
     query.addBindValue(after.localId);
     query.addBindValue(limit);
-    QList<Contact> rows;
-    if (!query.exec()) {
-        if (error)
-            *error = StoreError::fromSql(query.lastError());
-        return rows;
-    }
-    while (query.next())
-        rows << read(query);
-    return rows;
+    return readAll(query, error);
 }
 
 PageCursor ContactRepository::cursorAfter(const Contact &row)

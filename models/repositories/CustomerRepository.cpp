@@ -15,7 +15,38 @@ namespace branchline {
 
 namespace {
 
-const QString table = QStringLiteral("customers");
+const QString tableName = QStringLiteral("customers");
+
+const QString ownColumns = QStringLiteral(
+        "kind, legal_name, credit_code, id_number, phone, address, city, industry, mcc, "
+        "branch_id, owner_id, status, risk_level, kyc_status, tags, notes");
+
+Customer read(const QSqlQuery &query)
+{
+    Customer c;
+    RecordTable::readMeta(query, 0, &c.meta);
+    int i = RecordTable::metaColumnCount;
+    c.kind = RecordEnums::parse<CustomerKind>(query.value(i++).toString())
+                     .value_or(CustomerKind::Merchant);
+    c.legalName = query.value(i++).toString();
+    c.creditCode = query.value(i++).toString();
+    c.idNumber = query.value(i++).toString();
+    c.phone = query.value(i++).toString();
+    c.address = query.value(i++).toString();
+    c.city = query.value(i++).toString();
+    c.industry = query.value(i++).toString();
+    c.mcc = query.value(i++).toString();
+    c.branchId = query.value(i++).toString();
+    c.ownerId = query.value(i++).toString();
+    c.status = RecordEnums::parse<CustomerStatus>(query.value(i++).toString())
+                       .value_or(CustomerStatus::Prospect);
+    c.riskLevel = RecordEnums::parse<RiskLevel>(query.value(i++).toString());
+    c.kycStatus = RecordEnums::parse<KycStatus>(query.value(i++).toString())
+                          .value_or(KycStatus::NotStarted);
+    c.tags = query.value(i++).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    c.notes = query.value(i++).toString();
+    return c;
+}
 
 RecordTable::Columns columnsOf(const Customer &c)
 {
@@ -111,23 +142,8 @@ Where whereFor(const CustomerFilter &filter)
 } // namespace
 
 CustomerRepository::CustomerRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
 {
-}
-
-SaveResult CustomerRepository::insert(Customer &customer)
-{
-    return RecordTable(m_db, table).save(customer, true, columnsOf);
-}
-
-SaveResult CustomerRepository::update(Customer &customer)
-{
-    return RecordTable(m_db, table).save(customer, false, columnsOf);
-}
-
-SaveResult CustomerRepository::remove(const QString &id)
-{
-    return RecordTable(m_db, table).remove(id);
 }
 
 SaveResult CustomerRepository::insertMany(QList<Customer> &customers)
@@ -147,51 +163,6 @@ SaveResult CustomerRepository::insertMany(QList<Customer> &customers)
         return SaveResult::failed(error);
     }
     return SaveResult::success();
-}
-
-std::optional<Customer> CustomerRepository::find(const QString &id, StoreError *error) const
-{
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1, kind, legal_name, credit_code, id_number, phone, "
-                                 "address, city, industry, mcc, branch_id, owner_id, status, "
-                                 "risk_level, kyc_status, tags, notes "
-                                 "FROM customers WHERE id = ? AND deleted = 0")
-                          .arg(RecordTable::metaColumns()));
-    query.addBindValue(id);
-    if (!query.exec()) {
-        if (error)
-            *error = StoreError::fromSql(query.lastError());
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        if (error)
-            *error = StoreError::make(StoreError::Kind::RecordNotFound, id);
-        return std::nullopt;
-    }
-    Customer c;
-    RecordTable::readMeta(query, 0, &c.meta);
-    int i = RecordTable::metaColumnCount;
-    c.kind = RecordEnums::parse<CustomerKind>(query.value(i++).toString())
-                     .value_or(CustomerKind::Merchant);
-    c.legalName = query.value(i++).toString();
-    c.creditCode = query.value(i++).toString();
-    c.idNumber = query.value(i++).toString();
-    c.phone = query.value(i++).toString();
-    c.address = query.value(i++).toString();
-    c.city = query.value(i++).toString();
-    c.industry = query.value(i++).toString();
-    c.mcc = query.value(i++).toString();
-    c.branchId = query.value(i++).toString();
-    c.ownerId = query.value(i++).toString();
-    c.status = RecordEnums::parse<CustomerStatus>(query.value(i++).toString())
-                       .value_or(CustomerStatus::Prospect);
-    c.riskLevel = RecordEnums::parse<RiskLevel>(query.value(i++).toString());
-    c.kycStatus = RecordEnums::parse<KycStatus>(query.value(i++).toString())
-                          .value_or(KycStatus::NotStarted);
-    c.tags = query.value(i++).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    c.notes = query.value(i++).toString();
-    return c;
 }
 
 QList<CustomerSummary> CustomerRepository::page(const CustomerFilter &filter, CustomerSort sort,

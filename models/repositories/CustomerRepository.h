@@ -2,7 +2,7 @@
 #pragma once
 
 #include "PageCursor.h"
-#include "SaveResult.h"
+#include "RecordRepository.h"
 #include "records/Customer.h"
 
 #include <QSqlDatabase>
@@ -44,18 +44,13 @@ struct CustomerSummary
     QDateTime updatedAt;
 };
 
-class CustomerRepository
+class CustomerRepository : public RecordRepository<Customer>
 {
 public:
     explicit CustomerRepository(QSqlDatabase db);
 
-    SaveResult insert(Customer &customer);
-    SaveResult update(Customer &customer);
-    SaveResult remove(const QString &id);
     // Many customers in one transaction (imports, the first sync's snapshot, benchmarks).
     SaveResult insertMany(QList<Customer> &customers);
-
-    std::optional<Customer> find(const QString &id, StoreError *error = nullptr) const;
 
     // One page of the list after `after`, at most `limit` rows. A full-text search comes
     // back in the order the records were stored (ranking would have to read every match).
@@ -63,9 +58,6 @@ public:
                                 const PageCursor &after, int limit, StoreError *error) const;
     static PageCursor cursorAfter(const CustomerSummary &row, CustomerSort sort);
     qint64 count(const CustomerFilter &filter, StoreError *error) const;
-
-private:
-    QSqlDatabase m_db;
 };
 
 } // namespace branchline

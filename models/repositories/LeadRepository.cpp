@@ -13,10 +13,10 @@ namespace branchline {
 
 namespace {
 
-const QString table = QStringLiteral("leads");
-const QString columns = QStringLiteral("name, company, phone, email, source, status, score, "
-                                       "owner_id, branch_id, product_interest, city, notes, "
-                                       "converted_customer_id");
+const QString tableName = QStringLiteral("leads");
+const QString ownColumns = QStringLiteral("name, company, phone, email, source, status, score, "
+                                          "owner_id, branch_id, product_interest, city, notes, "
+                                          "converted_customer_id");
 
 RecordTable::Columns columnsOf(const Lead &l)
 {
@@ -64,39 +64,8 @@ Lead read(const QSqlQuery &query)
 } // namespace
 
 LeadRepository::LeadRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
 {
-}
-
-SaveResult LeadRepository::insert(Lead &lead)
-{
-    return RecordTable(m_db, table).save(lead, true, columnsOf);
-}
-
-SaveResult LeadRepository::update(Lead &lead)
-{
-    return RecordTable(m_db, table).save(lead, false, columnsOf);
-}
-
-SaveResult LeadRepository::remove(const QString &id)
-{
-    return RecordTable(m_db, table).remove(id);
-}
-
-std::optional<Lead> LeadRepository::find(const QString &id, StoreError *error) const
-{
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1, %2 FROM leads WHERE id = ? AND deleted = 0")
-                          .arg(RecordTable::metaColumns(), columns));
-    query.addBindValue(id);
-    if (query.exec() && query.next())
-        return read(query);
-    if (error)
-        *error = query.lastError().isValid()
-                ? StoreError::fromSql(query.lastError())
-                : StoreError::make(StoreError::Kind::RecordNotFound, id);
-    return std::nullopt;
 }
 
 QList<Lead> LeadRepository::page(const LeadFilter &filter, const PageCursor &after, int limit,
@@ -150,28 +119,16 @@ QList<Lead> LeadRepository::page(const LeadFilter &filter, const PageCursor &aft
             values << after.key << after.localId;
         }
     }
-    QStringList prefixed;
-    for (const QString &column : columns.split(QStringLiteral(", ")))
-        prefixed << QStringLiteral("l.") + column;
-
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1, %2 FROM leads l%3 WHERE %4 ORDER BY %5 LIMIT ?")
                           .arg(RecordTable::metaColumns(QStringLiteral("l")),
-                               prefixed.join(QStringLiteral(", ")), joins,
+                               columnsWithAlias(QStringLiteral("l")), joins,
                                conditions.join(QStringLiteral(" AND ")), order));
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     query.addBindValue(limit);
-    QList<Lead> rows;
-    if (!query.exec()) {
-        if (error)
-            *error = StoreError::fromSql(query.lastError());
-        return rows;
-    }
-    while (query.next())
-        rows << read(query);
-    return rows;
+    return readAll(query, error);
 }
 
 PageCursor LeadRepository::cursorAfter(const Lead &row)

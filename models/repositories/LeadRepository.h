@@ -2,7 +2,7 @@
 #pragma once
 
 #include "PageCursor.h"
-#include "SaveResult.h"
+#include "RecordRepository.h"
 #include "records/Lead.h"
 
 #include <QSqlDatabase>
@@ -19,23 +19,15 @@ struct LeadFilter
     QString ownerId;
 };
 
-class LeadRepository
+class LeadRepository : public RecordRepository<Lead>
 {
 public:
     explicit LeadRepository(QSqlDatabase db);
-
-    SaveResult insert(Lead &lead);
-    SaveResult update(Lead &lead);
-    SaveResult remove(const QString &id);
-    std::optional<Lead> find(const QString &id, StoreError *error = nullptr) const;
 
     // Newest change first; a full-text search in stored order.
     QList<Lead> page(const LeadFilter &filter, const PageCursor &after, int limit,
                      StoreError *error) const;
     static PageCursor cursorAfter(const Lead &row);
-
-private:
-    QSqlDatabase m_db;
 };
 
 } // namespace branchline

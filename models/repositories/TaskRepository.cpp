@@ -11,9 +11,9 @@ namespace branchline {
 
 namespace {
 
-const QString table = QStringLiteral("tasks");
-const QString columns = QStringLiteral("title, due_at, owner_id, related_table, related_id, "
-                                       "priority, status, reminder_at, completed_at, notes");
+const QString tableName = QStringLiteral("tasks");
+const QString ownColumns = QStringLiteral("title, due_at, owner_id, related_table, related_id, "
+                                          "priority, status, reminder_at, completed_at, notes");
 // Tasks without a due date sort after every real date.
 const QString dueKey = QStringLiteral("coalesce(due_at, '9999-12-31')");
 
@@ -56,39 +56,8 @@ Task read(const QSqlQuery &query)
 } // namespace
 
 TaskRepository::TaskRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
 {
-}
-
-SaveResult TaskRepository::insert(Task &task)
-{
-    return RecordTable(m_db, table).save(task, true, columnsOf);
-}
-
-SaveResult TaskRepository::update(Task &task)
-{
-    return RecordTable(m_db, table).save(task, false, columnsOf);
-}
-
-SaveResult TaskRepository::remove(const QString &id)
-{
-    return RecordTable(m_db, table).remove(id);
-}
-
-std::optional<Task> TaskRepository::find(const QString &id, StoreError *error) const
-{
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1, %2 FROM tasks WHERE id = ? AND deleted = 0")
-                          .arg(RecordTable::metaColumns(), columns));
-    query.addBindValue(id);
-    if (query.exec() && query.next())
-        return read(query);
-    if (error)
-        *error = query.lastError().isValid()
-                ? StoreError::fromSql(query.lastError())
-                : StoreError::make(StoreError::Kind::RecordNotFound, id);
-    return std::nullopt;
 }
 
 QList<Task> TaskRepository::page(const TaskFilter &filter, const PageCursor &after, int limit,
@@ -115,20 +84,12 @@ QList<Task> TaskRepository::page(const TaskFilter &filter, const PageCursor &aft
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1, %2 FROM tasks WHERE %3 ORDER BY %4, local_id LIMIT ?")
-                          .arg(RecordTable::metaColumns(), columns,
+                          .arg(RecordTable::metaColumns(), ownColumns,
                                conditions.join(QStringLiteral(" AND ")), dueKey));
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     query.addBindValue(limit);
-    QList<Task> rows;
-    if (!query.exec()) {
-        if (error)
-            *error = StoreError::fromSql(query.lastError());
-        return rows;
-    }
-    while (query.next())
-        rows << read(query);
-    return rows;
+    return readAll(query, error);
 }
 
 PageCursor TaskRepository::cursorAfter(const Task &row)

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "PageCursor.h"
-#include "SaveResult.h"
+#include "RecordRepository.h"
 #include "records/Task.h"
 
 #include <QSqlDatabase>
@@ -18,23 +18,15 @@ struct TaskFilter
     QString relatedId; // the tasks of one customer, contact or lead
 };
 
-class TaskRepository
+class TaskRepository : public RecordRepository<Task>
 {
 public:
     explicit TaskRepository(QSqlDatabase db);
-
-    SaveResult insert(Task &task);
-    SaveResult update(Task &task);
-    SaveResult remove(const QString &id);
-    std::optional<Task> find(const QString &id, StoreError *error = nullptr) const;
 
     // Earliest due first; tasks without a due date last.
     QList<Task> page(const TaskFilter &filter, const PageCursor &after, int limit,
                      StoreError *error) const;
     static PageCursor cursorAfter(const Task &row);
-
-private:
-    QSqlDatabase m_db;
 };
 
 } // namespace branchline
