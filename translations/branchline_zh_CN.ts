@@ -627,6 +627,59 @@
     </message>
 </context>
 <context>
+    <name>branchline::PassphraseDialog</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>设置口令</translation>
+    </message>
+    <message>
+        <source>Unlock the local store</source>
+        <translation>解锁本地数据库</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain, so the data of %1 is encrypted with a passphrase you choose. Nobody can recover it: if it is forgotten, the data on this computer must be rebuilt from the server.</source>
+        <translation>这台电脑没有系统钥匙串，因此 %1 的数据将使用您设置的口令加密。口令无法找回：一旦忘记，本机数据只能从服务器重建。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of %1 to open its data.</source>
+        <translation>请输入 %1 的口令以打开其数据。</translation>
+    </message>
+    <message>
+        <source>That passphrase did not unlock the data of %1. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>该口令未能解锁 %1 的数据。请检查键盘布局和大写锁定键后重试。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>口令至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::SqlCipherDriver</name>
     <message>
         <source>The local store could not be unlocked: the key is wrong, or the file is damaged or is not a Branchline store. The file was not changed.</source>
