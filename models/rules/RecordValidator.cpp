@@ -74,10 +74,13 @@ void RecordValidator::normalize(Customer &customer)
     customer.mcc = customer.mcc.trimmed();
     customer.city = customer.city.trimmed();
     QStringList tags;
+    // Tags are stored comma-separated, so a comma inside a tag makes two tags.
     for (const QString &tag : std::as_const(customer.tags)) {
-        const QString clean = tag.trimmed();
-        if (!clean.isEmpty() && !tags.contains(clean))
-            tags << clean;
+        for (const QString &part : tag.split(QLatin1Char(','))) {
+            const QString clean = part.trimmed();
+            if (!clean.isEmpty() && !tags.contains(clean))
+                tags << clean;
+        }
     }
     customer.tags = tags;
 }

@@ -61,7 +61,7 @@ void TestRepositories::customerRoundTrip()
     c.status = CustomerStatus::Onboarding;
     c.riskLevel = RiskLevel::Medium;
     c.kycStatus = KycStatus::InProgress;
-    c.tags = QStringList{ "茶叶", "重点" };
+    c.tags = QStringList{ "茶叶", " 重点 ", "茶叶,老客户" };
     c.notes = QStringLiteral("老板姓王");
     const SaveResult saved = repository.insert(c);
     QVERIFY2(saved, qPrintable(saved.firstMessage()));
@@ -78,7 +78,7 @@ void TestRepositories::customerRoundTrip()
     QCOMPARE(found->status, CustomerStatus::Onboarding);
     QCOMPARE(found->riskLevel, std::optional<RiskLevel>(RiskLevel::Medium));
     QCOMPARE(found->kycStatus, KycStatus::InProgress);
-    QCOMPARE(found->tags, c.tags);
+    QCOMPARE(found->tags, (QStringList{ "茶叶", "重点", "老客户" }));
     QCOMPARE(found->notes, c.notes);
     QVERIFY(found->meta.createdAt.isValid());
 }
