@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServerCli.h"
+
+#include "Version.h"
+#include "core/Accounts.h"
+#include "core/AuditLog.h"
+#include "core/Database.h"
+#include "core/ServerMigrator.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+namespace branchline::server {
+
+namespace {
+
+enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+} // namespace
+
+ServerCli::ServerCli(QTextStream &in, QTextStream &out, QTextStream &err)
+    : m_in(in)
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+QString ServerCli::defaultDatabase()
+{
+    return QDir::current().filePath(QStringLiteral("branchline-data/branchline.db"));
+}
+
+int ServerCli::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Branchline server administration."));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("init | branch add | user add | user list | user disable | "
+                                    "verify-audit"));
+    const QCommandLineOption help(QStringList{ QStringLiteral("h"), QStringLiteral("help") },
+                                  tr("Show this help and exit."));
+    const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
+                                     tr("Show the version and exit."));
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      tr("Where the data lives: a file path, sqlite://<path> or "
+                                         "postgresql://user@host/database."),
+                                      tr("url"), defaultDatabase());
+    const QCommandLineOption login(QStringLiteral("login"), tr("The user's login name."),
+                                   tr("login"));
+    const QCommandLineOption name(QStringLiteral("name"), tr("Display name of a user or branch."),
+                                  tr("name"));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  tr("sales_rep, branch_manager, risk_officer or admin."),
+                                  tr("role"));
+    const QCommandLineOption branch(QStringLiteral("branch"), tr("The user's branch id."),
+                                    tr("id"));
+    const QCommandLineOption parent(QStringLiteral("parent"), tr("The parent branch id."),
+                                    tr("id"));
+    const QCommandLineOption level(QStringLiteral("level"), tr("head_office, region or branch."),
+                                   tr("level"), QStringLiteral("branch"));
+    const QCommandLineOption city(QStringLiteral("city"), tr("The branch's city."), tr("city"));
+    for (const QCommandLineOption &option :
+         { help, version, database, login, name, role, branch, parent, level, city })
+        parser.addOption(option);
+
+    if (!parser.parse(arguments)) {
+        m_err << parser.errorText() << Qt::endl;
+        return Usage;
+    }
+    if (parser.isSet(help) || parser.positionalArguments().isEmpty()) {
+        m_out << parser.helpText();
+        return parser.isSet(help) ? Success : Usage;
+    }
+    if (parser.isSet(version)) {
+        m_out << "branchline-server " << BRANCHLINE_VERSION << Qt::endl;
+        return Success;
+    }
+
+    DatabaseUrl url;
+    QString error;
+    if (!DatabaseUrl::parse(parser.value(database), &url, &error)) {
+        m_err << error << Qt::endl;
+        return Usage;
+    }
+    Database db(url);
+    ServerMigrator migrator(db);
+    if (!migrator.migrate(&error)) {
+        m_err << error << Qt::endl;
+        return Failure;
+    }
+
+    const QStringList words = parser.positionalArguments();
+    const QString command = words.mid(0, 2).join(QLatin1Char(' '));
+    PasswordHasher hasher;
+    Accounts accounts(db, hasher);
+
+    if (words.first() == QLatin1String("init")) {
+        m_out << tr("Database %1 is ready (schema %2).")
+                         .arg(url.redacted())
+                         .arg(migrator.currentVersion())
+              << Qt::endl;
+        return Success;
+    }
+    if (words.first() == QLatin1String("verify-audit")) {
+        QSqlDatabase connection = db.connection(&error);
+        const AuditLog::Verification result = AuditLog::verify(connection);
+        if (result.intact) {
+            m_out << tr("The audit trail is intact: %n entries checked.", nullptr, int(result.rows))
+                  << Qt::endl;
+            return Success;
+        }
+        m_err << tr("The audit trail is broken at entry %1: %2")
+                         .arg(result.firstBrokenSeq)
+                         .arg(result.problem)
+              << Qt::endl;
+        return Failure;
+    }
+    if (command == QLatin1String("branch add")) {
+        Branch newBranch;
+        newBranch.name = parser.value(name);
+        newBranch.parentId = parser.value(parent);
+        newBranch.level = parser.value(level);
+        newBranch.city = parser.value(city);
+        if (!accounts.addBranch(newBranch, QString(), &error)) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        m_out << newBranch.id << Qt::endl;
+        return Success;
+    }
+    if (command == QLatin1String("user add")) {
+        UserAccount user;
+        user.login = parser.value(login);
+        user.displayName = parser.value(name);
+        user.branchId = parser.value(branch);
+        const std::optional<Role> parsedRole = roleFromCode(parser.value(role));
+        if (!parsedRole) {
+            m_err << tr("Unknown role \"%1\": use sales_rep, branch_manager, risk_officer or "
+                        "admin.")
+                             .arg(parser.value(role))
+                  << Qt::endl;
+            return Usage;
+        }
+        user.role = *parsedRole;
+        // The password comes on standard input, never as an argument: arguments are
+        // visible to every user of the machine in the process list.
+        const QString password = m_in.readLine();
+        QStringList problems;
+        if (!accounts.addUser(user, password, QString(), &problems, &error)) {
+            m_err << error << Qt::endl;
+            for (const QString &problem : problems)
+                m_err << QStringLiteral("  - ") << problem << Qt::endl;
+            return Failure;
+        }
+        m_out << tr("User %1 added.").arg(user.login) << Qt::endl;
+        return Success;
+    }
+    if (command == QLatin1String("user list")) {
+        const QList<UserAccount> users = accounts.users(&error);
+        if (!error.isEmpty()) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        for (const UserAccount &user : users) {
+            m_out << user.login << '\t' << roleCode(user.role) << '\t' << user.displayName << '\t'
+                  << (user.disabled ? tr("disabled") : tr("active")) << Qt::endl;
+        }
+        return Success;
+    }
+    if (command == QLatin1String("user disable")) {
+        if (!accounts.disableUser(parser.value(login), QString(), &error)) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        m_out << tr("User %1 disabled; their sessions have ended.").arg(parser.value(login))
+              << Qt::endl;
+        return Success;
+    }
+    m_err << tr("Unknown command \"%1\". Run branchline-server --help to see the commands.")
+                     .arg(words.join(QLatin1Char(' ')))
+          << Qt::endl;
+    return Usage;
+}
+
+} // namespace branchline::server

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace branchline::server {
+
+// Password hashes with argon2id (libsodium), in libsodium's self-describing encoded form,
+// so the work factor can rise later without invalidating stored hashes.
+class PasswordHasher
+{
+public:
+    enum class Strength {
+        Interactive, // 64 MiB, 2 passes: the production setting for logins
+        Minimum, // only for tests that hash many passwords
+    };
+
+    explicit PasswordHasher(Strength strength = Strength::Interactive);
+
+    // Returns an empty string if hashing failed (out of memory).
+    QString hash(const QString &password) const;
+    bool verify(const QString &encodedHash, const QString &password) const;
+    // True when a stored hash was made with weaker settings than today's.
+    bool needsRehash(const QString &encodedHash) const;
+
+    // Makes libsodium ready; safe to call more than once. False if it cannot start.
+    static bool initialise();
+
+private:
+    unsigned long long m_opsLimit;
+    std::size_t m_memLimit;
+};
+
+} // namespace branchline::server

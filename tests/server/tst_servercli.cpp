@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// branchline-server's administration commands, as an administrator types them.
+#include "ServerFixture.h"
+#include "cli/ServerCli.h"
+
+#include <QSqlQuery>
+
+using namespace branchline::server;
+
+class TestServerCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initCreatesTheDatabase();
+    void addsListsAndDisablesUsers_data() { test::addEngineRows(); }
+    void addsListsAndDisablesUsers();
+    void weakPasswordIsRefusedWithReasons();
+    void verifyAuditReportsTheFirstBrokenLink();
+    void badInputGetsUsageErrors_data();
+    void badInputGetsUsageErrors();
+
+private:
+    int run(const QStringList &arguments, const QString &input = QString());
+    QString m_out;
+    QString m_err;
+};
+
+int TestServerCli::run(const QStringList &arguments, const QString &input)
+{
+    QString in = input;
+    m_out.clear();
+    m_err.clear();
+    QTextStream inStream(&in);
+    QTextStream outStream(&m_out);
+    QTextStream errStream(&m_err);
+    ServerCli cli(inStream, outStream, errStream);
+    const int rc = cli.run(QStringList{ "branchline-server" } + arguments);
+    outStream.flush();
+    errStream.flush();
+    return rc;
+}
+
+void TestServerCli::initCreatesTheDatabase()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("data/branchline.db");
+    QCOMPARE(run({ "init", "--database", path }), 0);
+    QVERIFY(m_out.contains("is ready (schema 1)"));
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(run({ "init", "--database", path }), 0); // again: nothing to do, still fine
+}
+
+void TestServerCli::addsListsAndDisablesUsers()
+{
+    SERVER_FIXTURE(fixture);
+    const QString db = fixture.url();
+    QCOMPARE(run({ "branch", "add", "--database", db, "--name", "杭州西湖支行", "--city", "杭州" }),
+             0);
+    const QString branchId = m_out.trimmed();
+    QCOMPARE(branchId.size(), 36);
+    QCOMPARE(run({ "user", "add", "--database", db, "--login", "Wang.Li", "--name", "王力",
+                   "--role", "sales_rep", "--branch", branchId },
+                 "Xihu-Longjing-2026\n"),
+             0);
+    QCOMPARE(run({ "user", "list", "--database", db }), 0);
+    QCOMPARE(m_out.trimmed(), QStringLiteral("wang.li\tsales_rep\t王力\tactive"));
+    QCOMPARE(run({ "user", "disable", "--database", db, "--login", "wang.li" }), 0);
+    QCOMPARE(run({ "user", "list", "--database", db }), 0);
+    QVERIFY(m_out.contains("disabled"));
+    QCOMPARE(run({ "user", "disable", "--database", db, "--login", "nobody" }), 1);
+    QVERIFY(m_err.contains("no user with the login nobody"));
+    QCOMPARE(run({ "verify-audit", "--database", db }), 0);
+    QVERIFY(m_out.contains("3 entries"));
+}
+
+void TestServerCli::weakPasswordIsRefusedWithReasons()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath("b.db");
+    QCOMPARE(run({ "user", "add", "--database", db, "--login", "li", "--name", "李", "--role",
+                   "admin" },
+                 "short\n"),
+             1);
+    QVERIFY(m_err.contains("password policy"));
+    QVERIFY(m_err.contains("at least 12 characters"));
+    QCOMPARE(run({ "user", "list", "--database", db }), 0);
+    QVERIFY(m_out.isEmpty());
+}
+
+void TestServerCli::verifyAuditReportsTheFirstBrokenLink()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("b.db");
+    for (const char *name : { "北京", "上海", "广州" })
+        QCOMPARE(run({ "branch", "add", "--database", path, "--name", QString::fromUtf8(name) }),
+                 0);
+    {
+        DatabaseUrl url;
+        QString error;
+        DatabaseUrl::parse(path, &url, &error);
+        Database database(url);
+        QSqlDatabase db = database.connection();
+        QSqlQuery query(db);
+        QVERIFY(query.exec("DROP TRIGGER audit_log_no_update"));
+        QVERIFY(query.exec("UPDATE audit_log SET detail = '{}' WHERE seq = 2"));
+    }
+    QCOMPARE(run({ "verify-audit", "--database", path }), 1);
+    QVERIFY2(m_err.contains("broken at entry 2"), qPrintable(m_err));
+}
+
+void TestServerCli::badInputGetsUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no command") << QStringList{} << 2 << "Usage:";
+    QTest::newRow("unknown command")
+            << QStringList{ "frobnicate", "--database", "%DB%" } << 2 << "Unknown command";
+    QTest::newRow("unknown option") << QStringList{ "init", "--bogus" } << 2 << "bogus";
+    QTest::newRow("bad url") << QStringList{ "init", "--database", "mysql://x/y" } << 2
+                             << "Unknown database";
+    QTest::newRow("bad role") << QStringList{ "user", "add",    "--database", "%DB%",   "--login",
+                                              "x",    "--name", "x",          "--role", "boss" }
+                              << 2 << "Unknown role";
+}
+
+void TestServerCli::badInputGetsUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, code);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    arguments.replaceInStrings("%DB%", dir.filePath("b.db"));
+    QCOMPARE(run(arguments, "Xihu-Longjing-2026\n"), code);
+    const QString all = m_out + m_err;
+    QVERIFY2(all.contains(says), qPrintable(all));
+}
+
+QTEST_GUILESS_MAIN(TestServerCli)
+#include "tst_servercli.moc"
