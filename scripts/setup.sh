@@ -13,6 +13,11 @@ packages=(
     qt6-translations-l10n
     # local store and key storage
     libsqlcipher-dev sqlcipher sqlite3 qtkeychain-qt6-dev
+    # storage benchmark baseline (bench/): plain SQLite headers
+    libsqlite3-dev
+    # the server: HTTP/WebSocket, TLS, password hashing, PostgreSQL (driver and a server
+    # that the tests start on their own)
+    libboost-dev libssl-dev libsodium-dev libqt6sql6-psql postgresql
     # headless runs: X server, screenshots, fonts for Chinese, a real keyring for tests
     xvfb xauth x11-utils imagemagick fonts-noto-cjk dbus dbus-bin gnome-keyring libsecret-tools
 )
