@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerCli.h"
 
+#include "ServeCommand.h"
 #include "Version.h"
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
@@ -35,8 +36,8 @@ int ServerCli::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Branchline server administration."));
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("init | branch add | user add | user list | user disable | "
-                                    "verify-audit"));
+                                 tr("serve (the default) | init | branch add | user add | "
+                                    "user list | user disable | verify-audit"));
     const QCommandLineOption help(QStringList{ QStringLiteral("h"), QStringLiteral("help") },
                                   tr("Show this help and exit."));
     const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
@@ -59,17 +60,29 @@ int ServerCli::run(const QStringList &arguments)
     const QCommandLineOption level(QStringLiteral("level"), tr("head_office, region or branch."),
                                    tr("level"), QStringLiteral("branch"));
     const QCommandLineOption city(QStringLiteral("city"), tr("The branch's city."), tr("city"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    tr("serve: address and port to listen on."), tr("address:port"),
+                                    QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     tr("serve: how many requests run side by side."), tr("count"),
+                                     QStringLiteral("4"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     tr("serve: PEM certificate chain; HTTPS only when given."),
+                                     tr("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    tr("serve: PEM private key of the certificate."), tr("file"));
     for (const QCommandLineOption &option :
-         { help, version, database, login, name, role, branch, parent, level, city })
+         { help, version, database, login, name, role, branch, parent, level, city, listen, threads,
+           tlsCert, tlsKey })
         parser.addOption(option);
 
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << Qt::endl;
         return Usage;
     }
-    if (parser.isSet(help) || parser.positionalArguments().isEmpty()) {
+    if (parser.isSet(help)) {
         m_out << parser.helpText();
-        return parser.isSet(help) ? Success : Usage;
+        return Success;
     }
     if (parser.isSet(version)) {
         m_out << "branchline-server " << BRANCHLINE_VERSION << Qt::endl;
@@ -82,6 +95,21 @@ int ServerCli::run(const QStringList &arguments)
         m_err << error << Qt::endl;
         return Usage;
     }
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty() || words.first() == QLatin1String("serve")) {
+        HttpServerSettings settings;
+        bool threadsOk = false;
+        settings.threads = parser.value(threads).toInt(&threadsOk);
+        if (!parseListen(parser.value(listen), &settings) || !threadsOk || settings.threads < 1) {
+            m_err << tr("--listen takes address:port (for example 0.0.0.0:8443) and --threads a "
+                        "number above 0.")
+                  << Qt::endl;
+            return Usage;
+        }
+        settings.certificateFile = parser.value(tlsCert);
+        settings.privateKeyFile = parser.value(tlsKey);
+        return serve(url, settings, m_out, m_err);
+    }
     Database db(url);
     ServerMigrator migrator(db);
     if (!migrator.migrate(&error)) {
@@ -89,7 +117,6 @@ int ServerCli::run(const QStringList &arguments)
         return Failure;
     }
 
-    const QStringList words = parser.positionalArguments();
     const QString command = words.mid(0, 2).join(QLatin1Char(' '));
     PasswordHasher hasher;
     Accounts accounts(db, hasher);

@@ -114,7 +114,8 @@ void TestServerCli::badInputGetsUsageErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("says");
-    QTest::newRow("no command") << QStringList{} << 2 << "Usage:";
+    QTest::newRow("help") << QStringList{ "--help" } << 0 << "serve (the default)";
+    QTest::newRow("bad listen") << QStringList{ "serve", "--listen", "nowhere" } << 2 << "--listen";
     QTest::newRow("unknown command")
             << QStringList{ "frobnicate", "--database", "%DB%" } << 2 << "Unknown command";
     QTest::newRow("unknown option") << QStringList{ "init", "--bogus" } << 2 << "bogus";

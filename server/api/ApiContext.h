@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Accounts.h"
+#include "core/Authenticator.h"
+#include "core/Database.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace branchline::server {
+
+// What the API's handlers share: storage, sign-in and the server's counters.
+struct ApiContext
+{
+    Database &database;
+    Authenticator &authenticator;
+    Accounts &accounts;
+    HttpMetrics *metrics = nullptr; // set once the HTTP server exists
+
+    // The signed-in caller, or a 401 response to send back.
+    std::optional<Caller> caller(const HttpRequest &request, HttpResponse *refusal) const;
+};
+
+void addSystemRoutes(Router &router, ApiContext &context);
+void addAuthRoutes(Router &router, ApiContext &context);
+// The OpenAPI 3 document, built from the router's own table so it cannot drift.
+QJsonObject openApiDocument(const Router &router);
+
+} // namespace branchline::server

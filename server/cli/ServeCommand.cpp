@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServeCommand.h"
+
+#include "api/ApiContext.h"
+#include "core/ServerMigrator.h"
+
+namespace branchline::server {
+
+bool parseListen(const QString &text, HttpServerSettings *settings)
+{
+    const int colon = int(text.lastIndexOf(QLatin1Char(':')));
+    if (colon < 0)
+        return false;
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return false;
+    QString address = text.left(colon);
+    if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
+        address = address.mid(1, address.size() - 2);
+    settings->address = address.isEmpty() ? QStringLiteral("0.0.0.0") : address;
+    settings->port = static_cast<quint16>(port);
+    return true;
+}
+
+int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStream &out,
+          QTextStream &err)
+{
+    Database database(url);
+    ServerMigrator migrator(database);
+    QString error;
+    if (!migrator.migrate(&error)) {
+        err << error << Qt::endl;
+        return 1;
+    }
+    PasswordHasher hasher;
+    Accounts accounts(database, hasher);
+    Authenticator authenticator(database, hasher);
+    ApiContext context{ database, authenticator, accounts, nullptr };
+    Router router;
+    addSystemRoutes(router, context);
+    addAuthRoutes(router, context);
+
+    HttpServer server(router, settings);
+    context.metrics = &server.metrics();
+    if (!server.start(&error)) {
+        err << error << Qt::endl;
+        return 1;
+    }
+    out << QCoreApplication::translate("ServeCommand",
+                                       "Branchline server on %1://%2:%3, data in %4. Stop with "
+                                       "Ctrl+C.")
+                    .arg(server.usesTls() ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(settings.address)
+                    .arg(server.port())
+                    .arg(url.redacted())
+        << Qt::endl;
+    server.runUntilSignalled();
+    out << QCoreApplication::translate("ServeCommand", "Stopped.") << Qt::endl;
+    return 0;
+}
+
+} // namespace branchline::server

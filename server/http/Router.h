@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HttpTypes.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <functional>
+
+namespace branchline::server {
+
+using PathParameters = QHash<QString, QString>;
+using Handler = std::function<HttpResponse(const HttpRequest &, const PathParameters &)>;
+
+// Maps "METHOD /path/{parameter}" to handlers. An unknown path is a 404, a known path with
+// the wrong method a 405 with an Allow header, and a handler that throws a 500 that names
+// no internals: whatever a client sends, it gets a JSON answer and the process lives on.
+class Router
+{
+    Q_DECLARE_TR_FUNCTIONS(Router)
+
+public:
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+        QString summary; // for the OpenAPI document
+    };
+
+    void add(const QByteArray &method, const QString &pattern, const QString &summary,
+             Handler handler);
+    HttpResponse dispatch(const HttpRequest &request) const;
+    QList<Route> routes() const;
+
+private:
+    struct Entry
+    {
+        Route route;
+        QStringList segments;
+        Handler handler;
+    };
+    static bool match(const QStringList &pattern, const QStringList &path,
+                      PathParameters *parameters);
+
+    QList<Entry> m_entries;
+};
+
+} // namespace branchline::server
