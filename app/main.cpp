@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
@@ -25,6 +26,9 @@ QStringList argumentList(int argc, char **argv)
 int main(int argc, char **argv)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Branchline"));
+    // Debug output only when asked for with QT_LOGGING_RULES (e.g. "branchline.*.debug=true").
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("branchline.*.debug=false"));
     QCoreApplication::setApplicationName(QStringLiteral("branchline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BRANCHLINE_VERSION));
 

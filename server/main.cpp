@@ -3,12 +3,16 @@
 #include "core/PasswordHasher.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    // Debug output only when asked for with QT_LOGGING_RULES (e.g. "branchline.*.debug=true").
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("branchline.*.debug=false"));
     QCoreApplication::setApplicationName(QStringLiteral("branchline-server"));
     if (!branchline::server::PasswordHasher::initialise()) {
         std::fprintf(stderr, "branchline-server: libsodium could not start\n");

@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>A branch needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branch could not be added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user needs a login name and a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password does not meet the password policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be hashed (out of memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 could not be added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user with the login %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Api</name>
+    <message>
+        <source>The field &quot;%1&quot; is required and must be a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: the request has no valid access token, or it has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may end a user&apos;s sessions on a device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest entries were removed: the trail should hold %1 entries but holds %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record of the newest entry does not match entry %1: the trail was rewritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Authenticator</name>
+    <message>
+        <source>The request names no device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login name or the password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in failed on the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended; please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing the session failed on the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Branchline: the offline-first, encrypted CRM for payment institutions and lenders.</source>
@@ -41,6 +149,82 @@
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot;. Run branchline --help to see the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The %1 database driver is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database: add it after the host, as in postgresql://user@host/branchline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown database &quot;%1&quot;: use a file path, sqlite://&lt;path&gt; or postgresql://user@host/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite URL names no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpRequest</name>
+    <message>
+        <source>The request body is not valid JSON: %1 at byte %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpServer</name>
+    <message>
+        <source>The request body is larger than the %1 bytes this server accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is not valid HTTP/1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate or key cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -148,6 +332,31 @@
     <name>Migrator</name>
     <message>
         <source>The local store could not be backed up before its upgrade (is the disk full?). It was not changed; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Use at least %n character.</numerusform>
+            <numerusform>Use at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mix at least three of: lower case, upper case, digits and other characters, or use a passphrase of %n characters or more.</source>
+        <translation>
+            <numerusform>Mix at least three of: lower case, upper case, digits and other characters, or use a passphrase of %n character or more.</numerusform>
+            <numerusform>Mix at least three of: lower case, upper case, digits and other characters, or use a passphrase of %n characters or more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password must not contain the login name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This password is on the list of the most common passwords.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -412,6 +621,201 @@
     </message>
     <message>
         <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Router</name>
+    <message>
+        <source>The server could not complete the request. It has been logged; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Branchline server on %1://%2:%3, data in %4. Stop with Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerCli</name>
+    <message>
+        <source>Branchline server administration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | branch add | user add | user list | user disable | verify-audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the data lives: a file path, sqlite://&lt;path&gt; or postgresql://user@host/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user&apos;s login name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name of a user or branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sales_rep, branch_manager, risk_officer or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user&apos;s branch id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parent branch id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head_office, region or branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branch&apos;s city.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: address and port to listen on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: how many requests run side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: PEM certificate chain; HTTPS only when given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: PEM private key of the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--listen takes address:port (for example 0.0.0.0:8443) and --threads a number above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>The audit trail is intact: %n entry checked.</numerusform>
+            <numerusform>The audit trail is intact: %n entries checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;: use sales_rep, branch_manager, risk_officer or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 disabled; their sessions have ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run branchline-server --help to see the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerMigrator</name>
+    <message>
+        <source>The database was written by a newer Branchline server (schema %1; this server knows up to %2). It was not changed; upgrade the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s migration %1 is missing (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be backed up before its upgrade (is the disk full?). It was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

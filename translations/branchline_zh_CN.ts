@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>A branch needs a name.</source>
+        <translation>网点必须填写名称。</translation>
+    </message>
+    <message>
+        <source>The branch could not be added: %1</source>
+        <translation>无法添加网点：%1</translation>
+    </message>
+    <message>
+        <source>A user needs a login name and a display name.</source>
+        <translation>用户必须填写登录名和显示名称。</translation>
+    </message>
+    <message>
+        <source>The password does not meet the password policy.</source>
+        <translation>密码不符合密码策略。</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed (out of memory).</source>
+        <translation>无法计算密码哈希（内存不足）。</translation>
+    </message>
+    <message>
+        <source>The user %1 could not be added: %2</source>
+        <translation>无法添加用户 %1：%2</translation>
+    </message>
+    <message>
+        <source>There is no user with the login %1.</source>
+        <translation>不存在登录名为 %1 的用户。</translation>
+    </message>
+</context>
+<context>
+    <name>Api</name>
+    <message>
+        <source>The field &quot;%1&quot; is required and must be a non-empty string.</source>
+        <translation>字段“%1”为必填项，且必须是非空字符串。</translation>
+    </message>
+    <message>
+        <source>This session has already ended.</source>
+        <translation>此会话已结束。</translation>
+    </message>
+    <message>
+        <source>Sign in first: the request has no valid access token, or it has expired.</source>
+        <translation>请先登录：请求中没有有效的访问令牌，或访问令牌已过期。</translation>
+    </message>
+    <message>
+        <source>The database does not answer.</source>
+        <translation>数据库没有响应。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may end a user&apos;s sessions on a device.</source>
+        <translation>只有系统管理员才能结束用户在某台设备上的会话。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
+        <translation>缺少条目 %1：审计日志从 %2 直接跳到了 %3。</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it.</source>
+        <translation>条目 %1 与前一条目无法衔接。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written.</source>
+        <translation>条目 %1 在写入后被修改过。</translation>
+    </message>
+    <message>
+        <source>The newest entries were removed: the trail should hold %1 entries but holds %2.</source>
+        <translation>最新的条目已被删除：审计日志应包含 %1 个条目，实际为 %2 个。</translation>
+    </message>
+    <message>
+        <source>The record of the newest entry does not match entry %1: the trail was rewritten.</source>
+        <translation>最新条目的记录与第 %1 条不符：审计日志已被改写。</translation>
+    </message>
+</context>
+<context>
+    <name>Authenticator</name>
+    <message>
+        <source>The request names no device.</source>
+        <translation>请求中未指明设备。</translation>
+    </message>
+    <message>
+        <source>The login name or the password is wrong.</source>
+        <translation>登录名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until %1.</source>
+        <translation>密码错误次数过多：此账户已锁定，直至 %1。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your administrator.</source>
+        <translation>此账户已停用。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Signing in failed on the server: %1</source>
+        <translation>服务器端登录失败：%1</translation>
+    </message>
+    <message>
+        <source>The session has ended; please sign in again.</source>
+        <translation>会话已结束；请重新登录。</translation>
+    </message>
+    <message>
+        <source>Refreshing the session failed on the server: %1</source>
+        <translation>服务器端刷新会话失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Branchline: the offline-first, encrypted CRM for payment institutions and lenders.</source>
@@ -42,6 +150,82 @@
     <message>
         <source>Unexpected argument &quot;%1&quot;. Run branchline --help to see the options.</source>
         <translation>无法识别的参数“%1”。运行 branchline --help 查看可用选项。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The %1 database driver is not installed.</source>
+        <translation>未安装 %1 数据库驱动。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation>数据库 URL 为空。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL is not valid: %1</source>
+        <translation>PostgreSQL URL 无效：%1</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database: add it after the host, as in postgresql://user@host/branchline.</source>
+        <translation>PostgreSQL URL 中未指定数据库：请在主机名之后加上数据库名，例如 postgresql://user@host/branchline。</translation>
+    </message>
+    <message>
+        <source>Unknown database &quot;%1&quot;: use a file path, sqlite://&lt;path&gt; or postgresql://user@host/database.</source>
+        <translation>未知数据库“%1”：请使用文件路径、sqlite://&lt;path&gt; 或 postgresql://user@host/database。</translation>
+    </message>
+    <message>
+        <source>The SQLite URL names no file.</source>
+        <translation>SQLite URL 中未指定文件。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpRequest</name>
+    <message>
+        <source>The request body is not valid JSON: %1 at byte %2.</source>
+        <translation>请求体不是有效的 JSON：%1（位于第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>请求体必须是 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpServer</name>
+    <message>
+        <source>The request body is larger than the %1 bytes this server accepts.</source>
+        <translation>请求体超过了此服务器可接受的上限（%1 字节）。</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>请求头过大。</translation>
+    </message>
+    <message>
+        <source>The request is not valid HTTP/1.1.</source>
+        <translation>该请求不是有效的 HTTP/1.1 请求。</translation>
+    </message>
+    <message>
+        <source>The TLS certificate or key cannot be used: %1</source>
+        <translation>无法使用该 TLS 证书或私钥：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>“%1”不是 IP 地址。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>无法在 %1 的 %2 端口上监听：%3</translation>
     </message>
 </context>
 <context>
@@ -146,6 +330,29 @@
     <message>
         <source>The local store could not be backed up before its upgrade (is the disk full?). It was not changed; free some space and try again.</source>
         <translation>升级前未能备份本地数据库（磁盘是否已满？）。本地数据库未作任何改动；请释放部分磁盘空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mix at least three of: lower case, upper case, digits and other characters, or use a passphrase of %n characters or more.</source>
+        <translation>
+            <numerusform>请至少混合使用以下四类字符中的三类：小写字母、大写字母、数字、其他字符；或使用不少于 %n 个字符的口令。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password must not contain the login name.</source>
+        <translation>密码中不得包含登录名。</translation>
+    </message>
+    <message>
+        <source>This password is on the list of the most common passwords.</source>
+        <translation>此密码位于最常用密码列表中。</translation>
     </message>
 </context>
 <context>
@@ -409,6 +616,200 @@
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Router</name>
+    <message>
+        <source>The server could not complete the request. It has been logged; try again later.</source>
+        <translation>服务器无法完成该请求。此错误已记录；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use %2.</source>
+        <translation>此处不允许使用 %1；请使用 %2。</translation>
+    </message>
+    <message>
+        <source>There is nothing at %1.</source>
+        <translation>%1 处没有任何资源。</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Branchline server on %1://%2:%3, data in %4. Stop with Ctrl+C.</source>
+        <translation>Branchline 服务器正在 %1://%2:%3 上运行，数据位于 %4。按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCli</name>
+    <message>
+        <source>Branchline server administration.</source>
+        <translation>Branchline 服务器管理工具。</translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | branch add | user add | user list | user disable | verify-audit</source>
+        <translation>serve（默认） | init | branch add | user add | user list | user disable | verify-audit</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本号并退出。</translation>
+    </message>
+    <message>
+        <source>Where the data lives: a file path, sqlite://&lt;path&gt; or postgresql://user@host/database.</source>
+        <translation>数据存放位置：文件路径、sqlite://&lt;path&gt; 或 postgresql://user@host/database。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The user&apos;s login name.</source>
+        <translation>用户的登录名。</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Display name of a user or branch.</source>
+        <translation>用户或网点的显示名称。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>sales_rep, branch_manager, risk_officer or admin.</source>
+        <translation>sales_rep、branch_manager、risk_officer 或 admin。</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>The user&apos;s branch id.</source>
+        <translation>用户所属网点的 ID。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The parent branch id.</source>
+        <translation>上级网点的 ID。</translation>
+    </message>
+    <message>
+        <source>head_office, region or branch.</source>
+        <translation>head_office、region 或 branch。</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s city.</source>
+        <translation>网点所在城市。</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>serve: address and port to listen on.</source>
+        <translation>serve：要监听的地址和端口。</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>地址:端口</translation>
+    </message>
+    <message>
+        <source>serve: how many requests run side by side.</source>
+        <translation>serve：可同时处理的请求数。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>serve: PEM certificate chain; HTTPS only when given.</source>
+        <translation>serve：PEM 证书链；仅在指定时启用 HTTPS。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>serve: PEM private key of the certificate.</source>
+        <translation>serve：证书对应的 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>--listen takes address:port (for example 0.0.0.0:8443) and --threads a number above 0.</source>
+        <translation>--listen 需要“地址:端口”格式的值（例如 0.0.0.0:8443），--threads 需要一个大于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema %2).</source>
+        <translation>数据库 %1 已就绪（架构版本 %2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>审计日志完整：已检查 %n 个条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry %1: %2</source>
+        <translation>审计日志在条目 %1 处校验失败：%2</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;: use sales_rep, branch_manager, risk_officer or admin.</source>
+        <translation>未知角色“%1”：请使用 sales_rep、branch_manager、risk_officer 或 admin。</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>已添加用户 %1。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>User %1 disabled; their sessions have ended.</source>
+        <translation>已停用用户 %1；其所有会话均已结束。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run branchline-server --help to see the commands.</source>
+        <translation>未知命令“%1”。运行 branchline-server --help 查看可用命令。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerMigrator</name>
+    <message>
+        <source>The database was written by a newer Branchline server (schema %1; this server knows up to %2). It was not changed; upgrade the server.</source>
+        <translation>此数据库由较新版本的 Branchline 服务器写入（架构版本 %1；本服务器最高支持架构版本 %2）。数据库未作任何改动；请升级服务器。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s migration %1 is missing (%2).</source>
+        <translation>服务器缺少迁移 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>迁移 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The database could not be backed up before its upgrade (is the disk full?). It was not changed.</source>
+        <translation>升级前未能备份数据库（磁盘是否已满？）。数据库未作任何改动。</translation>
     </message>
 </context>
 <context>

@@ -94,8 +94,8 @@ QList<Activity> ActivityRepository::search(const QString &text, const PageCursor
     query.prepare(
             QStringLiteral("SELECT %1, %2 FROM activities a "
                            "JOIN activities_fts ON activities_fts.docid = a.local_id "
-                           "WHERE activities_fts MATCH ? AND a.deleted = 0 AND a.local_id > ? "
-                           "ORDER BY a.local_id LIMIT ?")
+                           "WHERE activities_fts MATCH ? AND a.deleted = 0 "
+                           "AND activities_fts.docid > ? ORDER BY activities_fts.docid LIMIT ?")
                     .arg(RecordTable::metaColumns(QStringLiteral("a")),
                          columnsWithAlias(QStringLiteral("a"))));
     query.addBindValue(match);

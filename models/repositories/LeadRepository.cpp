@@ -107,9 +107,9 @@ QList<Lead> LeadRepository::page(const LeadFilter &filter, const PageCursor &aft
     }
     QString order;
     if (fullText) {
-        order = QStringLiteral("l.local_id");
+        order = QStringLiteral("leads_fts.docid"); // the index's order: no sort of all matches
         if (!after.isStart()) {
-            conditions << QStringLiteral("l.local_id > ?");
+            conditions << QStringLiteral("leads_fts.docid > ?");
             values << after.localId;
         }
     } else {

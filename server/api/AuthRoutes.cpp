@@ -118,8 +118,8 @@ void addAuthRoutes(Router &router, ApiContext &context)
                        return HttpResponse::error(
                                403, QStringLiteral("forbidden"),
                                QCoreApplication::translate("Api",
-                                                           "Only an administrator may "
-                                                           "revoke devices."));
+                                                           "Only an administrator may end "
+                                                           "a user's sessions on a device."));
                    QString error;
                    if (!context.authenticator.revokeDevice(
                                parameters.value(QStringLiteral("id")),

@@ -120,12 +120,19 @@ AuditLog::Verification AuditLog::verify(QSqlDatabase &db)
         ++result.rows;
     }
     QSqlQuery head(db);
-    if (head.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1")) && head.next()
-        && (head.value(0).toLongLong() != result.rows || head.value(1).toString() != previous)) {
+    if (!head.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1")) || !head.next())
+        return result;
+    const qint64 headSeq = head.value(0).toLongLong();
+    if (headSeq > result.rows) {
         broken(result.rows + 1,
                tr("The newest entries were removed: the trail should hold %1 entries but holds "
                   "%2.")
-                       .arg(head.value(0).toLongLong())
+                       .arg(headSeq)
+                       .arg(result.rows));
+    } else if (headSeq != result.rows || head.value(1).toString() != previous) {
+        broken(result.rows,
+               tr("The record of the newest entry does not match entry %1: the trail was "
+                  "rewritten.")
                        .arg(result.rows));
     }
     return result;
