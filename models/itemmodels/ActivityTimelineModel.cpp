@@ -5,9 +5,9 @@
 
 namespace branchline {
 
-ActivityTimelineModel::ActivityTimelineModel(QSqlDatabase db, QObject *parent)
+ActivityTimelineModel::ActivityTimelineModel(const QSqlDatabase &db, QObject *parent)
     : PagedRows<Activity>(parent)
-    , m_repository(std::move(db))
+    , m_repository(db)
 {
 }
 

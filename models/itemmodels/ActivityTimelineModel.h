@@ -15,7 +15,7 @@ public:
     enum Column { When, Kind, Subject, ColumnCount };
     enum ItemRole { IdRole = Qt::UserRole + 1, KindCodeRole, BodyRole, OccurredAtRole };
 
-    explicit ActivityTimelineModel(QSqlDatabase db, QObject *parent = nullptr);
+    explicit ActivityTimelineModel(const QSqlDatabase &db, QObject *parent = nullptr);
 
     void setRecord(const QString &relatedId);
     // Adds an activity to the store and shows it at the top at once.

@@ -5,9 +5,9 @@
 
 namespace branchline {
 
-ContactListModel::ContactListModel(QSqlDatabase db, Role viewer, QObject *parent)
+ContactListModel::ContactListModel(const QSqlDatabase &db, Role viewer, QObject *parent)
     : PagedRows<Contact>(parent)
-    , m_repository(std::move(db))
+    , m_repository(db)
     , m_viewer(viewer)
 {
 }

@@ -16,7 +16,7 @@ public:
     enum Column { Name, Title, Phone, Email, Primary, ColumnCount };
     enum ItemRole { IdRole = Qt::UserRole + 1 };
 
-    ContactListModel(QSqlDatabase db, Role viewer, QObject *parent = nullptr);
+    ContactListModel(const QSqlDatabase &db, Role viewer, QObject *parent = nullptr);
 
     void setCustomer(const QString &customerId);
 

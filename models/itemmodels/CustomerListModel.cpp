@@ -7,9 +7,9 @@
 
 namespace branchline {
 
-CustomerListModel::CustomerListModel(QSqlDatabase db, Role viewer, QObject *parent)
+CustomerListModel::CustomerListModel(const QSqlDatabase &db, Role viewer, QObject *parent)
     : PagedRows<CustomerSummary>(parent)
-    , m_repository(std::move(db))
+    , m_repository(db)
     , m_viewer(viewer)
 {
 }

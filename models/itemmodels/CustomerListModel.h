@@ -24,7 +24,7 @@ public:
         KycCodeRole,
     };
 
-    CustomerListModel(QSqlDatabase db, Role viewer, QObject *parent = nullptr);
+    CustomerListModel(const QSqlDatabase &db, Role viewer, QObject *parent = nullptr);
 
     void setFilter(const CustomerFilter &filter);
     CustomerFilter filter() const { return m_filter; }

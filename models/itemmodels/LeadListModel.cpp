@@ -7,9 +7,9 @@
 
 namespace branchline {
 
-LeadListModel::LeadListModel(QSqlDatabase db, Role viewer, QObject *parent)
+LeadListModel::LeadListModel(const QSqlDatabase &db, Role viewer, QObject *parent)
     : PagedRows<Lead>(parent)
-    , m_repository(std::move(db))
+    , m_repository(db)
     , m_viewer(viewer)
 {
 }

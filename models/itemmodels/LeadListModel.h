@@ -16,7 +16,7 @@ public:
     enum Column { Name, Company, Status, Source, Score, Phone, City, Updated, ColumnCount };
     enum ItemRole { IdRole = Qt::UserRole + 1, StatusCodeRole, ScoreRole };
 
-    LeadListModel(QSqlDatabase db, Role viewer, QObject *parent = nullptr);
+    LeadListModel(const QSqlDatabase &db, Role viewer, QObject *parent = nullptr);
 
     void setFilter(const LeadFilter &filter);
 

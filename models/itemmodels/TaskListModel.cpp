@@ -5,9 +5,9 @@
 
 namespace branchline {
 
-TaskListModel::TaskListModel(QSqlDatabase db, QObject *parent)
+TaskListModel::TaskListModel(const QSqlDatabase &db, QObject *parent)
     : PagedRows<Task>(parent)
-    , m_repository(std::move(db))
+    , m_repository(db)
 {
 }
 

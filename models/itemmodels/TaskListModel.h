@@ -18,7 +18,7 @@ public:
     enum Column { Title, Due, Priority, Status, ColumnCount };
     enum ItemRole { IdRole = Qt::UserRole + 1, OverdueRole, PriorityCodeRole };
 
-    explicit TaskListModel(QSqlDatabase db, QObject *parent = nullptr);
+    explicit TaskListModel(const QSqlDatabase &db, QObject *parent = nullptr);
 
     void setFilter(const TaskFilter &filter);
     // The moment "overdue" is measured against; the current time unless a test sets one.

@@ -56,8 +56,8 @@ Activity read(const QSqlQuery &query)
 
 } // namespace
 
-ActivityRepository::ActivityRepository(QSqlDatabase db)
-    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
+ActivityRepository::ActivityRepository(const QSqlDatabase &db)
+    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
 {
 }
 

@@ -14,7 +14,7 @@ namespace branchline {
 class ActivityRepository : private RecordRepository<Activity>
 {
 public:
-    explicit ActivityRepository(QSqlDatabase db);
+    explicit ActivityRepository(const QSqlDatabase &db);
 
     SaveResult append(Activity &activity) { return insert(activity); }
 

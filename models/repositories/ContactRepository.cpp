@@ -44,8 +44,8 @@ Contact read(const QSqlQuery &query)
 
 } // namespace
 
-ContactRepository::ContactRepository(QSqlDatabase db)
-    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
+ContactRepository::ContactRepository(const QSqlDatabase &db)
+    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
 {
 }
 

@@ -14,7 +14,7 @@ namespace branchline {
 class ContactRepository : public RecordRepository<Contact>
 {
 public:
-    explicit ContactRepository(QSqlDatabase db);
+    explicit ContactRepository(const QSqlDatabase &db);
 
     // A customer's contacts by name, one page at a time.
     QList<Contact> forCustomer(const QString &customerId, const PageCursor &after, int limit,

@@ -141,8 +141,8 @@ Where whereFor(const CustomerFilter &filter)
 
 } // namespace
 
-CustomerRepository::CustomerRepository(QSqlDatabase db)
-    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
+CustomerRepository::CustomerRepository(const QSqlDatabase &db)
+    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
 {
 }
 

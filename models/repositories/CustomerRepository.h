@@ -47,7 +47,7 @@ struct CustomerSummary
 class CustomerRepository : public RecordRepository<Customer>
 {
 public:
-    explicit CustomerRepository(QSqlDatabase db);
+    explicit CustomerRepository(const QSqlDatabase &db);
 
     // Many customers in one transaction (imports, the first sync's snapshot, benchmarks).
     SaveResult insertMany(QList<Customer> &customers);

@@ -63,8 +63,8 @@ Lead read(const QSqlQuery &query)
 
 } // namespace
 
-LeadRepository::LeadRepository(QSqlDatabase db)
-    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
+LeadRepository::LeadRepository(const QSqlDatabase &db)
+    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
 {
 }
 

@@ -22,7 +22,7 @@ struct LeadFilter
 class LeadRepository : public RecordRepository<Lead>
 {
 public:
-    explicit LeadRepository(QSqlDatabase db);
+    explicit LeadRepository(const QSqlDatabase &db);
 
     // Newest change first; a full-text search in stored order.
     QList<Lead> page(const LeadFilter &filter, const PageCursor &after, int limit,

@@ -43,9 +43,9 @@ public:
 protected:
     // `columns` are the record's own columns in the order `read` expects them after the
     // bookkeeping columns.
-    RecordRepository(QSqlDatabase db, QString table, QString columns, ColumnsOf columnsOf,
+    RecordRepository(const QSqlDatabase &db, QString table, QString columns, ColumnsOf columnsOf,
                      ReadRow read)
-        : m_db(std::move(db))
+        : m_db(db)
         , m_table(std::move(table))
         , m_columns(std::move(columns))
         , m_columnsOf(columnsOf)

@@ -8,8 +8,8 @@
 
 namespace branchline {
 
-RecordTable::RecordTable(QSqlDatabase db, QString table)
-    : m_db(std::move(db))
+RecordTable::RecordTable(const QSqlDatabase &db, QString table)
+    : m_db(db)
     , m_table(std::move(table))
 {
 }

@@ -23,7 +23,7 @@ class RecordTable
 public:
     using Columns = QList<QPair<QString, QVariant>>;
 
-    RecordTable(QSqlDatabase db, QString table);
+    RecordTable(const QSqlDatabase &db, QString table);
 
     bool insert(SyncMeta &meta, const Columns &columns, StoreError *error);
     // Updates a live record. Returns false with Kind::RecordNotFound when it is missing or deleted.

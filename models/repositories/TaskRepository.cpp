@@ -55,8 +55,8 @@ Task read(const QSqlQuery &query)
 
 } // namespace
 
-TaskRepository::TaskRepository(QSqlDatabase db)
-    : RecordRepository(std::move(db), tableName, ownColumns, columnsOf, read)
+TaskRepository::TaskRepository(const QSqlDatabase &db)
+    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
 {
 }
 

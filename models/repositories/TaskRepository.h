@@ -21,7 +21,7 @@ struct TaskFilter
 class TaskRepository : public RecordRepository<Task>
 {
 public:
-    explicit TaskRepository(QSqlDatabase db);
+    explicit TaskRepository(const QSqlDatabase &db);
 
     // Earliest due first; tasks without a due date last.
     QList<Task> page(const TaskFilter &filter, const PageCursor &after, int limit,

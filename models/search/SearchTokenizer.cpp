@@ -236,7 +236,9 @@ bool SearchTokenizer::registerWith(sqlite3 *db, QString *error)
     if (rc == SQLITE_OK) {
         const Fts3TokenizerModule *pointer = &module;
         sqlite3_bind_text(statement, 1, name(), -1, SQLITE_STATIC);
-        sqlite3_bind_blob(statement, 2, &pointer, sizeof(pointer), SQLITE_TRANSIENT);
+        // fts3_tokenizer() takes the module's address itself, as a blob of pointer size.
+        sqlite3_bind_blob(statement, 2, &pointer, sizeof(pointer), // NOLINT(bugprone-sizeof-expression)
+                          SQLITE_TRANSIENT);
         rc = sqlite3_step(statement);
         if (rc == SQLITE_ROW)
             rc = SQLITE_OK;

@@ -22,7 +22,7 @@ bool execOrFail(QSqlQuery &query, const QString &sql, StoreError *error)
     return false;
 }
 
-QString readMeta(QSqlDatabase db, const QString &key)
+QString readMeta(const QSqlDatabase &db, const QString &key)
 {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT value FROM store_meta WHERE key = ?"));
@@ -34,8 +34,8 @@ QString readMeta(QSqlDatabase db, const QString &key)
 
 } // namespace
 
-Migrator::Migrator(QSqlDatabase db, QString filePath, QList<Migration> migrations)
-    : m_db(std::move(db))
+Migrator::Migrator(const QSqlDatabase &db, QString filePath, QList<Migration> migrations)
+    : m_db(db)
     , m_filePath(std::move(filePath))
     , m_migrations(std::move(migrations))
 {

@@ -27,7 +27,7 @@ class Migrator
 
 public:
     // `migrations` is the product's list unless a test brings its own.
-    Migrator(QSqlDatabase db, QString filePath, QList<Migration> migrations = productMigrations());
+    Migrator(const QSqlDatabase &db, QString filePath, QList<Migration> migrations = productMigrations());
 
     static const QList<Migration> &productMigrations();
     int latestVersion() const { return m_migrations.last().version; }

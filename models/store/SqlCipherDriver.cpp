@@ -47,7 +47,7 @@ SqlCipherDriver::SqlCipherDriver(QObject *parent)
 
 SqlCipherDriver::~SqlCipherDriver()
 {
-    close();
+    closeHandle();
 }
 
 void SqlCipherDriver::setKey(SecretBytes key, KeyKind kind)
@@ -239,14 +239,19 @@ bool SqlCipherDriver::open(const QString &db, const QString & /*user*/,
 
 void SqlCipherDriver::close()
 {
+    closeHandle();
+    setOpen(false);
+    setOpenError(false);
+}
+
+void SqlCipherDriver::closeHandle()
+{
     m_key.clear();
     if (!m_db)
         return;
     // Results still alive hold statements; close_v2 finalises the handle once they go.
     sqlite3_close_v2(m_db);
     m_db = nullptr;
-    setOpen(false);
-    setOpenError(false);
 }
 
 bool SqlCipherDriver::rekey(const SecretBytes &newKey, KeyKind kind)

@@ -74,6 +74,7 @@ private:
     bool applyKey(QString *error);
     bool fail(int resultCode, const QString &context);
     bool runTransactionStatement(const char *sql);
+    void closeHandle(); // not virtual: also called from the destructor
 
     sqlite3 *m_db = nullptr;
     SecretBytes m_key;
