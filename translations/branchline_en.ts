@@ -153,6 +153,68 @@
     </message>
 </context>
 <context>
+    <name>CustomerJson</name>
+    <message>
+        <source>&quot;%1&quot; is not a field of a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerService</name>
+    <message>
+        <source>There is no customer %1 that you may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changes only through an approval or by the role responsible for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer has fields to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit must be a whole number from 1 to 200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not personal data that can be revealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not see &quot;%1&quot; unmasked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why you need to see this personal data; the reason is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not create customers for that owner or branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not move a customer outside your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk officers review customers; they do not delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The %1 database driver is not installed.</source>

@@ -27,6 +27,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
 {
     static const QList<Step> all = {
         { 1, "accounts" },
+        { 2, "customers" },
     };
     return all;
 }

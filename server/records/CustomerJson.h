@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "records/Customer.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace branchline::server {
+
+// A customer on the wire and in the server's table. JSON keys are the column names, so
+// field permissions (FieldPolicy) apply to the wire as they do to the store.
+class CustomerJson
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerJson)
+
+public:
+    static QStringList fields(); // every writable field, in column order
+    static QJsonObject toJson(const Customer &customer);
+    // Copies the fields present in `object` onto `customer`; lists them in `set`. Unknown
+    // fields and values of the wrong type are refused with a reason.
+    static bool apply(const QJsonObject &object, Customer *customer, QStringList *set,
+                      QString *problem);
+
+    static QString selectColumns(); // for SELECT ... FROM customers
+    static Customer read(const QSqlQuery &query);
+    static void bindAll(QSqlQuery &query, const Customer &customer); // fields() order
+};
+
+} // namespace branchline::server
