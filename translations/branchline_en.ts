@@ -253,6 +253,13 @@
     </message>
 </context>
 <context>
+    <name>DemoSeeder</name>
+    <message>
+        <source>Demo organisation created: %1 users in %2 branches, %3 customers. Every demo user&apos;s password is the one given; sign in as admin, risk, zj.manager or zj.rep1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HttpRequest</name>
     <message>
         <source>The request body is not valid JSON: %1 at byte %2.</source>
@@ -719,10 +726,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>serve (the default) | init | branch add | user add | user list | user disable | verify-audit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,6 +862,34 @@
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;. Run branchline-server --help to see the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | verify-audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed-demo: how many customers to create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed-demo: the random seed, for the same data again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--customers and --seed take whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database already has users; seed-demo only fills an empty one. Use a new --database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo password does not meet the password policy:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -253,6 +253,13 @@
     </message>
 </context>
 <context>
+    <name>DemoSeeder</name>
+    <message>
+        <source>Demo organisation created: %1 users in %2 branches, %3 customers. Every demo user&apos;s password is the one given; sign in as admin, risk, zj.manager or zj.rep1.</source>
+        <translation>演示机构已创建：%2 个网点中共 %1 名用户，%3 个客户。所有演示用户的密码均为所提供的密码；可用 admin、risk、zj.manager 或 zj.rep1 登录。</translation>
+    </message>
+</context>
+<context>
     <name>HttpRequest</name>
     <message>
         <source>The request body is not valid JSON: %1 at byte %2.</source>
@@ -713,10 +720,6 @@
         <translation>Branchline 服务器管理工具。</translation>
     </message>
     <message>
-        <source>serve (the default) | init | branch add | user add | user list | user disable | verify-audit</source>
-        <translation>serve（默认） | init | branch add | user add | user list | user disable | verify-audit</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>显示此帮助并退出。</translation>
     </message>
@@ -853,6 +856,34 @@
     <message>
         <source>Unknown command &quot;%1&quot;. Run branchline-server --help to see the commands.</source>
         <translation>未知命令“%1”。运行 branchline-server --help 查看可用命令。</translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | verify-audit</source>
+        <translation>serve（默认）| init | seed-demo | branch add | user add | user list | user disable | verify-audit</translation>
+    </message>
+    <message>
+        <source>seed-demo: how many customers to create.</source>
+        <translation>seed-demo：要创建的客户数量。</translation>
+    </message>
+    <message>
+        <source>seed-demo: the random seed, for the same data again.</source>
+        <translation>seed-demo：随机种子，用于重新生成相同的数据。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>--customers and --seed take whole numbers.</source>
+        <translation>--customers 和 --seed 的值必须是整数。</translation>
+    </message>
+    <message>
+        <source>This database already has users; seed-demo only fills an empty one. Use a new --database.</source>
+        <translation>该数据库已有用户；seed-demo 只填充空数据库。请使用新的 --database。</translation>
+    </message>
+    <message>
+        <source>The demo password does not meet the password policy:</source>
+        <translation>演示密码不符合密码策略：</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerCli.h"
 
+#include "DemoSeeder.h"
 #include "ServeCommand.h"
 #include "Version.h"
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
 #include "core/Database.h"
+#include "core/PasswordPolicy.h"
 #include "core/ServerMigrator.h"
 
 #include <QCommandLineParser>
@@ -36,8 +38,8 @@ int ServerCli::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Branchline server administration."));
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("serve (the default) | init | branch add | user add | "
-                                    "user list | user disable | verify-audit"));
+                                 tr("serve (the default) | init | seed-demo | branch add | "
+                                    "user add | user list | user disable | verify-audit"));
     const QCommandLineOption help(QStringList{ QStringLiteral("h"), QStringLiteral("help") },
                                   tr("Show this help and exit."));
     const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
@@ -71,9 +73,15 @@ int ServerCli::run(const QStringList &arguments)
                                      tr("file"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     tr("serve: PEM private key of the certificate."), tr("file"));
+    const QCommandLineOption customers(QStringLiteral("customers"),
+                                       tr("seed-demo: how many customers to create."), tr("count"),
+                                       QStringLiteral("3000"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  tr("seed-demo: the random seed, for the same data again."),
+                                  tr("number"), QStringLiteral("20261123"));
     for (const QCommandLineOption &option :
          { help, version, database, login, name, role, branch, parent, level, city, listen, threads,
-           tlsCert, tlsKey })
+           tlsCert, tlsKey, customers, seed })
         parser.addOption(option);
 
     if (!parser.parse(arguments)) {
@@ -141,6 +149,41 @@ int ServerCli::run(const QStringList &arguments)
                          .arg(result.problem)
               << Qt::endl;
         return Failure;
+    }
+    if (words.first() == QLatin1String("seed-demo")) {
+        DemoSeeder::Options options;
+        bool countOk = false;
+        bool seedOk = false;
+        options.customers = parser.value(customers).toInt(&countOk);
+        options.seed = parser.value(seed).toULongLong(&seedOk);
+        if (!countOk || !seedOk || options.customers < 0) {
+            m_err << tr("--customers and --seed take whole numbers.") << Qt::endl;
+            return Usage;
+        }
+        {
+            QSqlDatabase connection = db.connection(&error);
+            if (!accounts.users(&error).isEmpty()) {
+                m_err << tr("This database already has users; seed-demo only fills an empty "
+                            "one. Use a new --database.")
+                      << Qt::endl;
+                return Failure;
+            }
+        }
+        // The password comes on standard input, as for user add.
+        options.password = m_in.readLine();
+        const QStringList problems = PasswordPolicy::problems(options.password, QString());
+        if (!problems.isEmpty()) {
+            m_err << tr("The demo password does not meet the password policy:") << Qt::endl;
+            for (const QString &problem : problems)
+                m_err << QStringLiteral("  - ") << problem << Qt::endl;
+            return Failure;
+        }
+        DemoSeeder seeder(db, m_out);
+        if (!seeder.seed(options, &error)) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        return Success;
     }
     if (command == QLatin1String("branch add")) {
         Branch newBranch;

@@ -3,9 +3,12 @@
 #include "ServerFixture.h"
 #include "cli/ServerCli.h"
 #include "core/ServerMigrator.h"
+#include "rules/CreditCode.h"
+#include "rules/ResidentIdNumber.h"
 
 #include <QSqlQuery>
 
+using namespace branchline;
 using namespace branchline::server;
 
 class TestServerCli : public QObject
@@ -18,6 +21,8 @@ private slots:
     void addsListsAndDisablesUsers();
     void weakPasswordIsRefusedWithReasons();
     void verifyAuditReportsTheFirstBrokenLink();
+    void seedsADemoOrganisation_data() { test::addEngineRows(); }
+    void seedsADemoOrganisation();
     void badInputGetsUsageErrors_data();
     void badInputGetsUsageErrors();
 
@@ -47,7 +52,8 @@ void TestServerCli::initCreatesTheDatabase()
     QTemporaryDir dir;
     const QString path = dir.filePath("data/branchline.db");
     QCOMPARE(run({ "init", "--database", path }), 0);
-    QVERIFY(m_out.contains(QStringLiteral("is ready (schema %1)").arg(ServerMigrator::latestVersion())));
+    QVERIFY(m_out.contains(
+            QStringLiteral("is ready (schema %1)").arg(ServerMigrator::latestVersion())));
     QVERIFY(QFile::exists(path));
     QCOMPARE(run({ "init", "--database", path }), 0); // again: nothing to do, still fine
 }
@@ -137,6 +143,45 @@ void TestServerCli::badInputGetsUsageErrors()
     QCOMPARE(run(arguments, "Xihu-Longjing-2026\n"), code);
     const QString all = m_out + m_err;
     QVERIFY2(all.contains(says), qPrintable(all));
+}
+
+void TestServerCli::seedsADemoOrganisation()
+{
+    SERVER_FIXTURE(fixture);
+    const QString db = fixture.url();
+    QCOMPARE(run({ "seed-demo", "--database", db, "--customers", "300" }, "short\n"), 1);
+    QVERIFY(m_err.contains("password policy"));
+    QCOMPARE(run({ "seed-demo", "--database", db, "--customers", "300" }, "Demo-Password-2026\n"),
+             0);
+    QVERIFY2(m_out.contains("300 customers"), qPrintable(m_out));
+    QCOMPARE(run({ "user", "list", "--database", db }), 0);
+    for (const char *login : { "admin", "risk", "zj.manager", "zj.rep1", "gd.rep1" })
+        QVERIFY2(m_out.contains(QString::fromLatin1(login) + '\t'), login);
+
+    // Every identifier passes the same check digits the client enforces; every customer
+    // has an owner in a branch.
+    QSqlDatabase connection = fixture.database().connection();
+    QSqlQuery query(connection);
+    QVERIFY(query.exec(
+            "SELECT kind, credit_code, id_number, owner_id, branch_id, city FROM customers"));
+    int rows = 0;
+    while (query.next()) {
+        ++rows;
+        if (query.value(0).toString() == "individual")
+            QVERIFY2(ResidentIdNumber::check(query.value(2).toString()).ok(),
+                     qPrintable(query.value(2).toString()));
+        else
+            QVERIFY2(CreditCode::check(query.value(1).toString()).ok(),
+                     qPrintable(query.value(1).toString()));
+        QVERIFY(!query.value(3).toString().isEmpty());
+        QVERIFY(!query.value(4).toString().isEmpty());
+        QVERIFY(!query.value(5).toString().isEmpty());
+    }
+    QCOMPARE(rows, 300);
+    // Only an empty database is seeded.
+    QCOMPARE(run({ "seed-demo", "--database", db }, "Demo-Password-2026\n"), 1);
+    QVERIFY(m_err.contains("already has users"));
+    QCOMPARE(run({ "verify-audit", "--database", db }), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

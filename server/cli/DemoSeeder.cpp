@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoSeeder.h"
+
+#include "core/Accounts.h"
+#include "core/AuditLog.h"
+#include "core/PasswordHasher.h"
+#include "rules/CreditCode.h"
+#include "rules/ResidentIdNumber.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <random>
+
+namespace branchline::server {
+
+namespace {
+
+struct Region
+{
+    const char *name;
+    const char *login;
+    QList<QPair<const char *, const char *>> branches; // city, branch name
+    const char *divisionCode; // 6-digit administrative division for the codes
+};
+
+const QList<Region> &regions()
+{
+    static const QList<Region> all = {
+        { "浙江分行",
+          "zj",
+          { { "杭州", "杭州西湖支行" }, { "宁波", "宁波鄞州支行" }, { "温州", "温州鹿城支行" } },
+          "330106" },
+        { "江苏分行",
+          "js",
+          { { "南京", "南京鼓楼支行" }, { "苏州", "苏州工业园区支行" } },
+          "320102" },
+        { "广东分行",
+          "gd",
+          { { "广州", "广州天河支行" }, { "深圳", "深圳南山支行" }, { "东莞", "东莞南城支行" } },
+          "440106" },
+        { "四川分行", "sc", { { "成都", "成都武侯支行" }, { "绵阳", "绵阳涪城支行" } }, "510107" },
+    };
+    return all;
+}
+
+const char *const tradeNames[] = { "鑫源", "华信", "恒泰", "瑞丰", "嘉禾", "中联", "宏达", "天成",
+                                   "永安", "金桥", "东方", "新锐", "博远", "润发", "佳诚", "和信" };
+const char *const industries[][2] = { { "餐饮管理", "5812" }, { "便利店", "5411" },
+                                      { "服装", "5651" },     { "电子产品", "5732" },
+                                      { "茶叶", "5499" },     { "酒店", "7011" },
+                                      { "教育咨询", "8299" }, { "汽车维修", "7538" },
+                                      { "医药连锁", "5912" }, { "物流", "4215" } };
+const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴" };
+const char *const givenNames[] = { "伟", "芳", "娜", "敏", "静", "强",   "磊",   "洋",   "艳",
+                                   "军", "杰", "涛", "明", "超", "秀英", "建华", "志强", "海燕" };
+const char *const streets[] = { "文三路", "中山路", "人民路", "解放路", "建设路", "滨江大道" };
+
+QString pick(std::mt19937_64 &random, const char *const *items, std::size_t count)
+{
+    return QString::fromUtf8(items[random() % count]);
+}
+
+QString creditCode(const QString &division, quint64 serial)
+{
+    const QString org = QStringLiteral("%1").arg(serial % 100000000, 8, 10, QLatin1Char('0'));
+    const QString first17 =
+            QStringLiteral("91") + division + org + CreditCode::organisationCheckCharacter(org);
+    return first17 + CreditCode::checkCharacter(first17);
+}
+
+QString idNumber(const QString &division, std::mt19937_64 &random)
+{
+    const QDate birth = QDate(1960, 1, 1).addDays(qint64(random() % (40 * 365)));
+    const QString first17 = division + birth.toString(QStringLiteral("yyyyMMdd"))
+            + QStringLiteral("%1").arg(random() % 1000, 3, 10, QLatin1Char('0'));
+    return first17 + ResidentIdNumber::checkDigit(first17);
+}
+
+} // namespace
+
+DemoSeeder::DemoSeeder(const Database &database, QTextStream &out)
+    : m_database(database)
+    , m_out(out)
+{
+}
+
+bool DemoSeeder::seed(const Options &options, QString *error)
+{
+    PasswordHasher hasher;
+    Accounts accounts(m_database, hasher);
+    QStringList problems;
+    std::mt19937_64 random(options.seed);
+
+    Branch head{ QString(), QString(), QStringLiteral("总行"), QStringLiteral("head_office"),
+                 QStringLiteral("北京") };
+    if (!accounts.addBranch(head, QString(), error))
+        return false;
+    struct Seller
+    {
+        QString userId;
+        QString branchId;
+        QString division;
+        QString city;
+    };
+    QList<Seller> sellers;
+    auto addUser = [&](const QString &login, const QString &name, Role role,
+                       const QString &branchId) -> QString {
+        UserAccount user;
+        user.login = login;
+        user.displayName = name;
+        user.role = role;
+        user.branchId = branchId;
+        if (!accounts.addUser(user, options.password, QString(), &problems, error))
+            return QString();
+        return user.id;
+    };
+    if (addUser(QStringLiteral("admin"), QStringLiteral("系统管理员"), Role::Admin, head.id)
+                .isEmpty()
+        || addUser(QStringLiteral("risk"), QStringLiteral("风控 陈静"), Role::RiskOfficer, head.id)
+                   .isEmpty())
+        return false;
+    for (const Region &region : regions()) {
+        Branch regionBranch{ QString(), head.id, QString::fromUtf8(region.name),
+                             QStringLiteral("region"),
+                             QString::fromUtf8(region.branches.first().first) };
+        if (!accounts.addBranch(regionBranch, QString(), error))
+            return false;
+        const QString prefix = QString::fromLatin1(region.login);
+        if (addUser(prefix + QStringLiteral(".manager"),
+                    QStringLiteral("%1 网点负责人").arg(regionBranch.name), Role::BranchManager,
+                    regionBranch.id)
+                    .isEmpty())
+            return false;
+        int index = 0;
+        for (const auto &entry : region.branches) {
+            Branch branch{ QString(), regionBranch.id, QString::fromUtf8(entry.second),
+                           QStringLiteral("branch"), QString::fromUtf8(entry.first) };
+            if (!accounts.addBranch(branch, QString(), error))
+                return false;
+            for (int rep = 1; rep <= 2; ++rep) {
+                const QString name = pick(random, surnames, std::size(surnames))
+                        + pick(random, givenNames, std::size(givenNames));
+                const QString id = addUser(QStringLiteral("%1.rep%2").arg(prefix).arg(++index),
+                                           name, Role::SalesRep, branch.id);
+                if (id.isEmpty())
+                    return false;
+                sellers << Seller{ id, branch.id, QString::fromLatin1(region.divisionCode),
+                                   branch.city };
+            }
+        }
+    }
+
+    // Customers, in transactions of 1,000 rows.
+    static const char *const riskLevels[] = { "low", "low", "low", "medium", "medium", "high" };
+    static const char *const statuses[] = { "prospect", "onboarding", "active",
+                                            "active",   "active",     "suspended" };
+    static const char *const kycStates[] = { "not_started", "in_progress", "verified", "verified",
+                                             "expired" };
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    int written = 0;
+    while (written < options.customers) {
+        const int batch = qMin(1000, options.customers - written);
+        const bool ok = m_database.inTransaction(
+                [&](QSqlDatabase &db, QString *txError) {
+                    QSqlQuery query(db);
+                    query.prepare(QStringLiteral(
+                            "INSERT INTO customers (id, kind, legal_name, credit_code, id_number, "
+                            "phone, address, city, industry, mcc, branch_id, owner_id, status, "
+                            "risk_level, kyc_status, tags, notes, version, deleted, created_at, "
+                            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', "
+                            "'', 1, 0, ?, ?)"));
+                    for (int i = 0; i < batch; ++i) {
+                        const int n = written + i;
+                        const Seller &seller = sellers.at(int(random() % sellers.size()));
+                        const auto &industry = industries[random() % std::size(industries)];
+                        const int roll = int(random() % 10);
+                        const QString kind = roll < 7 ? QStringLiteral("merchant")
+                                : roll < 9            ? QStringLiteral("corporate")
+                                                      : QStringLiteral("individual");
+                        const QString person = pick(random, surnames, std::size(surnames))
+                                + pick(random, givenNames, std::size(givenNames));
+                        const QString name = kind == QLatin1String("individual")
+                                ? person
+                                : pick(random, tradeNames, std::size(tradeNames))
+                                        + QString::fromUtf8(industry[0])
+                                        + QStringLiteral("有限公司（%1）").arg(n + 1);
+                        query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+                        query.addBindValue(kind);
+                        query.addBindValue(name);
+                        query.addBindValue(
+                                kind == QLatin1String("individual")
+                                        ? QVariant(QMetaType::fromType<QString>())
+                                        : QVariant(creditCode(seller.division, quint64(n) + 1)));
+                        query.addBindValue(kind == QLatin1String("individual")
+                                                   ? QVariant(idNumber(seller.division, random))
+                                                   : QVariant(QMetaType::fromType<QString>()));
+                        query.addBindValue(QStringLiteral("13%1").arg(random() % 1000000000, 9, 10,
+                                                                      QLatin1Char('0')));
+                        query.addBindValue(
+                                QString(pick(random, streets, std::size(streets))
+                                        + QStringLiteral(" %1 号").arg(random() % 900 + 1)));
+                        query.addBindValue(seller.city);
+                        query.addBindValue(QString::fromUtf8(industry[0]));
+                        query.addBindValue(kind == QLatin1String("merchant")
+                                                   ? QVariant(QString::fromLatin1(industry[1]))
+                                                   : QVariant(QMetaType::fromType<QString>()));
+                        query.addBindValue(seller.branchId);
+                        query.addBindValue(seller.userId);
+                        query.addBindValue(
+                                QString::fromLatin1(statuses[random() % std::size(statuses)]));
+                        query.addBindValue(
+                                QString::fromLatin1(riskLevels[random() % std::size(riskLevels)]));
+                        query.addBindValue(
+                                QString::fromLatin1(kycStates[random() % std::size(kycStates)]));
+                        query.addBindValue(stamp);
+                        query.addBindValue(stamp);
+                        if (!query.exec()) {
+                            *txError = query.lastError().text();
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                error);
+        if (!ok)
+            return false;
+        written += batch;
+    }
+    const QString detail = QString::fromUtf8(
+            QJsonDocument(QJsonObject{ { QStringLiteral("customers"), options.customers },
+                                       { QStringLiteral("seed"), QString::number(options.seed) } })
+                    .toJson(QJsonDocument::Compact));
+    if (!m_database.inTransaction(
+                [&](QSqlDatabase &db, QString *txError) {
+                    return AuditLog::append(db,
+                                            { QString(), QStringLiteral("demo.seed"),
+                                              QStringLiteral("customers"), QString(), QString(),
+                                              detail },
+                                            txError);
+                },
+                error))
+        return false;
+    m_out << tr("Demo organisation created: %1 users in %2 branches, %3 customers. Every demo "
+                "user's password is the one given; sign in as admin, risk, zj.manager or "
+                "zj.rep1.")
+                     .arg(sellers.size() + regions().size() + 2)
+                     .arg(accounts.branches(error).size())
+                     .arg(options.customers)
+          << Qt::endl;
+    return true;
+}
+
+} // namespace branchline::server

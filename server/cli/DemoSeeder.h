@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Database.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace branchline::server {
+
+// `branchline-server seed-demo`: a realistic demo organisation. A head office, regions and
+// branches in several Chinese cities; a manager, reps and a risk officer per region and an
+// admin; merchants, individual and corporate borrowers with valid 统一社会信用代码 and
+// 身份证号, real-looking names, addresses, MCCs, risk levels and KYC states. Deterministic
+// for a seed, so a benchmark or a demo can be rebuilt exactly.
+class DemoSeeder
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoSeeder)
+
+public:
+    struct Options
+    {
+        int customers = 3000;
+        quint64 seed = 20261123;
+        QString password; // every demo user's password
+    };
+
+    DemoSeeder(const Database &database, QTextStream &out);
+    bool seed(const Options &options, QString *error);
+
+private:
+    const Database &m_database;
+    QTextStream &m_out;
+};
+
+} // namespace branchline::server
