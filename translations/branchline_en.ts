@@ -54,6 +54,10 @@
         <source>Only an administrator may end a user&apos;s sessions on a device.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The X-Api-Key header is missing or does not name an active integration.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -394,6 +398,65 @@
     </message>
     <message>
         <source>The resident ID number cannot contain &quot;%1&quot;: it is 17 digits followed by a digit or X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Integrations</name>
+    <message>
+        <source>Unknown scope &quot;%1&quot;: use transactions and/or leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An integration needs a name and at least one scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integration could not be added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This integration may not deliver transaction data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body needs an &quot;aggregates&quot; array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 aggregates per request; split the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer_id, and credit_code is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No merchant matches this row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;day&quot; must be a date (yyyy-MM-dd) and not in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts and counts must be whole numbers of 0 or more (amounts in fen); volume_fen and tx_count are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This integration may not deliver leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lead field, or its value is not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lead source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead has fields to correct.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -865,10 +928,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | verify-audit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>seed-demo: how many customers to create.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,6 +949,22 @@
     </message>
     <message>
         <source>The demo password does not meet the password policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | integration add | verify-audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integration add: transactions and/or leads, comma-separated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration %1 added. Its API key, shown this once only (the server keeps only a hash):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

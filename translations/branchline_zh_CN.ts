@@ -54,6 +54,10 @@
         <source>Only an administrator may end a user&apos;s sessions on a device.</source>
         <translation>只有系统管理员才能结束用户在某台设备上的会话。</translation>
     </message>
+    <message>
+        <source>The X-Api-Key header is missing or does not name an active integration.</source>
+        <translation>缺少 X-Api-Key 请求头，或其值不对应任何有效的集成。</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -392,6 +396,65 @@
     <message>
         <source>The resident ID number cannot contain &quot;%1&quot;: it is 17 digits followed by a digit or X.</source>
         <translation>身份证号中不能包含“%1”：身份证号由 17 位数字加 1 位数字或 X 组成。</translation>
+    </message>
+</context>
+<context>
+    <name>Integrations</name>
+    <message>
+        <source>Unknown scope &quot;%1&quot;: use transactions and/or leads.</source>
+        <translation>未知的权限范围“%1”：请使用 transactions 和/或 leads。</translation>
+    </message>
+    <message>
+        <source>An integration needs a name and at least one scope.</source>
+        <translation>集成需要名称和至少一个权限范围。</translation>
+    </message>
+    <message>
+        <source>The integration could not be added: %1</source>
+        <translation>无法添加该集成：%1</translation>
+    </message>
+    <message>
+        <source>This integration may not deliver transaction data.</source>
+        <translation>该集成无权提交交易数据。</translation>
+    </message>
+    <message>
+        <source>The body needs an &quot;aggregates&quot; array.</source>
+        <translation>请求体需要一个“aggregates”数组。</translation>
+    </message>
+    <message>
+        <source>At most %1 aggregates per request; split the batch.</source>
+        <translation>每个请求最多 %1 条汇总数据；请拆分批次。</translation>
+    </message>
+    <message>
+        <source>No customer_id, and credit_code is not valid: %1</source>
+        <translation>没有 customer_id，且 credit_code 无效：%1</translation>
+    </message>
+    <message>
+        <source>No merchant matches this row.</source>
+        <translation>没有与此行匹配的商户。</translation>
+    </message>
+    <message>
+        <source>&quot;day&quot; must be a date (yyyy-MM-dd) and not in the future.</source>
+        <translation>“day”必须是日期（yyyy-MM-dd），且不能是将来的日期。</translation>
+    </message>
+    <message>
+        <source>Amounts and counts must be whole numbers of 0 or more (amounts in fen); volume_fen and tx_count are required.</source>
+        <translation>金额和笔数必须是大于等于 0 的整数（金额以分计）；volume_fen 和 tx_count 为必填项。</translation>
+    </message>
+    <message>
+        <source>This integration may not deliver leads.</source>
+        <translation>该集成无权提交线索。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lead field, or its value is not text.</source>
+        <translation>“%1”不是线索字段，或其值不是文本。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lead source.</source>
+        <translation>“%1”不是有效的线索来源。</translation>
+    </message>
+    <message>
+        <source>The lead has fields to correct.</source>
+        <translation>该线索有需要更正的字段。</translation>
     </message>
 </context>
 <context>
@@ -858,10 +921,6 @@
         <translation>未知命令“%1”。运行 branchline-server --help 查看可用命令。</translation>
     </message>
     <message>
-        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | verify-audit</source>
-        <translation>serve（默认）| init | seed-demo | branch add | user add | user list | user disable | verify-audit</translation>
-    </message>
-    <message>
         <source>seed-demo: how many customers to create.</source>
         <translation>seed-demo：要创建的客户数量。</translation>
     </message>
@@ -884,6 +943,22 @@
     <message>
         <source>The demo password does not meet the password policy:</source>
         <translation>演示密码不符合密码策略：</translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | integration add | verify-audit</source>
+        <translation>serve（默认）| init | seed-demo | branch add | user add | user list | user disable | integration add | verify-audit</translation>
+    </message>
+    <message>
+        <source>integration add: transactions and/or leads, comma-separated.</source>
+        <translation>integration add：transactions 和/或 leads，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Integration %1 added. Its API key, shown this once only (the server keeps only a hash):</source>
+        <translation>已添加集成 %1。其 API 密钥仅显示这一次（服务器只保存其哈希值）：</translation>
     </message>
 </context>
 <context>

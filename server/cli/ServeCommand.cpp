@@ -41,6 +41,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
     addSystemRoutes(router, context);
     addAuthRoutes(router, context);
     addCustomerRoutes(router, context);
+    addIntegrationRoutes(router, context);
 
     HttpServer server(router, settings);
     context.metrics = &server.metrics();

@@ -9,6 +9,7 @@
 #include "core/Database.h"
 #include "core/PasswordPolicy.h"
 #include "core/ServerMigrator.h"
+#include "records/Integrations.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -39,7 +40,8 @@ int ServerCli::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("Branchline server administration."));
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("serve (the default) | init | seed-demo | branch add | "
-                                    "user add | user list | user disable | verify-audit"));
+                                    "user add | user list | user disable | integration add | "
+                                    "verify-audit"));
     const QCommandLineOption help(QStringList{ QStringLiteral("h"), QStringLiteral("help") },
                                   tr("Show this help and exit."));
     const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
@@ -73,6 +75,9 @@ int ServerCli::run(const QStringList &arguments)
                                      tr("file"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     tr("serve: PEM private key of the certificate."), tr("file"));
+    const QCommandLineOption scopes(
+            QStringLiteral("scopes"),
+            tr("integration add: transactions and/or leads, comma-separated."), tr("list"));
     const QCommandLineOption customers(QStringLiteral("customers"),
                                        tr("seed-demo: how many customers to create."), tr("count"),
                                        QStringLiteral("3000"));
@@ -183,6 +188,22 @@ int ServerCli::run(const QStringList &arguments)
             m_err << error << Qt::endl;
             return Failure;
         }
+        return Success;
+    }
+    if (command == QLatin1String("integration add")) {
+        Integrations integrations(db);
+        QString key;
+        if (!integrations.add(parser.value(name),
+                              parser.value(scopes).split(QLatin1Char(','), Qt::SkipEmptyParts),
+                              &key, &error)) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        m_out << tr("Integration %1 added. Its API key, shown this once only (the server keeps "
+                    "only a hash):")
+                         .arg(parser.value(name))
+              << Qt::endl
+              << key << Qt::endl;
         return Success;
     }
     if (command == QLatin1String("branch add")) {

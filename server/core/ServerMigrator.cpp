@@ -28,6 +28,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
     static const QList<Step> all = {
         { 1, "accounts" },
         { 2, "customers" },
+        { 3, "integrations" },
     };
     return all;
 }

@@ -106,6 +106,7 @@ void TestHttpServer::init()
     addSystemRoutes(*m_router, *m_context);
     addAuthRoutes(*m_router, *m_context);
     addCustomerRoutes(*m_router, *m_context);
+    addIntegrationRoutes(*m_router, *m_context);
     m_router->add("GET", "/test/slow", "A slow handler, for the graceful stop",
                   [](const HttpRequest &, const PathParameters &) {
                       QThread::msleep(800);
