@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// bench_server_load: many concurrent clients against branchline-server on PostgreSQL, over
+// loopback only, bounded in time. Each client signs in, then loops over a mix of customer
+// list (60 %), get (30 %) and update (10 %) calls on one kept-alive connection. Reports
+// requests/s, p50/p99 latency and errors (which must be 0). A second, shorter phase of
+// updates only gives the API's update rate, compared with raw single-row PostgreSQL inserts
+// of the same rows from one client, measured in the same run. Needs BRANCHLINE_TEST_POSTGRES_URL
+// (run it through scripts/with-postgres.sh).
+//
+//   bench_server_load [--clients 200] [--seconds 30] [--customers 2000]
+#include "api/ApiContext.h"
+#include "cli/DemoSeeder.h"
+#include "core/ServerMigrator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QUrl>
+#include <QUuid>
+
+#include <algorithm>
+#include <map>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <vector>
+
+using namespace branchline;
+using namespace branchline::server;
+
+namespace {
+
+const QString password = QStringLiteral("Demo-Password-2026");
+
+// A kept-alive HTTP/1.1 connection speaking just enough for this benchmark.
+class Connection
+{
+public:
+    explicit Connection(quint16 port)
+        : m_port(port)
+    {
+    }
+
+    int call(const QByteArray &method, const QByteArray &path, const QByteArray &body,
+             const QByteArray &token, QByteArray *reply)
+    {
+        if (m_socket.state() != QAbstractSocket::ConnectedState) {
+            m_socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+            if (!m_socket.waitForConnected(5000))
+                return 0;
+        }
+        QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: bench\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n";
+        if (!token.isEmpty())
+            request += "Authorization: Bearer " + token + "\r\n";
+        m_socket.write(request + "\r\n" + body);
+        QByteArray data;
+        while (true) {
+            const int end = int(data.indexOf("\r\n\r\n"));
+            if (end >= 0) {
+                int length = 0;
+                for (const QByteArray &line : data.left(end).split('\n'))
+                    if (line.toLower().startsWith("content-length:"))
+                        length = line.mid(15).trimmed().toInt();
+                if (data.size() >= end + 4 + length) {
+                    *reply = data.mid(end + 4, length);
+                    return data.mid(9, 3).toInt();
+                }
+            }
+            if (!m_socket.waitForReadyRead(10000))
+                return 0;
+            data += m_socket.readAll();
+        }
+    }
+
+private:
+    quint16 m_port;
+    QTcpSocket m_socket;
+};
+
+struct Totals
+{
+    std::mutex mutex;
+    std::vector<qint64> latenciesUs;
+    std::atomic<qint64> requests{ 0 };
+    std::atomic<qint64> updates{ 0 };
+    std::atomic<qint64> errors{ 0 };
+    std::map<int, int> errorStatuses; // under `mutex`: what went wrong, for the report
+    QByteArray lastErrorBody;
+
+    void error(int status, const QByteArray &body)
+    {
+        ++errors;
+        std::lock_guard<std::mutex> lock(mutex);
+        ++errorStatuses[status];
+        lastErrorBody = body.left(300);
+    }
+};
+
+void runClient(quint16 port, const QString &login, int index, bool updatesOnly,
+               std::atomic<int> &ready, std::atomic<bool> &go, std::atomic<bool> &stop,
+               Totals &totals)
+{
+    Connection connection(port);
+    QByteArray reply;
+    const QByteArray credentials =
+            QJsonDocument(QJsonObject{ { QStringLiteral("login"), login },
+                                       { QStringLiteral("password"), password },
+                                       { QStringLiteral("device_id"),
+                                         QStringLiteral("bench-%1").arg(index) } })
+                    .toJson(QJsonDocument::Compact);
+    if (connection.call("POST", "/api/v1/auth/login", credentials, {}, &reply) != 200) {
+        ++totals.errors;
+        ++ready;
+        return;
+    }
+    const QByteArray token = QJsonDocument::fromJson(reply)
+                                     .object()
+                                     .value(QStringLiteral("access_token"))
+                                     .toString()
+                                     .toLatin1();
+    if (connection.call("GET", "/api/v1/customers?limit=50", {}, token, &reply) != 200) {
+        ++totals.errors;
+        ++ready;
+        return;
+    }
+    QList<QByteArray> ids;
+    for (const QJsonValue &item :
+         QJsonDocument::fromJson(reply).object().value(QStringLiteral("items")).toArray())
+        ids << item.toObject().value(QStringLiteral("id")).toString().toLatin1();
+    if (ids.isEmpty()) {
+        ++totals.errors;
+        ++ready;
+        return;
+    }
+    // Signing in (argon2id, by design slow) is not part of the measured load.
+    ++ready;
+    while (!go)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::mt19937 random(static_cast<unsigned>(index));
+    std::vector<qint64> latencies;
+    latencies.reserve(100000);
+    QElapsedTimer timer;
+    while (!stop) {
+        const int roll = updatesOnly ? 9 : int(random() % 10);
+        const QByteArray &id = ids.at(int(random() % ids.size()));
+        timer.start();
+        int status = 0;
+        if (roll < 6) {
+            status = connection.call("GET", "/api/v1/customers?limit=50", {}, token, &reply);
+        } else if (roll < 9) {
+            status = connection.call("GET", "/api/v1/customers/" + id, {}, token, &reply);
+        } else {
+            const QByteArray body =
+                    "{\"notes\":\"bench " + QByteArray::number(timer.msecsSinceReference()) + "\"}";
+            status = connection.call("PATCH", "/api/v1/customers/" + id, body, token, &reply);
+            if (status == 200)
+                ++totals.updates;
+        }
+        latencies.push_back(timer.nsecsElapsed() / 1000);
+        ++totals.requests;
+        if (status < 200 || status >= 300)
+            totals.error(status, reply);
+    }
+    std::lock_guard<std::mutex> lock(totals.mutex);
+    totals.latenciesUs.insert(totals.latenciesUs.end(), latencies.begin(), latencies.end());
+}
+
+// The baseline: the same row written by one client straight into PostgreSQL, one
+// autocommitted INSERT each, as the update path commits one change (plus its audit entry).
+double rawInsertsPerSecond(Database &database, int rows)
+{
+    QString error;
+    QSqlDatabase db = database.connection(&error);
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("CREATE TABLE bench_raw (LIKE customers INCLUDING DEFAULTS)"));
+    query.prepare(QStringLiteral("INSERT INTO bench_raw (id, kind, legal_name, notes, created_at, "
+                                 "updated_at) VALUES (?, 'merchant', ?, ?, ?, ?)"));
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < rows; ++i) {
+        query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        query.addBindValue(QStringLiteral("商户%1").arg(i));
+        query.addBindValue(QStringLiteral("bench %1").arg(i));
+        query.addBindValue(QStringLiteral("2026-11-23T00:00:00.000Z"));
+        query.addBindValue(QStringLiteral("2026-11-23T00:00:00.000Z"));
+        if (!query.exec()) {
+            std::fprintf(stderr, "raw insert failed: %s\n", qPrintable(query.lastError().text()));
+            return 0;
+        }
+    }
+    return rows * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
+    QCommandLineParser parser;
+    const QCommandLineOption clientsOption(QStringLiteral("clients"),
+                                           QStringLiteral("concurrent clients"),
+                                           QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("duration"),
+                                           QStringLiteral("s"), QStringLiteral("30"));
+    const QCommandLineOption customersOption(QStringLiteral("customers"),
+                                             QStringLiteral("demo customers"), QStringLiteral("n"),
+                                             QStringLiteral("2000"));
+    parser.addOptions({ clientsOption, secondsOption, customersOption });
+    parser.process(app);
+    const int clients = std::clamp(parser.value(clientsOption).toInt(), 1, 1000);
+    const int seconds = std::clamp(parser.value(secondsOption).toInt(), 1, 300);
+
+    const QString adminUrl = qEnvironmentVariable("BRANCHLINE_TEST_POSTGRES_URL");
+    if (adminUrl.isEmpty()) {
+        std::fprintf(stderr, "bench_server_load: run it through scripts/with-postgres.sh\n");
+        return 2;
+    }
+    // A fresh database on the private cluster.
+    const QString name = QStringLiteral("load_") + QUuid::createUuid().toString(QUuid::Id128);
+    QString error;
+    DatabaseUrl adminParsed;
+    DatabaseUrl::parse(adminUrl, &adminParsed, &error);
+    {
+        Database admin(adminParsed);
+        QSqlDatabase db = admin.connection(&error);
+        QSqlQuery(db).exec(QStringLiteral("CREATE DATABASE %1").arg(name));
+    }
+    QUrl url(adminUrl);
+    url.setPath(QLatin1Char('/') + name);
+    DatabaseUrl parsed;
+    DatabaseUrl::parse(url.toString(), &parsed, &error);
+    Database database(parsed);
+    ServerMigrator migrator(database);
+    if (!migrator.migrate(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    QString seeded;
+    QTextStream seedOut(&seeded);
+    DemoSeeder seeder(database, seedOut);
+    DemoSeeder::Options options;
+    options.customers = parser.value(customersOption).toInt();
+    options.password = password;
+    if (!seeder.seed(options, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+
+    PasswordHasher hasher;
+    Accounts accounts(database, hasher);
+    Authenticator authenticator(database, hasher);
+    ApiContext context{ database, authenticator, accounts, nullptr };
+    Router router;
+    addSystemRoutes(router, context);
+    addAuthRoutes(router, context);
+    addCustomerRoutes(router, context);
+    HttpServerSettings settings;
+    settings.port = 0;
+    settings.threads = 8;
+    HttpServer server(router, settings);
+    context.metrics = &server.metrics();
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+
+    // The reps of the demo organisation, shared round-robin by the clients.
+    QStringList logins;
+    for (const UserAccount &user : accounts.users(&error))
+        if (user.role == Role::SalesRep)
+            logins << user.login;
+    // Phase 1, the mix; phase 2, updates only, for the comparison with raw inserts.
+    auto phase = [&](bool updatesOnly, int duration, Totals &totals) {
+        std::atomic<int> ready{ 0 };
+        std::atomic<bool> go{ false };
+        std::atomic<bool> stop{ false };
+        std::vector<std::thread> threads;
+        for (int i = 0; i < clients; ++i)
+            threads.emplace_back(runClient, server.port(), logins.at(i % logins.size()),
+                                 i + (updatesOnly ? clients : 0), updatesOnly, std::ref(ready),
+                                 std::ref(go), std::ref(stop), std::ref(totals));
+        while (ready < clients)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        QElapsedTimer wall;
+        wall.start();
+        go = true;
+        std::this_thread::sleep_for(std::chrono::seconds(duration));
+        stop = true;
+        for (std::thread &thread : threads)
+            thread.join();
+        return double(wall.elapsed()) / 1000.0;
+    };
+    Totals totals;
+    const double elapsed = phase(false, seconds, totals);
+    Totals updateTotals;
+    const double updateElapsed = phase(true, std::max(1, seconds / 3), updateTotals);
+    server.stop(5000);
+
+    std::vector<qint64> &latencies = totals.latenciesUs;
+    std::sort(latencies.begin(), latencies.end());
+    auto percentile = [&latencies](double p) {
+        return latencies.empty()
+                ? 0.0
+                : double(latencies[std::min(latencies.size() - 1,
+                                            std::size_t(p * double(latencies.size())))])
+                        / 1000.0;
+    };
+    const double updatesPerSecond = double(updateTotals.updates) / updateElapsed;
+    const int rawRows = std::max(200, int(updateTotals.updates.load()));
+    const double raw = rawInsertsPerSecond(database, rawRows);
+
+    std::printf("| measure | value |\n|---|--:|\n");
+    std::printf("| clients | %d |\n| seconds | %.1f |\n", clients, elapsed);
+    std::printf("| requests | %lld |\n| requests/s | %.0f |\n",
+                static_cast<long long>(totals.requests.load()), double(totals.requests) / elapsed);
+    std::printf("| p50 latency ms | %.2f |\n| p99 latency ms | %.2f |\n", percentile(0.50),
+                percentile(0.99));
+    std::printf("| errors | %lld |\n", static_cast<long long>(totals.errors.load()));
+    for (const Totals *t : { &totals, &updateTotals })
+        for (const auto &entry : t->errorStatuses)
+            std::fprintf(stderr, "errors with status %d (0: no answer): %d; last body: %s\n",
+                         entry.first, entry.second, t->lastErrorBody.constData());
+    std::printf("| updates-only phase: seconds | %.1f |\n", updateElapsed);
+    std::printf("| updates-only phase: errors | %lld |\n",
+                static_cast<long long>(updateTotals.errors.load()));
+    std::printf("| API updates/s, %d clients (each with its audit entry) | %.0f |\n", clients,
+                updatesPerSecond);
+    std::printf("| raw PostgreSQL inserts/s, one client, %d rows | %.0f |\n", rawRows, raw);
+    std::printf("| ratio API updates / raw inserts | %.2fx |\n",
+                raw > 0 ? updatesPerSecond / raw : 0.0);
+    {
+        Database admin(adminParsed);
+        QSqlDatabase db = admin.connection(&error);
+        QSqlQuery(db).exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+    }
+    return totals.errors == 0 && updateTotals.errors == 0 && totals.requests > 0 ? 0 : 1;
+}
