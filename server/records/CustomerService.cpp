@@ -90,6 +90,32 @@ std::optional<Customer> load(QSqlDatabase &db, const QString &id, QString *error
     return CustomerJson::read(query);
 }
 
+// Runs `work` in one transaction on customer `id` if it exists and lies in the caller's
+// scope; otherwise the outcome is a 404. `work` fills the outcome and returns false only
+// on a storage error, which rolls everything back.
+template<typename Work>
+Outcome withCustomerInScope(const Database &database, const Caller &caller, const QString &id,
+                            Work work)
+{
+    Outcome outcome;
+    QString error;
+    const bool ok = database.inTransaction(
+            [&](QSqlDatabase &db, QString *txError) {
+                DataScope scope;
+                if (!DataScope::resolve(db, caller, &scope, txError))
+                    return false;
+                std::optional<Customer> customer = load(db, id, txError);
+                if (!customer || !scope.contains(customer->ownerId, customer->branchId)) {
+                    if (txError->isEmpty())
+                        outcome = notFound(id);
+                    return txError->isEmpty();
+                }
+                return work(db, scope, *customer, &outcome, txError);
+            },
+            &error);
+    return ok ? outcome : storageFailure(error);
+}
+
 // A write may set only fields the caller's role may edit.
 std::optional<Outcome> refuseUneditable(const Caller &caller, const QStringList &set)
 {
@@ -230,31 +256,20 @@ Outcome CustomerService::get(const Caller &caller, const QString &id, const QStr
         return failure(400, QStringLiteral("reason_required"),
                        tr("Say why you need to see this personal data; the reason is recorded."));
 
-    Outcome outcome;
-    QString error;
-    const bool ok = m_database.inTransaction(
-            [&](QSqlDatabase &db, QString *txError) {
-                DataScope scope;
-                if (!DataScope::resolve(db, caller, &scope, txError))
-                    return false;
-                const std::optional<Customer> customer = load(db, id, txError);
-                if (!customer || !scope.contains(customer->ownerId, customer->branchId)) {
-                    if (txError->isEmpty())
-                        outcome = notFound(id);
-                    return txError->isEmpty();
-                }
-                outcome = Outcome{ 200, present(caller, *customer, reveal) };
-                if (reveal.isEmpty())
-                    return true;
-                return AuditLog::append(db,
-                                        { caller.userId, QStringLiteral("pii.unmask"),
-                                          QStringLiteral("customers"), id, reason.trimmed(),
-                                          json({ { QStringLiteral("fields"),
-                                                   QJsonArray::fromStringList(reveal) } }) },
-                                        txError);
-            },
-            &error);
-    return ok ? outcome : storageFailure(error);
+    return withCustomerInScope(m_database, caller, id,
+                               [&](QSqlDatabase &db, const DataScope &, const Customer &customer,
+                                   Outcome *outcome, QString *txError) {
+                                   *outcome = Outcome{ 200, present(caller, customer, reveal) };
+                                   if (reveal.isEmpty())
+                                       return true;
+                                   return AuditLog::append(
+                                           db,
+                                           { caller.userId, QStringLiteral("pii.unmask"),
+                                             QStringLiteral("customers"), id, reason.trimmed(),
+                                             json({ { QStringLiteral("fields"),
+                                                      QJsonArray::fromStringList(reveal) } }) },
+                                           txError);
+                               });
 }
 
 Outcome CustomerService::create(const Caller &caller, const QJsonObject &body) const
@@ -320,36 +335,27 @@ Outcome CustomerService::create(const Caller &caller, const QJsonObject &body) c
 Outcome CustomerService::update(const Caller &caller, const QString &id,
                                 const QJsonObject &body) const
 {
-    Outcome outcome;
-    QString error;
-    const bool ok = m_database.inTransaction(
-            [&](QSqlDatabase &db, QString *txError) {
-                DataScope scope;
-                if (!DataScope::resolve(db, caller, &scope, txError))
-                    return false;
-                std::optional<Customer> customer = load(db, id, txError);
-                if (!customer || !scope.contains(customer->ownerId, customer->branchId)) {
-                    if (txError->isEmpty())
-                        outcome = notFound(id);
-                    return txError->isEmpty();
-                }
+    return withCustomerInScope(
+            m_database, caller, id,
+            [&](QSqlDatabase &db, const DataScope &scope, Customer customer, Outcome *outcome,
+                QString *txError) {
                 QStringList set;
                 QString problem;
-                if (!CustomerJson::apply(body, &*customer, &set, &problem)) {
-                    outcome = failure(400, QStringLiteral("bad_field"), problem);
+                if (!CustomerJson::apply(body, &customer, &set, &problem)) {
+                    *outcome = failure(400, QStringLiteral("bad_field"), problem);
                     return true;
                 }
                 if (const auto refusal = refuseUneditable(caller, set)) {
-                    outcome = *refusal;
+                    *outcome = *refusal;
                     return true;
                 }
-                if (const auto refusal = refuseInvalid(*customer)) {
-                    outcome = *refusal;
+                if (const auto refusal = refuseInvalid(customer)) {
+                    *outcome = *refusal;
                     return true;
                 }
-                if (!scope.contains(customer->ownerId, customer->branchId)) {
-                    outcome = failure(403, QStringLiteral("out_of_scope"),
-                                      tr("You may not move a customer outside your scope."));
+                if (!scope.contains(customer.ownerId, customer.branchId)) {
+                    *outcome = failure(403, QStringLiteral("out_of_scope"),
+                                       tr("You may not move a customer outside your scope."));
                     return true;
                 }
                 QStringList assignments;
@@ -361,15 +367,15 @@ Outcome CustomerService::update(const Caller &caller, const QString &id,
                                       .arg(assignments.join(QStringLiteral(", "))));
                 const QString stamp = now();
                 query.addBindValue(stamp);
-                CustomerJson::bindAll(query, *customer);
+                CustomerJson::bindAll(query, customer);
                 query.addBindValue(id);
                 if (!query.exec()) {
                     *txError = query.lastError().text();
                     return false;
                 }
-                customer->meta.version += 1;
-                customer->meta.updatedAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
-                outcome = Outcome{ 200, present(caller, *customer, {}) };
+                customer.meta.version += 1;
+                customer.meta.updatedAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
+                *outcome = Outcome{ 200, present(caller, customer, {}) };
                 // The names of the changed fields, never their values: PII stays out of the log.
                 return AuditLog::append(
                         db,
@@ -377,30 +383,19 @@ Outcome CustomerService::update(const Caller &caller, const QString &id,
                           QStringLiteral("customers"), id, QString(),
                           json({ { QStringLiteral("fields"), QJsonArray::fromStringList(set) } }) },
                         txError);
-            },
-            &error);
-    return ok ? outcome : storageFailure(error);
+            });
 }
 
 Outcome CustomerService::remove(const Caller &caller, const QString &id) const
 {
-    Outcome outcome;
-    QString error;
-    const bool ok = m_database.inTransaction(
-            [&](QSqlDatabase &db, QString *txError) {
-                DataScope scope;
-                if (!DataScope::resolve(db, caller, &scope, txError))
-                    return false;
-                const std::optional<Customer> customer = load(db, id, txError);
-                if (!customer || !scope.contains(customer->ownerId, customer->branchId)) {
-                    if (txError->isEmpty())
-                        outcome = notFound(id);
-                    return txError->isEmpty();
-                }
+    return withCustomerInScope(
+            m_database, caller, id,
+            [&](QSqlDatabase &db, const DataScope &, const Customer &, Outcome *outcome,
+                QString *txError) {
                 if (caller.role == Role::RiskOfficer) {
-                    outcome = failure(403, QStringLiteral("forbidden"),
-                                      tr("Risk officers review customers; they do not delete "
-                                         "them."));
+                    *outcome = failure(403, QStringLiteral("forbidden"),
+                                       tr("Risk officers review customers; they do not delete "
+                                          "them."));
                     return true;
                 }
                 QSqlQuery query(db);
@@ -413,16 +408,14 @@ Outcome CustomerService::remove(const Caller &caller, const QString &id) const
                     *txError = query.lastError().text();
                     return false;
                 }
-                outcome = Outcome{ 200,
-                                   QJsonObject{ { QStringLiteral("id"), id },
-                                                { QStringLiteral("deleted"), true } } };
+                *outcome = Outcome{ 200,
+                                    QJsonObject{ { QStringLiteral("id"), id },
+                                                 { QStringLiteral("deleted"), true } } };
                 return AuditLog::append(db,
                                         { caller.userId, QStringLiteral("record.delete"),
                                           QStringLiteral("customers"), id, QString(), QString() },
                                         txError);
-            },
-            &error);
-    return ok ? outcome : storageFailure(error);
+            });
 }
 
 } // namespace branchline::server
