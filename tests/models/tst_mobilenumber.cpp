@@ -1,41 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "IdentifierProblemName.h"
 #include "rules/MobileNumber.h"
 
 #include <QSet>
 #include <QTest>
 
 using namespace branchline;
-
-Q_DECLARE_METATYPE(branchline::IdentifierProblem)
-
-namespace {
-
-QString problemName(IdentifierProblem problem)
-{
-    switch (problem) {
-    case IdentifierProblem::None:
-        return QStringLiteral("None");
-    case IdentifierProblem::Empty:
-        return QStringLiteral("Empty");
-    case IdentifierProblem::WrongLength:
-        return QStringLiteral("WrongLength");
-    case IdentifierProblem::InvalidCharacter:
-        return QStringLiteral("InvalidCharacter");
-    case IdentifierProblem::BadCheckCharacter:
-        return QStringLiteral("BadCheckCharacter");
-    case IdentifierProblem::BadOrganisationCode:
-        return QStringLiteral("BadOrganisationCode");
-    case IdentifierProblem::BadRegion:
-        return QStringLiteral("BadRegion");
-    case IdentifierProblem::BadBirthDate:
-        return QStringLiteral("BadBirthDate");
-    case IdentifierProblem::BadPrefix:
-        return QStringLiteral("BadPrefix");
-    }
-    return QStringLiteral("?");
-}
-
-} // namespace
+using branchline::test::problemName;
 
 class TestMobileNumber : public QObject
 {

@@ -1,39 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "IdentifierProblemName.h"
 #include "rules/ResidentIdNumber.h"
 
 #include <QSet>
 #include <QTest>
 
 using namespace branchline;
-
-Q_DECLARE_METATYPE(branchline::IdentifierProblem)
+using branchline::test::problemName;
 
 namespace {
-
-QString problemName(IdentifierProblem problem)
-{
-    switch (problem) {
-    case IdentifierProblem::None:
-        return QStringLiteral("None");
-    case IdentifierProblem::Empty:
-        return QStringLiteral("Empty");
-    case IdentifierProblem::WrongLength:
-        return QStringLiteral("WrongLength");
-    case IdentifierProblem::InvalidCharacter:
-        return QStringLiteral("InvalidCharacter");
-    case IdentifierProblem::BadCheckCharacter:
-        return QStringLiteral("BadCheckCharacter");
-    case IdentifierProblem::BadOrganisationCode:
-        return QStringLiteral("BadOrganisationCode");
-    case IdentifierProblem::BadRegion:
-        return QStringLiteral("BadRegion");
-    case IdentifierProblem::BadBirthDate:
-        return QStringLiteral("BadBirthDate");
-    case IdentifierProblem::BadPrefix:
-        return QStringLiteral("BadPrefix");
-    }
-    return QStringLiteral("?");
-}
 
 // A fixed "today", so the future-date rows do not depend on the clock.
 const QDate kToday(2024, 6, 15);
