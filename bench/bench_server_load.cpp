@@ -264,7 +264,7 @@ int main(int argc, char *argv[])
     Router router;
     addSystemRoutes(router, context);
     addAuthRoutes(router, context);
-    addCustomerRoutes(router, context);
+    addRecordRoutes(router, context);
     HttpServerSettings settings;
     settings.port = 0;
     settings.threads = 8;

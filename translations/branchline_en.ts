@@ -170,47 +170,8 @@
         <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>CustomerService</name>
     <message>
         <source>There is no customer %1 that you may see.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; changes only through an approval or by the role responsible for it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your role may not change &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer has fields to correct.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>limit must be a whole number from 1 to 200.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not personal data that can be revealed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your role may not see &quot;%1&quot; unmasked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Say why you need to see this personal data; the reason is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You may not create customers for that owner or branch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You may not move a customer outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -461,6 +422,29 @@
     </message>
 </context>
 <context>
+    <name>LeadJson</name>
+    <message>
+        <source>There is no lead %1 that you may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the sales staff who work leads delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Migrator</name>
     <message>
         <source>The local store could not be backed up before its upgrade (is the disk full?). It was not changed; free some space and try again.</source>
@@ -652,6 +636,45 @@
     </message>
     <message>
         <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordService</name>
+    <message>
+        <source>The record has fields to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changes only through an approval or by the role responsible for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not personal data that can be revealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not see &quot;%1&quot; unmasked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why you need to see this personal data; the reason is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit must be a whole number from 1 to 200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not create it for that owner or branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not move it outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

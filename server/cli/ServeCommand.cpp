@@ -40,7 +40,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
     Router router;
     addSystemRoutes(router, context);
     addAuthRoutes(router, context);
-    addCustomerRoutes(router, context);
+    addRecordRoutes(router, context);
     addIntegrationRoutes(router, context);
 
     HttpServer server(router, settings);

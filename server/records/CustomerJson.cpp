@@ -2,6 +2,9 @@
 #include "CustomerJson.h"
 
 #include "core/SqlValues.h"
+#include "rules/CreditCode.h"
+#include "rules/MobileNumber.h"
+#include "rules/ResidentIdNumber.h"
 
 #include <QJsonArray>
 
@@ -17,6 +20,40 @@ QStringList CustomerJson::fields()
              QStringLiteral("owner_id"),    QStringLiteral("status"),
              QStringLiteral("risk_level"),  QStringLiteral("kyc_status"),
              QStringLiteral("tags"),        QStringLiteral("notes") };
+}
+
+QStringList CustomerJson::filterColumns()
+{
+    return { QStringLiteral("kind"), QStringLiteral("status"), QStringLiteral("risk_level") };
+}
+
+bool CustomerJson::exactMatch(const QString &text, QString *column, QString *value)
+{
+    if (const IdentifierCheck code = CreditCode::check(text); code.ok()) {
+        *column = QStringLiteral("credit_code");
+        *value = code.normalized;
+    } else if (const IdentifierCheck id = ResidentIdNumber::check(text); id.ok()) {
+        *column = QStringLiteral("id_number");
+        *value = id.normalized;
+    } else if (const IdentifierCheck phone = MobileNumber::check(text); phone.ok()) {
+        *column = QStringLiteral("phone");
+        *value = phone.normalized;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+QString CustomerJson::notFound(const QString &id)
+{
+    return tr("There is no customer %1 that you may see.").arg(id);
+}
+
+std::optional<QString> CustomerJson::deleteRefusal(Role role)
+{
+    if (role == Role::RiskOfficer)
+        return tr("Risk officers review customers; they do not delete them.");
+    return std::nullopt;
 }
 
 QJsonObject CustomerJson::toJson(const Customer &c)

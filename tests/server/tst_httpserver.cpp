@@ -105,7 +105,7 @@ void TestHttpServer::init()
     m_router = std::make_unique<Router>();
     addSystemRoutes(*m_router, *m_context);
     addAuthRoutes(*m_router, *m_context);
-    addCustomerRoutes(*m_router, *m_context);
+    addRecordRoutes(*m_router, *m_context);
     addIntegrationRoutes(*m_router, *m_context);
     m_router->add("GET", "/test/slow", "A slow handler, for the graceful stop",
                   [](const HttpRequest &, const PathParameters &) {

@@ -31,7 +31,7 @@ struct Instance
     {
         addSystemRoutes(router, context);
         addAuthRoutes(router, context);
-        addCustomerRoutes(router, context);
+        addRecordRoutes(router, context);
         HttpServerSettings settings;
         settings.port = 0;
         server = std::make_unique<HttpServer>(router, settings);

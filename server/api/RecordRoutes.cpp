@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// /api/v1/customers: list, get (with audited reveal), create, update, soft delete.
+// /api/v1/customers and /api/v1/leads: list, get (with audited reveal), create, update,
+// soft delete, all through RecordService.
 #include "ApiContext.h"
 #include "records/CustomerService.h"
+#include "records/LeadService.h"
 
 #include <memory>
 
@@ -9,27 +11,30 @@ namespace branchline::server {
 
 namespace {
 
-HttpResponse toResponse(const CustomerService::Outcome &outcome)
+HttpResponse toResponse(const RecordOutcome &outcome)
 {
     return HttpResponse::json(outcome.status, outcome.body);
 }
 
-} // namespace
-
-void addCustomerRoutes(Router &router, ApiContext &context)
+// The five routes of one kind of record under `base` (e.g. /api/v1/customers).
+template<typename Service>
+void addRoutesFor(Router &router, ApiContext &context, const QString &base, const QString &plural,
+                  const QString &filters)
 {
-    auto service = std::make_shared<CustomerService>(context.database);
-    router.add("GET", QStringLiteral("/api/v1/customers"),
-               QStringLiteral("List customers in the caller's scope (q, kind, status, "
-                              "risk_level, limit, after_name, after_id)"),
+    auto service = std::make_shared<Service>(context.database);
+    router.add("GET", base,
+               QStringLiteral("List %1 in the caller's scope (q, %2, limit, after_name, "
+                              "after_id)")
+                       .arg(plural, filters),
                [&context, service](const HttpRequest &request, const PathParameters &) {
                    HttpResponse refusal;
                    const std::optional<Caller> caller = context.caller(request, &refusal);
                    return caller ? toResponse(service->list(*caller, request.query)) : refusal;
                });
-    router.add("GET", QStringLiteral("/api/v1/customers/{id}"),
-               QStringLiteral("One customer; reveal=phone,id_number with reason= shows PII "
-                              "(audited)"),
+    router.add("GET", base + QStringLiteral("/{id}"),
+               QStringLiteral("One of the %1; reveal=<PII fields> with reason= shows them "
+                              "(audited)")
+                       .arg(plural),
                [&context, service](const HttpRequest &request, const PathParameters &path) {
                    HttpResponse refusal;
                    const std::optional<Caller> caller = context.caller(request, &refusal);
@@ -43,7 +48,7 @@ void addCustomerRoutes(Router &router, ApiContext &context)
                                         request.query.queryItemValue(QStringLiteral("reason"),
                                                                      QUrl::FullyDecoded)));
                });
-    router.add("POST", QStringLiteral("/api/v1/customers"), QStringLiteral("Create a customer"),
+    router.add("POST", base, QStringLiteral("Create one of the %1").arg(plural),
                [&context, service](const HttpRequest &request, const PathParameters &) {
                    HttpResponse refusal;
                    const std::optional<Caller> caller = context.caller(request, &refusal);
@@ -55,8 +60,8 @@ void addCustomerRoutes(Router &router, ApiContext &context)
                        return HttpResponse::error(400, QStringLiteral("malformed_body"), problem);
                    return toResponse(service->create(*caller, body));
                });
-    router.add("PATCH", QStringLiteral("/api/v1/customers/{id}"),
-               QStringLiteral("Change some fields of a customer"),
+    router.add("PATCH", base + QStringLiteral("/{id}"),
+               QStringLiteral("Change some fields of one of the %1").arg(plural),
                [&context, service](const HttpRequest &request, const PathParameters &path) {
                    HttpResponse refusal;
                    const std::optional<Caller> caller = context.caller(request, &refusal);
@@ -69,8 +74,8 @@ void addCustomerRoutes(Router &router, ApiContext &context)
                    return toResponse(
                            service->update(*caller, path.value(QStringLiteral("id")), body));
                });
-    router.add("DELETE", QStringLiteral("/api/v1/customers/{id}"),
-               QStringLiteral("Delete a customer (kept as a tombstone)"),
+    router.add("DELETE", base + QStringLiteral("/{id}"),
+               QStringLiteral("Delete one of the %1 (kept as a tombstone)").arg(plural),
                [&context, service](const HttpRequest &request, const PathParameters &path) {
                    HttpResponse refusal;
                    const std::optional<Caller> caller = context.caller(request, &refusal);
@@ -78,6 +83,17 @@ void addCustomerRoutes(Router &router, ApiContext &context)
                            ? toResponse(service->remove(*caller, path.value(QStringLiteral("id"))))
                            : refusal;
                });
+}
+
+} // namespace
+
+void addRecordRoutes(Router &router, ApiContext &context)
+{
+    addRoutesFor<CustomerService>(router, context, QStringLiteral("/api/v1/customers"),
+                                  QStringLiteral("customers"),
+                                  QStringLiteral("kind, status, risk_level"));
+    addRoutesFor<LeadService>(router, context, QStringLiteral("/api/v1/leads"),
+                              QStringLiteral("leads"), QStringLiteral("status, source"));
 }
 
 } // namespace branchline::server

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "records/Lead.h"
+#include "rules/FieldPolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <optional>
+
+namespace branchline::server {
+
+// A lead on the wire and in the server's table, for RecordService. Leads are scoped like
+// customers (owner and branch); a lead is marked converted only by converting it.
+class LeadJson
+{
+    Q_DECLARE_TR_FUNCTIONS(LeadJson)
+
+public:
+    using Record = Lead;
+    static constexpr RecordType type = RecordType::Lead;
+    static QString table() { return QStringLiteral("leads"); }
+    static QString nameColumn() { return QStringLiteral("name"); }
+    static QStringList filterColumns();
+    static bool exactMatch(const QString &text, QString *column, QString *value);
+    static QString notFound(const QString &id);
+    static std::optional<QString> deleteRefusal(Role role);
+
+    static QStringList fields();
+    static QJsonObject toJson(const Lead &lead);
+    static bool apply(const QJsonObject &object, Lead *lead, QStringList *set, QString *problem);
+    static QString selectColumns();
+    static Lead read(const QSqlQuery &query);
+    static void bindAll(QSqlQuery &query, const Lead &lead);
+};
+
+} // namespace branchline::server

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RecordSupport.h"
+#include "core/AuditLog.h"
+#include "core/DataScope.h"
+#include "core/Database.h"
+#include "rules/RecordValidator.h"
+
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace branchline::server {
+
+// A kind of record through the API: every call limited to the caller's data scope (a record
+// outside it answers exactly as a missing one), every field to the caller's field
+// permissions, PII masked unless the role may see it and the request gives a reason (which
+// is audited), every write validated with the client's rules and audited in the same
+// transaction, by field names only.
+//
+// `Kind` describes the record: its struct (with `meta`, `ownerId`, `branchId`), table,
+// fields, JSON and row conversions, exact PII search and kind-specific refusals (see
+// CustomerJson and LeadJson).
+template<typename Kind>
+class RecordService
+{
+public:
+    using Record = typename Kind::Record;
+    using Outcome = RecordOutcome;
+
+    explicit RecordService(const Database &database)
+        : m_database(database)
+    {
+    }
+
+    // ?q= (name, or a full identifier matched exactly), the kind's filters, limit (1-200),
+    // after_name + after_id (the previous page's "next").
+    Outcome list(const Caller &caller, const QUrlQuery &parameters) const
+    {
+        QString error;
+        QSqlDatabase db = m_database.connection(&error);
+        if (!db.isOpen())
+            return RecordSupport::storageFailure(error);
+        DataScope scope;
+        if (!DataScope::resolve(db, caller, &scope, &error))
+            return RecordSupport::storageFailure(error);
+        int limit = 0;
+        if (auto refusal = RecordSupport::refuseLimit(
+                    parameters.queryItemValue(QStringLiteral("limit")), &limit))
+            return *refusal;
+
+        const QString name = Kind::nameColumn();
+        QVariantList values;
+        QStringList conditions{ QStringLiteral("deleted = 0"),
+                                scope.condition(QString(), &values) };
+        const QString text =
+                parameters.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
+        if (!text.isEmpty()) {
+            // PII matches only in full; names match as a substring.
+            QString column;
+            QString value;
+            if (Kind::exactMatch(text, &column, &value)) {
+                conditions << column + QStringLiteral(" = ?");
+                values << value;
+            } else {
+                conditions << name + QStringLiteral(" LIKE ? ESCAPE '\\'");
+                values << RecordSupport::containsPattern(text);
+            }
+        }
+        for (const QString &filter : Kind::filterColumns()) {
+            if (parameters.hasQueryItem(filter)) {
+                conditions << filter + QStringLiteral(" = ?");
+                values << parameters.queryItemValue(filter, QUrl::FullyDecoded);
+            }
+        }
+        if (parameters.hasQueryItem(QStringLiteral("after_id"))) {
+            conditions << QStringLiteral("(%1 > ? OR (%1 = ? AND id > ?))").arg(name);
+            const QString after =
+                    parameters.queryItemValue(QStringLiteral("after_name"), QUrl::FullyDecoded);
+            values << after << after
+                   << parameters.queryItemValue(QStringLiteral("after_id"), QUrl::FullyDecoded);
+        }
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, id LIMIT ?")
+                              .arg(Kind::selectColumns(), Kind::table(),
+                                   conditions.join(QStringLiteral(" AND ")), name));
+        for (const QVariant &value : std::as_const(values))
+            query.addBindValue(value);
+        query.addBindValue(limit + 1); // one more tells whether there is a next page
+        if (!query.exec())
+            return RecordSupport::storageFailure(query.lastError().text());
+        QJsonArray items;
+        QString lastName;
+        QString lastId;
+        bool more = false;
+        while (query.next()) {
+            if (items.size() == limit) {
+                more = true;
+                break;
+            }
+            const Record record = Kind::read(query);
+            const QJsonObject object = present(caller, record, {});
+            lastName = object.value(name).toString();
+            lastId = record.meta.id;
+            items.append(object);
+        }
+        QJsonObject body{ { QStringLiteral("items"), items } };
+        body.insert(QStringLiteral("next"),
+                    more ? QJsonValue(QJsonObject{ { QStringLiteral("after_name"), lastName },
+                                                   { QStringLiteral("after_id"), lastId } })
+                         : QJsonValue());
+        return Outcome{ 200, body };
+    }
+
+    // `reveal` names PII fields to show in clear; `reason` is required with it.
+    Outcome get(const Caller &caller, const QString &id, const QStringList &reveal,
+                const QString &reason) const
+    {
+        if (auto refusal = RecordSupport::refuseReveal(caller.role, Kind::type, reveal, reason))
+            return *refusal;
+        return withRecordInScope(caller, id,
+                                 [&](QSqlDatabase &db, const DataScope &, const Record &record,
+                                     Outcome *outcome, QString *txError) {
+                                     *outcome = Outcome{ 200, present(caller, record, reveal) };
+                                     if (reveal.isEmpty())
+                                         return true;
+                                     return audit(db, caller, QStringLiteral("pii.unmask"), id,
+                                                  reason.trimmed(), reveal, txError);
+                                 });
+    }
+
+    Outcome create(const Caller &caller, const QJsonObject &body) const
+    {
+        Record record;
+        QStringList set;
+        QString problem;
+        if (!Kind::apply(body, &record, &set, &problem))
+            return RecordSupport::failure(400, QStringLiteral("bad_field"), problem);
+        if (auto refusal = RecordSupport::refuseUneditable(caller.role, Kind::type, set))
+            return *refusal;
+        if (record.ownerId.isEmpty())
+            record.ownerId = caller.userId;
+        if (record.branchId.isEmpty())
+            record.branchId = caller.branchId;
+        RecordValidator::normalize(record);
+        if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
+            return RecordSupport::invalid(issues);
+        record.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        record.meta.version = 1;
+
+        Outcome outcome;
+        QString error;
+        const bool ok = m_database.inTransaction(
+                [&](QSqlDatabase &db, QString *txError) {
+                    DataScope scope;
+                    if (!DataScope::resolve(db, caller, &scope, txError))
+                        return false;
+                    if (!scope.contains(record.ownerId, record.branchId)) {
+                        outcome = RecordSupport::outOfScope(true);
+                        return true;
+                    }
+                    QSqlQuery query(db);
+                    query.prepare(QStringLiteral("INSERT INTO %1 (id, version, created_at, "
+                                                 "updated_at, %2) VALUES (?, 1, ?, ?%3)")
+                                          .arg(Kind::table(),
+                                               Kind::fields().join(QStringLiteral(", ")),
+                                               QStringLiteral(", ?").repeated(
+                                                       int(Kind::fields().size()))));
+                    const QString stamp = RecordSupport::now();
+                    query.addBindValue(record.meta.id);
+                    query.addBindValue(stamp);
+                    query.addBindValue(stamp);
+                    Kind::bindAll(query, record);
+                    if (!query.exec()) {
+                        *txError = query.lastError().text();
+                        return false;
+                    }
+                    record.meta.createdAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
+                    record.meta.updatedAt = record.meta.createdAt;
+                    outcome = Outcome{ 201, present(caller, record, {}) };
+                    return audit(db, caller, QStringLiteral("record.create"), record.meta.id,
+                                 QString(), set, txError);
+                },
+                &error);
+        return ok ? outcome : RecordSupport::storageFailure(error);
+    }
+
+    Outcome update(const Caller &caller, const QString &id, const QJsonObject &body) const
+    {
+        return withRecordInScope(
+                caller, id,
+                [&](QSqlDatabase &db, const DataScope &scope, Record record, Outcome *outcome,
+                    QString *txError) {
+                    QStringList set;
+                    QString problem;
+                    if (!Kind::apply(body, &record, &set, &problem)) {
+                        *outcome =
+                                RecordSupport::failure(400, QStringLiteral("bad_field"), problem);
+                        return true;
+                    }
+                    if (auto refusal =
+                                RecordSupport::refuseUneditable(caller.role, Kind::type, set)) {
+                        *outcome = *refusal;
+                        return true;
+                    }
+                    RecordValidator::normalize(record);
+                    if (const FieldIssues issues = RecordValidator::validate(record);
+                        !issues.isEmpty()) {
+                        *outcome = RecordSupport::invalid(issues);
+                        return true;
+                    }
+                    if (!scope.contains(record.ownerId, record.branchId)) {
+                        *outcome = RecordSupport::outOfScope(false);
+                        return true;
+                    }
+                    QStringList assignments;
+                    for (const QString &field : Kind::fields())
+                        assignments << field + QStringLiteral(" = ?");
+                    QSqlQuery query(db);
+                    query.prepare(
+                            QStringLiteral("UPDATE %1 SET version = version + 1, "
+                                           "updated_at = ?, %2 WHERE id = ?")
+                                    .arg(Kind::table(), assignments.join(QStringLiteral(", "))));
+                    const QString stamp = RecordSupport::now();
+                    query.addBindValue(stamp);
+                    Kind::bindAll(query, record);
+                    query.addBindValue(id);
+                    if (!query.exec()) {
+                        *txError = query.lastError().text();
+                        return false;
+                    }
+                    record.meta.version += 1;
+                    record.meta.updatedAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
+                    *outcome = Outcome{ 200, present(caller, record, {}) };
+                    return audit(db, caller, QStringLiteral("record.update"), id, QString(), set,
+                                 txError);
+                });
+    }
+
+    Outcome remove(const Caller &caller, const QString &id) const
+    {
+        return withRecordInScope(
+                caller, id,
+                [&](QSqlDatabase &db, const DataScope &, const Record &, Outcome *outcome,
+                    QString *txError) {
+                    if (const std::optional<QString> refusal = Kind::deleteRefusal(caller.role)) {
+                        *outcome =
+                                RecordSupport::failure(403, QStringLiteral("forbidden"), *refusal);
+                        return true;
+                    }
+                    QSqlQuery query(db);
+                    query.prepare(QStringLiteral("UPDATE %1 SET deleted = 1, version = version "
+                                                 "+ 1, updated_at = ? WHERE id = ?")
+                                          .arg(Kind::table()));
+                    query.addBindValue(RecordSupport::now());
+                    query.addBindValue(id);
+                    if (!query.exec()) {
+                        *txError = query.lastError().text();
+                        return false;
+                    }
+                    *outcome = Outcome{ 200,
+                                        QJsonObject{ { QStringLiteral("id"), id },
+                                                     { QStringLiteral("deleted"), true } } };
+                    return audit(db, caller, QStringLiteral("record.delete"), id, QString(), {},
+                                 txError);
+                });
+    }
+
+private:
+    QJsonObject present(const Caller &caller, const Record &record,
+                        const QStringList &revealed) const
+    {
+        return RecordSupport::present(caller.role, Kind::type, Kind::toJson(record), Kind::fields(),
+                                      revealed);
+    }
+
+    // Audit entries name the fields involved, never their values: PII stays out of the log.
+    bool audit(QSqlDatabase &db, const Caller &caller, const QString &action, const QString &id,
+               const QString &reason, const QStringList &fields, QString *error) const
+    {
+        const QString detail = fields.isEmpty()
+                ? QString()
+                : RecordSupport::json(
+                        { { QStringLiteral("fields"), QJsonArray::fromStringList(fields) } });
+        return AuditLog::append(db, { caller.userId, action, Kind::table(), id, reason, detail },
+                                error);
+    }
+
+    // Runs `work` in one transaction on record `id` if it exists and lies in the caller's
+    // scope; otherwise the outcome is a 404. `work` fills the outcome and returns false only
+    // on a storage error, which rolls everything back.
+    template<typename Work>
+    Outcome withRecordInScope(const Caller &caller, const QString &id, Work work) const
+    {
+        Outcome outcome;
+        QString error;
+        const bool ok = m_database.inTransaction(
+                [&](QSqlDatabase &db, QString *txError) {
+                    DataScope scope;
+                    if (!DataScope::resolve(db, caller, &scope, txError))
+                        return false;
+                    QSqlQuery query(db);
+                    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ? AND deleted = 0")
+                                          .arg(Kind::selectColumns(), Kind::table()));
+                    query.addBindValue(id);
+                    if (!query.exec()) {
+                        *txError = query.lastError().text();
+                        return false;
+                    }
+                    const bool found = query.next();
+                    const Record record = found ? Kind::read(query) : Record();
+                    query.finish();
+                    if (!found || !scope.contains(record.ownerId, record.branchId)) {
+                        outcome = RecordSupport::failure(404, QStringLiteral("not_found"),
+                                                         Kind::notFound(id));
+                        return true;
+                    }
+                    return work(db, scope, record, &outcome, txError);
+                },
+                &error);
+        return ok ? outcome : RecordSupport::storageFailure(error);
+    }
+
+    const Database &m_database;
+};
+
+} // namespace branchline::server

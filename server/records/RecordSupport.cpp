@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RecordSupport.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace branchline::server {
+
+RecordOutcome RecordSupport::failure(int status, const QString &code, const QString &message)
+{
+    return RecordOutcome{ status,
+                          QJsonObject{ { QStringLiteral("code"), code },
+                                       { QStringLiteral("message"), message } } };
+}
+
+RecordOutcome RecordSupport::storageFailure(const QString &error)
+{
+    return failure(500, QStringLiteral("storage_error"), error);
+}
+
+RecordOutcome RecordSupport::invalid(const FieldIssues &issues)
+{
+    QJsonArray list;
+    for (const FieldIssue &issue : issues)
+        list.append(QJsonObject{ { QStringLiteral("field"), issue.field },
+                                 { QStringLiteral("message"), issue.message } });
+    RecordOutcome outcome =
+            failure(422, QStringLiteral("invalid"), tr("The record has fields to correct."));
+    outcome.body.insert(QStringLiteral("issues"), list);
+    return outcome;
+}
+
+QString RecordSupport::now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString RecordSupport::json(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString RecordSupport::containsPattern(const QString &text)
+{
+    QString pattern = text;
+    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + pattern + QLatin1Char('%');
+}
+
+QJsonObject RecordSupport::present(Role role, RecordType type, QJsonObject object,
+                                   const QStringList &fields, const QStringList &revealed)
+{
+    for (const QString &field : fields) {
+        if (FieldPolicy::permission(role, type, field) == FieldPermission::Hidden) {
+            object.remove(field);
+            continue;
+        }
+        if (!object.value(field).isString())
+            continue;
+        object.insert(field,
+                      FieldPolicy::present(role, type, field, object.value(field).toString(),
+                                           revealed.contains(field)));
+    }
+    return object;
+}
+
+std::optional<RecordOutcome> RecordSupport::refuseUneditable(Role role, RecordType type,
+                                                             const QStringList &set)
+{
+    for (const QString &field : set) {
+        if (FieldPolicy::permission(role, type, field) != FieldPermission::Editable) {
+            const QString message = FieldPolicy::isSensitive(type, field)
+                    ? tr("\"%1\" changes only through an approval or by the role responsible "
+                         "for it.")
+                              .arg(field)
+                    : tr("Your role may not change \"%1\".").arg(field);
+            return failure(403, QStringLiteral("field_not_editable"), message);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<RecordOutcome> RecordSupport::refuseReveal(Role role, RecordType type,
+                                                         const QStringList &reveal,
+                                                         const QString &reason)
+{
+    for (const QString &field : reveal) {
+        if (!FieldPolicy::piiKind(type, field))
+            return failure(400, QStringLiteral("bad_parameter"),
+                           tr("\"%1\" is not personal data that can be revealed.").arg(field));
+        if (!FieldPolicy::mayReveal(role, type, field))
+            return failure(403, QStringLiteral("reveal_not_allowed"),
+                           tr("Your role may not see \"%1\" unmasked.").arg(field));
+    }
+    if (!reveal.isEmpty() && reason.trimmed().size() < 4)
+        return failure(400, QStringLiteral("reason_required"),
+                       tr("Say why you need to see this personal data; the reason is recorded."));
+    return std::nullopt;
+}
+
+std::optional<RecordOutcome> RecordSupport::refuseLimit(const QString &text, int *limit)
+{
+    bool ok = true;
+    *limit = text.isEmpty() ? 50 : text.toInt(&ok);
+    if (ok && *limit >= 1 && *limit <= 200)
+        return std::nullopt;
+    return failure(400, QStringLiteral("bad_parameter"),
+                   tr("limit must be a whole number from 1 to 200."));
+}
+
+RecordOutcome RecordSupport::outOfScope(bool creating)
+{
+    return failure(403, QStringLiteral("out_of_scope"),
+                   creating ? tr("You may not create it for that owner or branch.")
+                            : tr("You may not move it outside your scope."));
+}
+
+} // namespace branchline::server

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Authenticator.h"
+#include "rules/FieldIssue.h"
+#include "rules/FieldPolicy.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace branchline::server {
+
+// What an API call on a record comes to: a status and a JSON body (the record, a page of
+// records, or {code, message[, issues]}).
+struct RecordOutcome
+{
+    int status = 200;
+    QJsonObject body;
+};
+
+// The parts of RecordService that do not depend on the kind of record.
+class RecordSupport
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordService)
+
+public:
+    static RecordOutcome failure(int status, const QString &code, const QString &message);
+    static RecordOutcome storageFailure(const QString &error);
+    static RecordOutcome invalid(const FieldIssues &issues);
+    static QString now();
+    static QString json(const QJsonObject &object);
+    // A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards made literal.
+    static QString containsPattern(const QString &text);
+
+    // The record as this caller may see it: hidden fields left out, PII masked unless revealed.
+    static QJsonObject present(Role role, RecordType type, QJsonObject object,
+                               const QStringList &fields, const QStringList &revealed);
+    // A write may set only the fields the caller's role may edit.
+    static std::optional<RecordOutcome> refuseUneditable(Role role, RecordType type,
+                                                         const QStringList &set);
+    // Checks a reveal request: PII fields only, a role that may see them, and a reason.
+    static std::optional<RecordOutcome>
+    refuseReveal(Role role, RecordType type, const QStringList &reveal, const QString &reason);
+    static std::optional<RecordOutcome> refuseLimit(const QString &text, int *limit);
+    static RecordOutcome outOfScope(bool creating);
+};
+
+} // namespace branchline::server
