@@ -172,11 +172,11 @@
     </message>
     <message>
         <source>There is no customer %1 that you may see.</source>
-        <translation type="unfinished">没有您有权查看的客户 %1。</translation>
+        <translation>没有您有权查看的客户 %1。</translation>
     </message>
     <message>
         <source>Risk officers review customers; they do not delete them.</source>
-        <translation type="unfinished">风控合规专员负责审查客户，不能删除客户。</translation>
+        <translation>风控合规专员负责审查客户，不能删除客户。</translation>
     </message>
 </context>
 <context>
@@ -422,23 +422,23 @@
     <name>LeadJson</name>
     <message>
         <source>There is no lead %1 that you may see.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有您有权查看的线索 %1。</translation>
     </message>
     <message>
         <source>Only the sales staff who work leads delete them.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有跟进线索的销售人员才能删除线索。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a field of a lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是线索的字段。</translation>
     </message>
     <message>
         <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation type="unfinished">字段“%1”的值类型不正确。</translation>
+        <translation>字段“%1”的值类型不正确。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation type="unfinished">“%1”不是“%2”的有效取值。</translation>
+        <translation>“%1”不是“%2”的有效取值。</translation>
     </message>
 </context>
 <context>
@@ -638,39 +638,39 @@
     <name>RecordService</name>
     <message>
         <source>The record has fields to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>该记录有需要更正的字段。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; changes only through an approval or by the role responsible for it.</source>
-        <translation type="unfinished">“%1”只能通过审批或由负责该字段的角色修改。</translation>
+        <translation>“%1”只能通过审批或由负责该字段的角色修改。</translation>
     </message>
     <message>
         <source>Your role may not change &quot;%1&quot;.</source>
-        <translation type="unfinished">您的角色无权修改“%1”。</translation>
+        <translation>您的角色无权修改“%1”。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not personal data that can be revealed.</source>
-        <translation type="unfinished">“%1”不是可以显示明文的个人信息。</translation>
+        <translation>“%1”不是可以显示明文的个人信息。</translation>
     </message>
     <message>
         <source>Your role may not see &quot;%1&quot; unmasked.</source>
-        <translation type="unfinished">您的角色无权查看“%1”的明文。</translation>
+        <translation>您的角色无权查看“%1”的明文。</translation>
     </message>
     <message>
         <source>Say why you need to see this personal data; the reason is recorded.</source>
-        <translation type="unfinished">请说明查看该个人信息的原因；原因将被记录。</translation>
+        <translation>请说明查看该个人信息的原因；原因将被记录。</translation>
     </message>
     <message>
         <source>limit must be a whole number from 1 to 200.</source>
-        <translation type="unfinished">limit 必须是 1 到 200 之间的整数。</translation>
+        <translation>limit 必须是 1 到 200 之间的整数。</translation>
     </message>
     <message>
         <source>You may not create it for that owner or branch.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权为该负责人或网点创建此记录。</translation>
     </message>
     <message>
         <source>You may not move it outside your scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权将其移出您的权限范围。</translation>
     </message>
 </context>
 <context>
