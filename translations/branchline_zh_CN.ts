@@ -1084,6 +1084,29 @@
     </message>
 </context>
 <context>
+    <name>TaskJson</name>
+    <message>
+        <source>There is no task %1 that you may see.</source>
+        <translation>没有您有权查看的任务 %1。</translation>
+    </message>
+    <message>
+        <source>Tasks are deleted by the people who work them.</source>
+        <translation>任务由负责它的人员删除。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a task.</source>
+        <translation>“%1”不是任务的字段。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation>字段“%1”的值类型不正确。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation>“%1”不是“%2”的有效取值。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::ActivityTimelineModel</name>
     <message>
         <source>When</source>

@@ -29,6 +29,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 1, "accounts" },
         { 2, "customers" },
         { 3, "integrations" },
+        { 4, "tasks" },
     };
     return all;
 }

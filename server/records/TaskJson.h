@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "records/Task.h"
+#include "rules/FieldPolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <optional>
+
+namespace branchline::server {
+
+// A task as the server keeps it: the client's task plus the branch it belongs to, the scope
+// key a branch manager's view is filtered by.
+struct ServerTask : Task
+{
+    QString branchId;
+};
+
+// A task on the wire and in the server's table, for RecordService.
+class TaskJson
+{
+    Q_DECLARE_TR_FUNCTIONS(TaskJson)
+
+public:
+    using Record = ServerTask;
+    static constexpr RecordType type = RecordType::Task;
+    static QString table() { return QStringLiteral("tasks"); }
+    static QString nameColumn() { return QStringLiteral("title"); }
+    static QStringList filterColumns();
+    static bool exactMatch(const QString &, QString *, QString *) { return false; }
+    static QString notFound(const QString &id);
+    static std::optional<QString> deleteRefusal(Role role);
+
+    static QStringList fields();
+    static QJsonObject toJson(const ServerTask &task);
+    static bool apply(const QJsonObject &object, ServerTask *task, QStringList *set,
+                      QString *problem);
+    static QString selectColumns();
+    static ServerTask read(const QSqlQuery &query);
+    static void bindAll(QSqlQuery &query, const ServerTask &task);
+};
+
+} // namespace branchline::server
