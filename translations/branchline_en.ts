@@ -157,6 +157,25 @@
     </message>
 </context>
 <context>
+    <name>ContactJson</name>
+    <message>
+        <source>There is no contact %1 that you may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts are deleted by the people who look after the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerJson</name>
     <message>
         <source>&quot;%1&quot; is not a field of a customer.</source>

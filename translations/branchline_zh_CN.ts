@@ -157,6 +157,25 @@
     </message>
 </context>
 <context>
+    <name>ContactJson</name>
+    <message>
+        <source>There is no contact %1 that you may see.</source>
+        <translation>没有您有权查看的联系人 %1。</translation>
+    </message>
+    <message>
+        <source>Contacts are deleted by the people who look after the customer.</source>
+        <translation>联系人由负责该客户的人员删除。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a contact.</source>
+        <translation>“%1”不是联系人的字段。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation>字段“%1”的值类型不正确。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerJson</name>
     <message>
         <source>&quot;%1&quot; is not a field of a customer.</source>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// /api/v1/customers, /api/v1/leads and /api/v1/tasks: list, get (with audited reveal), create,
+// /api/v1/customers, /leads, /tasks and /contacts: list, get (with audited reveal), create,
 // update, soft delete, all through RecordService.
 #include "ApiContext.h"
+#include "records/ContactService.h"
 #include "records/CustomerService.h"
 #include "records/LeadService.h"
 #include "records/TaskService.h"

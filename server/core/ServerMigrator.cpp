@@ -30,6 +30,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 2, "customers" },
         { 3, "integrations" },
         { 4, "tasks" },
+        { 5, "contacts" },
     };
     return all;
 }

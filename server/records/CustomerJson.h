@@ -2,6 +2,7 @@
 #pragma once
 
 #include "records/Customer.h"
+#include "OwnedRecordKind.h"
 #include "rules/FieldPolicy.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,7 @@ namespace branchline::server {
 // A customer on the wire and in the server's table, and what RecordService needs to know
 // of the kind. JSON keys are the column names, so field permissions (FieldPolicy) apply to
 // the wire as they do to the store.
-class CustomerJson
+class CustomerJson : public OwnedRecordKind<Customer>
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerJson)
 

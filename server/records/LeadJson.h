@@ -2,6 +2,7 @@
 #pragma once
 
 #include "records/Lead.h"
+#include "OwnedRecordKind.h"
 #include "rules/FieldPolicy.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,7 @@ namespace branchline::server {
 
 // A lead on the wire and in the server's table, for RecordService. Leads are scoped like
 // customers (owner and branch); a lead is marked converted only by converting it.
-class LeadJson
+class LeadJson : public OwnedRecordKind<Lead>
 {
     Q_DECLARE_TR_FUNCTIONS(LeadJson)
 

@@ -21,9 +21,9 @@ namespace branchline::server {
 // is audited), every write validated with the client's rules and audited in the same
 // transaction, by field names only.
 //
-// `Kind` describes the record: its struct (with `meta`, `ownerId`, `branchId`), table,
-// fields, JSON and row conversions, exact PII search and kind-specific refusals (see
-// CustomerJson and LeadJson).
+// `Kind` describes the record: its struct (with `meta`), table, fields, JSON and row
+// conversions, exact PII search, how it is scoped (OwnedRecordKind, or through a parent)
+// and kind-specific refusals (see CustomerJson, LeadJson, TaskJson, ContactJson).
 template<typename Kind>
 class RecordService
 {
@@ -55,7 +55,7 @@ public:
         const QString name = Kind::nameColumn();
         QVariantList values;
         QStringList conditions{ QStringLiteral("deleted = 0"),
-                                scope.condition(QString(), &values) };
+                                Kind::scopeCondition(scope, &values) };
         const QString text =
                 parameters.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
         if (!text.isEmpty()) {
@@ -85,9 +85,10 @@ public:
         }
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, id LIMIT ?")
-                              .arg(Kind::selectColumns(), Kind::table(),
-                                   conditions.join(QStringLiteral(" AND ")), name));
+        if (!query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, id LIMIT ?")
+                                   .arg(Kind::selectColumns(), Kind::table(),
+                                        conditions.join(QStringLiteral(" AND ")), name)))
+            return RecordSupport::storageFailure(query.lastError().text());
         for (const QVariant &value : std::as_const(values))
             query.addBindValue(value);
         query.addBindValue(limit + 1); // one more tells whether there is a next page
@@ -142,10 +143,7 @@ public:
             return RecordSupport::failure(400, QStringLiteral("bad_field"), problem);
         if (auto refusal = RecordSupport::refuseUneditable(caller.role, Kind::type, set))
             return *refusal;
-        if (record.ownerId.isEmpty())
-            record.ownerId = caller.userId;
-        if (record.branchId.isEmpty())
-            record.branchId = caller.branchId;
+        Kind::applyDefaults(record, caller);
         RecordValidator::normalize(record);
         if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
             return RecordSupport::invalid(issues);
@@ -159,7 +157,10 @@ public:
                     DataScope scope;
                     if (!DataScope::resolve(db, caller, &scope, txError))
                         return false;
-                    if (!scope.contains(record.ownerId, record.branchId)) {
+                    bool inside = false;
+                    if (!Kind::inScope(db, scope, record, &inside, txError))
+                        return false;
+                    if (!inside) {
                         outcome = RecordSupport::outOfScope(true);
                         return true;
                     }
@@ -213,7 +214,10 @@ public:
                         *outcome = RecordSupport::invalid(issues);
                         return true;
                     }
-                    if (!scope.contains(record.ownerId, record.branchId)) {
+                    bool inside = false;
+                    if (!Kind::inScope(db, scope, record, &inside, txError))
+                        return false;
+                    if (!inside) {
                         *outcome = RecordSupport::outOfScope(false);
                         return true;
                     }
@@ -314,7 +318,10 @@ private:
                     const bool found = query.next();
                     const Record record = found ? Kind::read(query) : Record();
                     query.finish();
-                    if (!found || !scope.contains(record.ownerId, record.branchId)) {
+                    bool inside = false;
+                    if (found && !Kind::inScope(db, scope, record, &inside, txError))
+                        return false;
+                    if (!found || !inside) {
                         outcome = RecordSupport::failure(404, QStringLiteral("not_found"),
                                                          Kind::notFound(id));
                         return true;

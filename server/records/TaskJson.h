@@ -2,6 +2,7 @@
 #pragma once
 
 #include "records/Task.h"
+#include "OwnedRecordKind.h"
 #include "rules/FieldPolicy.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,7 @@ struct ServerTask : Task
 };
 
 // A task on the wire and in the server's table, for RecordService.
-class TaskJson
+class TaskJson : public OwnedRecordKind<ServerTask>
 {
     Q_DECLARE_TR_FUNCTIONS(TaskJson)
 

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Authenticator.h"
+#include "core/DataScope.h"
+#include "records/Contact.h"
+#include "rules/FieldPolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <optional>
+
+namespace branchline::server {
+
+// A contact on the wire and in the server's table, for RecordService. Contacts are scoped
+// through their customer: whoever may see the customer may see and edit its contacts.
+class ContactJson
+{
+    Q_DECLARE_TR_FUNCTIONS(ContactJson)
+
+public:
+    using Record = Contact;
+    static constexpr RecordType type = RecordType::Contact;
+    static QString table() { return QStringLiteral("contacts"); }
+    static QString nameColumn() { return QStringLiteral("name"); }
+    static QStringList filterColumns();
+    static bool exactMatch(const QString &text, QString *column, QString *value);
+    static QString notFound(const QString &id);
+    static std::optional<QString> deleteRefusal(Role role);
+
+    static QString scopeCondition(const DataScope &scope, QVariantList *values);
+    static bool inScope(QSqlDatabase &db, const DataScope &scope, const Contact &contact,
+                        bool *inside, QString *error);
+    static void applyDefaults(Contact &, const Caller &) { }
+
+    static QStringList fields();
+    static QJsonObject toJson(const Contact &contact);
+    static bool apply(const QJsonObject &object, Contact *contact, QStringList *set,
+                      QString *problem);
+    static QString selectColumns();
+    static Contact read(const QSqlQuery &query);
+    static void bindAll(QSqlQuery &query, const Contact &contact);
+};
+
+} // namespace branchline::server

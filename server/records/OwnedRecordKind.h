@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Authenticator.h"
+#include "core/DataScope.h"
+
+#include <QSqlDatabase>
+#include <QVariantList>
+
+namespace branchline::server {
+
+// How RecordService scopes a kind whose records carry their own scope keys (owner_id and
+// branch_id): customers, leads, tasks. Kinds scoped through a parent (contacts through
+// their customer) provide the same three functions themselves.
+template<typename Record>
+struct OwnedRecordKind
+{
+    // The SQL condition (on the kind's own table) for the records in `scope`.
+    static QString scopeCondition(const DataScope &scope, QVariantList *values)
+    {
+        return scope.condition(QString(), values);
+    }
+
+    // Whether `record` lies in `scope`; false with `error` set only on a storage error.
+    static bool inScope(QSqlDatabase &, const DataScope &scope, const Record &record, bool *inside,
+                        QString *)
+    {
+        *inside = scope.contains(record.ownerId, record.branchId);
+        return true;
+    }
+
+    // A new record belongs to its creator and their branch unless the request says otherwise.
+    static void applyDefaults(Record &record, const Caller &caller)
+    {
+        if (record.ownerId.isEmpty())
+            record.ownerId = caller.userId;
+        if (record.branchId.isEmpty())
+            record.branchId = caller.branchId;
+    }
+};
+
+} // namespace branchline::server
