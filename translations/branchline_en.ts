@@ -33,6 +33,29 @@
     </message>
 </context>
 <context>
+    <name>ActivityJson</name>
+    <message>
+        <source>There is no activity %1 that you may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline is append-only: an activity is never changed or deleted. Add a new one to correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of an activity that can be set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Api</name>
     <message>
         <source>The field &quot;%1&quot; is required and must be a non-empty string.</source>

@@ -33,6 +33,29 @@
     </message>
 </context>
 <context>
+    <name>ActivityJson</name>
+    <message>
+        <source>There is no activity %1 that you may see.</source>
+        <translation>没有您有权查看的活动 %1。</translation>
+    </message>
+    <message>
+        <source>The timeline is append-only: an activity is never changed or deleted. Add a new one to correct it.</source>
+        <translation>时间线只能追加：活动一经记录便不能修改或删除。如需更正，请新增一条。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of an activity that can be set.</source>
+        <translation>“%1”不是活动中可以设置的字段。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation>字段“%1”的值类型不正确。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation>“%1”不是“%2”的有效取值。</translation>
+    </message>
+</context>
+<context>
     <name>Api</name>
     <message>
         <source>The field &quot;%1&quot; is required and must be a non-empty string.</source>

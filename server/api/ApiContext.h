@@ -27,7 +27,7 @@ struct ApiContext
 
 void addSystemRoutes(Router &router, ApiContext &context);
 void addAuthRoutes(Router &router, ApiContext &context);
-// /api/v1/customers, /leads, /tasks and /contacts.
+// /api/v1/customers, /leads, /tasks, /contacts and /activities.
 void addRecordRoutes(Router &router, ApiContext &context);
 void addIntegrationRoutes(Router &router, ApiContext &context);
 // The OpenAPI 3 document, built from the router's own table so it cannot drift.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// /api/v1/customers, /leads, /tasks and /contacts: list, get (with audited reveal), create,
-// update, soft delete, all through RecordService.
+// /api/v1/customers, /leads, /tasks, /contacts and /activities: list, get (with audited reveal),
+// create, update, soft delete, all through RecordService.
 #include "ApiContext.h"
+#include "records/ActivityService.h"
 #include "records/ContactService.h"
 #include "records/CustomerService.h"
 #include "records/LeadService.h"

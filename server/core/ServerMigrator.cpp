@@ -31,6 +31,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 3, "integrations" },
         { 4, "tasks" },
         { 5, "contacts" },
+        { 6, "activities" },
     };
     return all;
 }

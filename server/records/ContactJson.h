@@ -35,6 +35,7 @@ public:
     static bool inScope(QSqlDatabase &db, const DataScope &scope, const Contact &contact,
                         bool *inside, QString *error);
     static void applyDefaults(Contact &, const Caller &) { }
+    static std::optional<QString> updateRefusal() { return std::nullopt; }
 
     static QStringList fields();
     static QJsonObject toJson(const Contact &contact);

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QVariantList>
 
+#include <optional>
+
 namespace branchline::server {
 
 // How RecordService scopes a kind whose records carry their own scope keys (owner_id and
@@ -28,6 +30,9 @@ struct OwnedRecordKind
         *inside = scope.contains(record.ownerId, record.branchId);
         return true;
     }
+
+    // Records of these kinds may be edited (within the field permissions).
+    static std::optional<QString> updateRefusal() { return std::nullopt; }
 
     // A new record belongs to its creator and their branch unless the request says otherwise.
     static void applyDefaults(Record &record, const Caller &caller)

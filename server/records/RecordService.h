@@ -192,6 +192,8 @@ public:
 
     Outcome update(const Caller &caller, const QString &id, const QJsonObject &body) const
     {
+        if (const std::optional<QString> refusal = Kind::updateRefusal())
+            return RecordSupport::failure(409, QStringLiteral("append_only"), *refusal);
         return withRecordInScope(
                 caller, id,
                 [&](QSqlDatabase &db, const DataScope &scope, Record record, Outcome *outcome,

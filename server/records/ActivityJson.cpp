@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ActivityJson.h"
+
+#include "core/SqlValues.h"
+
+#include <QSqlError>
+
+namespace branchline::server {
+
+QStringList ActivityJson::filterColumns()
+{
+    return { QStringLiteral("related_id"), QStringLiteral("kind") };
+}
+
+QString ActivityJson::notFound(const QString &id)
+{
+    return tr("There is no activity %1 that you may see.").arg(id);
+}
+
+std::optional<QString> ActivityJson::deleteRefusal(Role)
+{
+    return updateRefusal();
+}
+
+std::optional<QString> ActivityJson::updateRefusal()
+{
+    return tr("The timeline is append-only: an activity is never changed or deleted. Add a "
+              "new one to correct it.");
+}
+
+QString ActivityJson::scopeCondition(const DataScope &scope, QVariantList *values)
+{
+    // The record each activity is about decides who sees it.
+    const QString customers = scope.condition(QStringLiteral("c"), values);
+    const QString leads = scope.condition(QStringLiteral("l"), values);
+    const QString contacts = scope.condition(QStringLiteral("c"), values);
+    return QStringLiteral(
+                   "((related_table = 'customers' AND related_id IN (SELECT c.id FROM customers c "
+                   "WHERE c.deleted = 0 AND %1)) "
+                   "OR (related_table = 'leads' AND related_id IN (SELECT l.id FROM leads l "
+                   "WHERE l.deleted = 0 AND %2)) "
+                   "OR (related_table = 'contacts' AND related_id IN (SELECT ct.id FROM contacts "
+                   "ct JOIN customers c ON c.id = ct.customer_id WHERE ct.deleted = 0 AND %3)))")
+            .arg(customers, leads, contacts);
+}
+
+bool ActivityJson::inScope(QSqlDatabase &db, const DataScope &scope, const Activity &activity,
+                           bool *inside, QString *error)
+{
+    QString sql;
+    if (activity.relatedTable == QLatin1String("customers"))
+        sql = QStringLiteral("SELECT owner_id, branch_id FROM customers WHERE id = ? AND "
+                             "deleted = 0");
+    else if (activity.relatedTable == QLatin1String("leads"))
+        sql = QStringLiteral("SELECT owner_id, branch_id FROM leads WHERE id = ? AND deleted = 0");
+    else if (activity.relatedTable == QLatin1String("contacts"))
+        sql = QStringLiteral("SELECT c.owner_id, c.branch_id FROM contacts ct JOIN customers c "
+                             "ON c.id = ct.customer_id WHERE ct.id = ? AND ct.deleted = 0");
+    *inside = false;
+    if (sql.isEmpty())
+        return true;
+    QSqlQuery query(db);
+    query.prepare(sql);
+    query.addBindValue(activity.relatedId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    *inside = query.next() && scope.contains(query.value(0).toString(), query.value(1).toString());
+    return true;
+}
+
+void ActivityJson::applyDefaults(Activity &activity, const Caller &caller)
+{
+    activity.authorId = caller.userId; // whoever writes it is its author, always
+}
+
+QStringList ActivityJson::fields()
+{
+    return { QStringLiteral("kind"),
+             QStringLiteral("related_table"),
+             QStringLiteral("related_id"),
+             QStringLiteral("author_id"),
+             QStringLiteral("occurred_at"),
+             QStringLiteral("subject"),
+             QStringLiteral("body"),
+             QStringLiteral("attachment_name"),
+             QStringLiteral("attachment_size"),
+             QStringLiteral("attachment_sha256") };
+}
+
+QJsonObject ActivityJson::toJson(const Activity &a)
+{
+    return {
+        { QStringLiteral("id"), a.meta.id },
+        { QStringLiteral("version"), a.meta.version },
+        { QStringLiteral("kind"), RecordEnums::code(a.kind) },
+        { QStringLiteral("related_table"), a.relatedTable },
+        { QStringLiteral("related_id"), a.relatedId },
+        { QStringLiteral("author_id"), a.authorId },
+        { QStringLiteral("occurred_at"), a.occurredAt.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("subject"), a.subject },
+        { QStringLiteral("body"), a.body },
+        { QStringLiteral("attachment_name"), a.attachmentName },
+        { QStringLiteral("attachment_size"), a.attachmentSize },
+        { QStringLiteral("attachment_sha256"), a.attachmentSha256 },
+        { QStringLiteral("created_at"), a.meta.createdAt.toString(Qt::ISODateWithMs) },
+    };
+}
+
+bool ActivityJson::apply(const QJsonObject &object, Activity *a, QStringList *set, QString *problem)
+{
+    const QStringList known = fields();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString &key = it.key();
+        if (key == QLatin1String("id") || key == QLatin1String("version"))
+            continue;
+        if (!known.contains(key) || key == QLatin1String("author_id")) {
+            *problem = tr("\"%1\" is not a field of an activity that can be set.").arg(key);
+            return false;
+        }
+        if (key == QLatin1String("attachment_size")) {
+            const double size = it.value().toDouble(-1);
+            if (!it.value().isDouble() || size < 0 || size != double(qint64(size))) {
+                *problem = tr("The field \"%1\" has a value of the wrong type.").arg(key);
+                return false;
+            }
+            a->attachmentSize = qint64(size);
+            set->append(key);
+            continue;
+        }
+        if (!it.value().isString()) {
+            *problem = tr("The field \"%1\" has a value of the wrong type.").arg(key);
+            return false;
+        }
+        const QString text = it.value().toString();
+        bool validValue = true;
+        if (key == QLatin1String("kind")) {
+            const auto kind = RecordEnums::parse<ActivityKind>(text);
+            validValue = kind.has_value();
+            a->kind = kind.value_or(a->kind);
+        } else if (key == QLatin1String("related_table")) {
+            a->relatedTable = text;
+            validValue = text == QLatin1String("customers") || text == QLatin1String("contacts")
+                    || text == QLatin1String("leads");
+        } else if (key == QLatin1String("related_id")) {
+            a->relatedId = text;
+        } else if (key == QLatin1String("occurred_at")) {
+            a->occurredAt = QDateTime::fromString(text, Qt::ISODateWithMs);
+            validValue = a->occurredAt.isValid();
+        } else if (key == QLatin1String("subject")) {
+            a->subject = text;
+        } else if (key == QLatin1String("body")) {
+            a->body = text;
+        } else if (key == QLatin1String("attachment_name")) {
+            a->attachmentName = text;
+        } else if (key == QLatin1String("attachment_sha256")) {
+            a->attachmentSha256 = text;
+        }
+        if (!validValue) {
+            *problem = tr("\"%1\" is not a valid value for \"%2\".").arg(text, key);
+            return false;
+        }
+        set->append(key);
+    }
+    return true;
+}
+
+QString ActivityJson::selectColumns()
+{
+    return QStringLiteral("id, version, deleted, created_at, updated_at, ")
+            + fields().join(QStringLiteral(", "));
+}
+
+Activity ActivityJson::read(const QSqlQuery &q)
+{
+    Activity a;
+    a.meta.id = q.value(0).toString();
+    a.meta.version = q.value(1).toLongLong();
+    a.meta.deleted = q.value(2).toInt() != 0;
+    a.meta.createdAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+    a.meta.updatedAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+    a.kind = RecordEnums::parse<ActivityKind>(q.value(5).toString()).value_or(ActivityKind::Note);
+    a.relatedTable = q.value(6).toString();
+    a.relatedId = q.value(7).toString();
+    a.authorId = q.value(8).toString();
+    a.occurredAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+    a.subject = q.value(10).toString();
+    a.body = q.value(11).toString();
+    a.attachmentName = q.value(12).toString();
+    a.attachmentSize = q.value(13).toLongLong();
+    a.attachmentSha256 = q.value(14).toString();
+    return a;
+}
+
+void ActivityJson::bindAll(QSqlQuery &query, const Activity &a)
+{
+    query.addBindValue(RecordEnums::code(a.kind));
+    query.addBindValue(textValue(a.relatedTable));
+    query.addBindValue(textValue(a.relatedId));
+    query.addBindValue(nullableText(a.authorId));
+    query.addBindValue(a.occurredAt.toUTC().toString(Qt::ISODateWithMs));
+    query.addBindValue(textValue(a.subject));
+    query.addBindValue(textValue(a.body));
+    query.addBindValue(nullableText(a.attachmentName));
+    query.addBindValue(a.attachmentName.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>())
+                                                  : QVariant(a.attachmentSize));
+    query.addBindValue(nullableText(a.attachmentSha256));
+}
+
+} // namespace branchline::server

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Authenticator.h"
+#include "core/DataScope.h"
+#include "records/Activity.h"
+#include "rules/FieldPolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <optional>
+
+namespace branchline::server {
+
+// An entry of the timeline, for RecordService. Scoped through the customer, contact or lead
+// it is about; written by the caller (the author is never taken from the request); and
+// append-only: once written it is neither changed nor deleted, which is what lets sync merge
+// timelines as sets.
+class ActivityJson
+{
+    Q_DECLARE_TR_FUNCTIONS(ActivityJson)
+
+public:
+    using Record = Activity;
+    static constexpr RecordType type = RecordType::Activity;
+    static QString table() { return QStringLiteral("activities"); }
+    static QString nameColumn() { return QStringLiteral("subject"); }
+    static QStringList filterColumns();
+    static bool exactMatch(const QString &, QString *, QString *) { return false; }
+    static QString notFound(const QString &id);
+    static std::optional<QString> deleteRefusal(Role role);
+    static std::optional<QString> updateRefusal();
+
+    static QString scopeCondition(const DataScope &scope, QVariantList *values);
+    static bool inScope(QSqlDatabase &db, const DataScope &scope, const Activity &activity,
+                        bool *inside, QString *error);
+    static void applyDefaults(Activity &activity, const Caller &caller);
+
+    static QStringList fields();
+    static QJsonObject toJson(const Activity &activity);
+    static bool apply(const QJsonObject &object, Activity *activity, QStringList *set,
+                      QString *problem);
+    static QString selectColumns();
+    static Activity read(const QSqlQuery &query);
+    static void bindAll(QSqlQuery &query, const Activity &activity);
+};
+
+} // namespace branchline::server
