@@ -1032,6 +1032,10 @@
         <source>Integration %1 added. Its API key, shown this once only (the server keeps only a hash):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>seed-demo: how many timeline entries to create (default: two per customer).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServerMigrator</name>

@@ -1025,6 +1025,10 @@
         <source>Integration %1 added. Its API key, shown this once only (the server keeps only a hash):</source>
         <translation>已添加集成 %1。其 API 密钥仅显示这一次（服务器只保存其哈希值）：</translation>
     </message>
+    <message>
+        <source>seed-demo: how many timeline entries to create (default: two per customer).</source>
+        <translation>seed-demo：要创建的时间线条目数量（默认每个客户两条）。</translation>
+    </message>
 </context>
 <context>
     <name>ServerMigrator</name>

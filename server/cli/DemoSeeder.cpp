@@ -231,8 +231,11 @@ bool DemoSeeder::seed(const Options &options, QString *error)
             return false;
         written += batch;
     }
+    if (!seedAround(options, options.seed + 1, error))
+        return false;
     const QString detail = QString::fromUtf8(
             QJsonDocument(QJsonObject{ { QStringLiteral("customers"), options.customers },
+                                       { QStringLiteral("activities"), options.activities },
                                        { QStringLiteral("seed"), QString::number(options.seed) } })
                     .toJson(QJsonDocument::Compact));
     if (!m_database.inTransaction(
@@ -253,6 +256,144 @@ bool DemoSeeder::seed(const Options &options, QString *error)
                      .arg(options.customers)
           << Qt::endl;
     return true;
+}
+
+bool DemoSeeder::seedAround(const Options &options, quint64 seed, QString *error)
+{
+    std::mt19937_64 random(seed);
+    QSqlDatabase db = m_database.connection(error);
+    QSqlQuery query(db);
+    struct Owned
+    {
+        QString id;
+        QString owner;
+        QString branch;
+        QString city;
+    };
+    QList<Owned> customers;
+    if (!query.exec(QStringLiteral(
+                "SELECT id, owner_id, branch_id, city FROM customers ORDER BY id"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    while (query.next())
+        customers << Owned{ query.value(0).toString(), query.value(1).toString(),
+                            query.value(2).toString(), query.value(3).toString() };
+    if (customers.isEmpty())
+        return true;
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto newId = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
+    auto person = [&random]() -> QString {
+        return pick(random, surnames, std::size(surnames))
+                + pick(random, givenNames, std::size(givenNames));
+    };
+    auto phone = [&random] {
+        return QStringLiteral("13%1").arg(random() % 1000000000, 9, 10, QLatin1Char('0'));
+    };
+    static const char *const sources[] = { "web_form", "referral",    "partner",
+                                           "event",    "call_centre", "walk_in" };
+    static const char *const leadStates[] = { "new", "new", "contacted", "qualified", "lost" };
+    static const char *const titles[] = { "回访商户经营情况", "补充尽调材料", "费率调整沟通",
+                                          "终端巡检", "续贷意向确认" };
+    static const char *const kinds[] = { "visit", "call", "call", "note", "email" };
+    static const char *const subjects[] = { "上门拜访，了解经营流水", "电话回访，确认收款情况",
+                                            "商户反映扫码费率偏高", "补充营业执照复印件",
+                                            "讨论新增 POS 终端" };
+
+    const int activities = options.activities < 0 ? 2 * int(customers.size()) : options.activities;
+    return m_database.inTransaction(
+            [&](QSqlDatabase &tx, QString *txError) {
+                QSqlQuery insert(tx);
+                auto run = [&]() {
+                    if (insert.exec())
+                        return true;
+                    *txError = insert.lastError().text();
+                    return false;
+                };
+                // A contact at half of the firms.
+                insert.prepare(QStringLiteral(
+                        "INSERT INTO contacts (id, customer_id, name, title, phone, is_primary, "
+                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)"));
+                for (qsizetype i = 0; i < customers.size(); i += 2) {
+                    insert.addBindValue(newId());
+                    insert.addBindValue(customers[i].id);
+                    insert.addBindValue(person());
+                    insert.addBindValue(QStringLiteral("财务负责人"));
+                    insert.addBindValue(phone());
+                    insert.addBindValue(stamp);
+                    insert.addBindValue(stamp);
+                    if (!run())
+                        return false;
+                }
+                // One lead for every three customers, from every channel.
+                insert.prepare(QStringLiteral(
+                        "INSERT INTO leads (id, name, company, phone, source, status, score, "
+                        "owner_id, branch_id, product_interest, city, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                for (qsizetype i = 0; i < customers.size(); i += 3) {
+                    insert.addBindValue(newId());
+                    insert.addBindValue(person());
+                    insert.addBindValue(QString(pick(random, tradeNames, std::size(tradeNames))
+                                                + QStringLiteral("商行")));
+                    insert.addBindValue(phone());
+                    insert.addBindValue(
+                            QString::fromLatin1(sources[random() % std::size(sources)]));
+                    insert.addBindValue(
+                            QString::fromLatin1(leadStates[random() % std::size(leadStates)]));
+                    insert.addBindValue(int(random() % 101));
+                    insert.addBindValue(customers[i].owner);
+                    insert.addBindValue(customers[i].branch);
+                    insert.addBindValue(QStringLiteral("扫码收款"));
+                    insert.addBindValue(customers[i].city);
+                    insert.addBindValue(stamp);
+                    insert.addBindValue(stamp);
+                    if (!run())
+                        return false;
+                }
+                // Tasks for a third of the customers, some overdue.
+                insert.prepare(QStringLiteral(
+                        "INSERT INTO tasks (id, title, due_at, owner_id, branch_id, related_table, "
+                        "related_id, priority, status, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, 'customers', ?, ?, 'open', ?, ?)"));
+                for (qsizetype i = 1; i < customers.size(); i += 3) {
+                    insert.addBindValue(newId());
+                    insert.addBindValue(QString::fromUtf8(titles[random() % std::size(titles)]));
+                    insert.addBindValue(
+                            now.addDays(qint64(random() % 21) - 5).toString(Qt::ISODateWithMs));
+                    insert.addBindValue(customers[i].owner);
+                    insert.addBindValue(customers[i].branch);
+                    insert.addBindValue(customers[i].id);
+                    insert.addBindValue(random() % 4 == 0 ? QStringLiteral("high")
+                                                          : QStringLiteral("normal"));
+                    insert.addBindValue(stamp);
+                    insert.addBindValue(stamp);
+                    if (!run())
+                        return false;
+                }
+                // The timeline.
+                insert.prepare(QStringLiteral(
+                        "INSERT INTO activities (id, kind, related_table, related_id, author_id, "
+                        "occurred_at, subject, created_at, updated_at) "
+                        "VALUES (?, ?, 'customers', ?, ?, ?, ?, ?, ?)"));
+                for (int i = 0; i < activities; ++i) {
+                    const Owned &customer = customers[qsizetype(random() % customers.size())];
+                    insert.addBindValue(newId());
+                    insert.addBindValue(QString::fromLatin1(kinds[random() % std::size(kinds)]));
+                    insert.addBindValue(customer.id);
+                    insert.addBindValue(customer.owner);
+                    insert.addBindValue(now.addSecs(-qint64(random() % (180 * 86400)))
+                                                .toString(Qt::ISODateWithMs));
+                    insert.addBindValue(
+                            QString::fromUtf8(subjects[random() % std::size(subjects)]));
+                    insert.addBindValue(stamp);
+                    insert.addBindValue(stamp);
+                    if (!run())
+                        return false;
+                }
+                return true;
+            },
+            error);
 }
 
 } // namespace branchline::server

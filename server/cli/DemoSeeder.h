@@ -21,6 +21,7 @@ public:
     struct Options
     {
         int customers = 3000;
+        int activities = -1; // -1: two per customer
         quint64 seed = 20261123;
         QString password; // every demo user's password
     };
@@ -29,6 +30,9 @@ public:
     bool seed(const Options &options, QString *error);
 
 private:
+    // Leads, contacts, tasks and the activity timeline around the seeded customers.
+    bool seedAround(const Options &options, quint64 seed, QString *error);
+
     const Database &m_database;
     QTextStream &m_out;
 };

@@ -81,12 +81,16 @@ int ServerCli::run(const QStringList &arguments)
     const QCommandLineOption customers(QStringLiteral("customers"),
                                        tr("seed-demo: how many customers to create."), tr("count"),
                                        QStringLiteral("3000"));
+    const QCommandLineOption activitiesOption(
+            QStringLiteral("activities"),
+            tr("seed-demo: how many timeline entries to create (default: two per customer)."),
+            tr("count"), QStringLiteral("-1"));
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   tr("seed-demo: the random seed, for the same data again."),
                                   tr("number"), QStringLiteral("20261123"));
     for (const QCommandLineOption &option :
          { help, version, database, login, name, role, branch, parent, level, city, listen, threads,
-           tlsCert, tlsKey, customers, seed })
+           tlsCert, tlsKey, customers, activitiesOption, seed, scopes })
         parser.addOption(option);
 
     if (!parser.parse(arguments)) {
@@ -161,6 +165,9 @@ int ServerCli::run(const QStringList &arguments)
         bool seedOk = false;
         options.customers = parser.value(customers).toInt(&countOk);
         options.seed = parser.value(seed).toULongLong(&seedOk);
+        bool activitiesOk = false;
+        options.activities = parser.value(activitiesOption).toInt(&activitiesOk);
+        countOk = countOk && activitiesOk && options.activities >= -1;
         if (!countOk || !seedOk || options.customers < 0) {
             m_err << tr("--customers and --seed take whole numbers.") << Qt::endl;
             return Usage;

@@ -23,6 +23,7 @@ private slots:
     void verifyAuditReportsTheFirstBrokenLink();
     void seedsADemoOrganisation_data() { test::addEngineRows(); }
     void seedsADemoOrganisation();
+    void addsIntegrationsWithKeysShownOnce();
     void badInputGetsUsageErrors_data();
     void badInputGetsUsageErrors();
 
@@ -116,6 +117,23 @@ void TestServerCli::verifyAuditReportsTheFirstBrokenLink()
     QVERIFY2(m_err.contains("broken at entry 2"), qPrintable(m_err));
 }
 
+void TestServerCli::addsIntegrationsWithKeysShownOnce()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath("b.db");
+    QCOMPARE(run({ "integration", "add", "--database", db, "--name", "acquiring", "--scopes",
+                   "transactions,leads" }),
+             0);
+    const QString key = m_out.trimmed().section('\n', -1);
+    QVERIFY2(key.startsWith("bl_"), qPrintable(m_out));
+    QCOMPARE(run({ "integration", "add", "--database", db, "--name", "acquiring", "--scopes",
+                   "transactions" }),
+             1); // one name, one key
+    QCOMPARE(run({ "integration", "add", "--database", db, "--name", "x", "--scopes", "payments" }),
+             1);
+    QVERIFY(m_err.contains("Unknown scope"));
+}
+
 void TestServerCli::badInputGetsUsageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -178,6 +196,18 @@ void TestServerCli::seedsADemoOrganisation()
         QVERIFY(!query.value(5).toString().isEmpty());
     }
     QCOMPARE(rows, 300);
+    // And the work around them, every row in a scope someone has.
+    for (const auto &expected :
+         { qMakePair(QStringLiteral("contacts"), 150), qMakePair(QStringLiteral("leads"), 100),
+           qMakePair(QStringLiteral("tasks"), 100),
+           qMakePair(QStringLiteral("activities"), 600) }) {
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(expected.first)));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), expected.second);
+    }
+    QVERIFY(query.exec("SELECT count(*) FROM tasks WHERE owner_id IS NULL OR branch_id IS NULL"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
     // Only an empty database is seeded.
     QCOMPARE(run({ "seed-demo", "--database", db }, "Demo-Password-2026\n"), 1);
     QVERIFY(m_err.contains("already has users"));
