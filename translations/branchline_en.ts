@@ -719,6 +719,10 @@
         <source>You may not move it outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sort is name or -updated_at.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordValidator</name>

@@ -714,6 +714,10 @@
         <source>You may not move it outside your scope.</source>
         <translation>您无权将其移出您的权限范围。</translation>
     </message>
+    <message>
+        <source>sort is name or -updated_at.</source>
+        <translation>sort 只能是 name 或 -updated_at。</translation>
+    </message>
 </context>
 <context>
     <name>RecordValidator</name>

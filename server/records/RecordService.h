@@ -37,7 +37,8 @@ public:
     }
 
     // ?q= (name, or a full identifier matched exactly), the kind's filters, limit (1-200),
-    // after_name + after_id (the previous page's "next").
+    // sort (name, the default, or -updated_at for newest changes first), and the previous
+    // page's "next" (after_name or after_updated, with after_id).
     Outcome list(const Caller &caller, const QUrlQuery &parameters) const
     {
         QString error;
@@ -76,18 +77,29 @@ public:
                 values << parameters.queryItemValue(filter, QUrl::FullyDecoded);
             }
         }
+        bool newestFirst = false;
+        if (auto refusal = RecordSupport::refuseSort(
+                    parameters.queryItemValue(QStringLiteral("sort")), &newestFirst))
+            return *refusal;
+        // Keyset paging on (key, id): page 500 costs what page 1 costs.
+        const QString key = newestFirst ? QStringLiteral("updated_at") : name;
+        const QString cursor =
+                newestFirst ? QStringLiteral("after_updated") : QStringLiteral("after_name");
         if (parameters.hasQueryItem(QStringLiteral("after_id"))) {
-            conditions << QStringLiteral("(%1 > ? OR (%1 = ? AND id > ?))").arg(name);
-            const QString after =
-                    parameters.queryItemValue(QStringLiteral("after_name"), QUrl::FullyDecoded);
+            conditions << QStringLiteral("(%1 %2 ? OR (%1 = ? AND id %2 ?))")
+                                  .arg(key,
+                                       newestFirst ? QStringLiteral("<") : QStringLiteral(">"));
+            const QString after = parameters.queryItemValue(cursor, QUrl::FullyDecoded);
             values << after << after
                    << parameters.queryItemValue(QStringLiteral("after_id"), QUrl::FullyDecoded);
         }
+        const QString order = newestFirst ? QStringLiteral("updated_at DESC, id DESC")
+                                          : name + QStringLiteral(", id");
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        if (!query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, id LIMIT ?")
+        if (!query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT ?")
                                    .arg(Kind::selectColumns(), Kind::table(),
-                                        conditions.join(QStringLiteral(" AND ")), name)))
+                                        conditions.join(QStringLiteral(" AND ")), order)))
             return RecordSupport::storageFailure(query.lastError().text());
         for (const QVariant &value : std::as_const(values))
             query.addBindValue(value);
@@ -95,7 +107,7 @@ public:
         if (!query.exec())
             return RecordSupport::storageFailure(query.lastError().text());
         QJsonArray items;
-        QString lastName;
+        QString lastKey;
         QString lastId;
         bool more = false;
         while (query.next()) {
@@ -105,13 +117,14 @@ public:
             }
             const Record record = Kind::read(query);
             const QJsonObject object = present(caller, record, {});
-            lastName = object.value(name).toString();
+            lastKey = newestFirst ? record.meta.updatedAt.toUTC().toString(Qt::ISODateWithMs)
+                                  : object.value(name).toString();
             lastId = record.meta.id;
             items.append(object);
         }
         QJsonObject body{ { QStringLiteral("items"), items } };
         body.insert(QStringLiteral("next"),
-                    more ? QJsonValue(QJsonObject{ { QStringLiteral("after_name"), lastName },
+                    more ? QJsonValue(QJsonObject{ { cursor, lastKey },
                                                    { QStringLiteral("after_id"), lastId } })
                          : QJsonValue());
         return Outcome{ 200, body };

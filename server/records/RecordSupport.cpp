@@ -111,6 +111,14 @@ std::optional<RecordOutcome> RecordSupport::refuseLimit(const QString &text, int
                    tr("limit must be a whole number from 1 to 200."));
 }
 
+std::optional<RecordOutcome> RecordSupport::refuseSort(const QString &text, bool *newestFirst)
+{
+    *newestFirst = text == QLatin1String("-updated_at");
+    if (text.isEmpty() || text == QLatin1String("name") || *newestFirst)
+        return std::nullopt;
+    return failure(400, QStringLiteral("bad_parameter"), tr("sort is name or -updated_at."));
+}
+
 RecordOutcome RecordSupport::outOfScope(bool creating)
 {
     return failure(403, QStringLiteral("out_of_scope"),

@@ -44,6 +44,8 @@ public:
     static std::optional<RecordOutcome>
     refuseReveal(Role role, RecordType type, const QStringList &reveal, const QString &reason);
     static std::optional<RecordOutcome> refuseLimit(const QString &text, int *limit);
+    // "name" (or nothing) sorts by name; "-updated_at" puts the newest changes first.
+    static std::optional<RecordOutcome> refuseSort(const QString &text, bool *newestFirst);
     static RecordOutcome outOfScope(bool creating);
 };
 

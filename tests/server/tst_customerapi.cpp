@@ -9,6 +9,7 @@
 #include "rules/CreditCode.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace branchline;
@@ -231,6 +232,37 @@ void TestCustomerApi::pagesAndSearches()
     QCOMPARE(seen.size(), 7);
     QCOMPARE(seen.first(), QStringLiteral("商户0"));
     QCOMPARE(seen.last(), QStringLiteral("商户6"));
+
+    // Newest change first, paged the same way; every customer exactly once.
+    QCOMPARE(service.update(repXihu,
+                            service.list(repXihu, QUrlQuery("q=商户3"))
+                                    .body.value("items")
+                                    .toArray()
+                                    .first()
+                                    .toObject()
+                                    .value("id")
+                                    .toString(),
+                            { { "notes", "刚刚更新" } })
+                     .status,
+             200);
+    QStringList newest;
+    QUrlQuery byUpdate("limit=3&sort=-updated_at");
+    for (int round = 0; round < 5; ++round) {
+        const CustomerService::Outcome outcome = service.list(repXihu, byUpdate);
+        QCOMPARE(outcome.status, 200);
+        for (const QJsonValue &item : outcome.body.value("items").toArray())
+            newest << item.toObject().value("legal_name").toString();
+        const QJsonValue next = outcome.body.value("next");
+        if (next.isNull())
+            break;
+        byUpdate = QUrlQuery("limit=3&sort=-updated_at");
+        byUpdate.addQueryItem("after_updated", next.toObject().value("after_updated").toString());
+        byUpdate.addQueryItem("after_id", next.toObject().value("after_id").toString());
+    }
+    QCOMPARE(newest.size(), 7);
+    QCOMPARE(newest.first(), QStringLiteral("商户3"));
+    QCOMPARE(QSet<QString>(newest.begin(), newest.end()).size(), 7);
+    QCOMPARE(service.list(repXihu, QUrlQuery("sort=colour")).status, 400);
 
     auto count = [&service, this](const QString &q) {
         QUrlQuery query;
