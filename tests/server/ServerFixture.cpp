@@ -86,4 +86,36 @@ std::unique_ptr<Database> ServerFixture::secondInstance() const
     return std::make_unique<Database>(parsed);
 }
 
+bool makeOrganisation(Database &database, Organisation *o, QString *error)
+{
+    PasswordHasher hasher(PasswordHasher::Strength::Minimum);
+    Accounts accounts(database, hasher);
+    o->region = Branch{ QString(), QString(), QStringLiteral("浙江分行"), QStringLiteral("region"),
+                        QStringLiteral("杭州") };
+    if (!accounts.addBranch(o->region, QString(), error))
+        return false;
+    o->xihu = Branch{ QString(), o->region.id, QStringLiteral("杭州西湖支行"),
+                      QStringLiteral("branch"), QStringLiteral("杭州") };
+    o->nanjing = Branch{ QString(), QString(), QStringLiteral("南京支行"), QStringLiteral("branch"),
+                         QStringLiteral("南京") };
+    if (!accounts.addBranch(o->xihu, QString(), error)
+        || !accounts.addBranch(o->nanjing, QString(), error))
+        return false;
+    auto caller = [](const char *id, Role role, const QString &branch) {
+        const QString name = QString::fromLatin1(id);
+        return Caller{ name,
+                       name,
+                       role,
+                       branch,
+                       name + QStringLiteral("-session"),
+                       name + QStringLiteral("-device") };
+    };
+    o->rep = caller("u-rep", Role::SalesRep, o->xihu.id);
+    o->otherRep = caller("u-rep2", Role::SalesRep, o->nanjing.id);
+    o->manager = caller("u-mgr", Role::BranchManager, o->region.id);
+    o->risk = caller("u-risk", Role::RiskOfficer, QString());
+    o->admin = caller("u-admin", Role::Admin, QString());
+    return true;
+}
+
 } // namespace branchline::server::test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/Accounts.h"
+#include "core/Authenticator.h"
 #include "core/Database.h"
 
 #include <QTemporaryDir>
@@ -37,6 +39,24 @@ private:
     bool m_ready = false;
     QString m_failure;
 };
+
+// The small organisation the record tests share: 浙江分行 (a region) with 杭州西湖支行 below
+// it, and 南京支行 outside it; a rep in each branch, the region's manager, a risk officer
+// and an admin.
+struct Organisation
+{
+    Branch region;
+    Branch xihu;
+    Branch nanjing;
+    Caller rep; // in 杭州西湖支行
+    Caller otherRep; // in 南京支行
+    Caller manager; // of 浙江分行
+    Caller risk;
+    Caller admin;
+};
+
+// Adds the branches to `database`; false with `error` set if it could not.
+bool makeOrganisation(Database &database, Organisation *organisation, QString *error);
 
 } // namespace branchline::server::test
 

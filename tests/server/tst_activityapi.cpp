@@ -2,7 +2,6 @@
 // The activity timeline through the record service, on SQLite and PostgreSQL: scoped
 // through the customer, contact or lead it is about, authored by the caller, append-only.
 #include "ServerFixture.h"
-#include "core/Accounts.h"
 #include "records/ActivityService.h"
 #include "records/ContactService.h"
 #include "records/CustomerService.h"
@@ -25,18 +24,12 @@ private slots:
 void TestActivityApi::timelineFollowsItsRecord()
 {
     SERVER_FIXTURE(fixture);
-    PasswordHasher hasher(PasswordHasher::Strength::Minimum);
-    Accounts accounts(fixture.database(), hasher);
+    test::Organisation organisation;
     QString error;
-    Branch region{ QString(), QString(), "浙江分行", "region", "杭州" };
-    QVERIFY(accounts.addBranch(region, QString(), &error));
-    Branch xihu{ QString(), region.id, "杭州西湖支行", "branch", "杭州" };
-    QVERIFY(accounts.addBranch(xihu, QString(), &error));
-    Branch nanjing{ QString(), QString(), "南京支行", "branch", "南京" };
-    QVERIFY(accounts.addBranch(nanjing, QString(), &error));
-    const Caller rep{ "u-rep", "rep", Role::SalesRep, xihu.id, "s1", "d1" };
-    const Caller otherRep{ "u-rep2", "rep2", Role::SalesRep, nanjing.id, "s2", "d2" };
-    const Caller manager{ "u-mgr", "mgr", Role::BranchManager, region.id, "s3", "d3" };
+    QVERIFY2(test::makeOrganisation(fixture.database(), &organisation, &error), qPrintable(error));
+    const Caller &rep = organisation.rep;
+    const Caller &otherRep = organisation.otherRep;
+    const Caller &manager = organisation.manager;
 
     const QString customerId = CustomerService(fixture.database())
                                        .create(rep, { { "legal_name", "杭州西湖茶叶有限公司" } })

@@ -3,7 +3,6 @@
 // a web form lands in its city's branch, the manager there sees it and hands it to a rep,
 // the rep works it; others never see it.
 #include "ServerFixture.h"
-#include "core/Accounts.h"
 #include "core/AuditLog.h"
 #include "records/Integrations.h"
 #include "records/LeadService.h"
@@ -26,19 +25,13 @@ private slots:
 void TestLeadApi::leadsFlowFromIntakeToARep()
 {
     SERVER_FIXTURE(fixture);
-    PasswordHasher hasher(PasswordHasher::Strength::Minimum);
-    Accounts accounts(fixture.database(), hasher);
+    test::Organisation organisation;
     QString error;
-    Branch zhejiang{ QString(), QString(), "浙江分行", "region", "杭州" };
-    QVERIFY(accounts.addBranch(zhejiang, QString(), &error));
-    Branch hangzhou{ QString(), zhejiang.id, "杭州西湖支行", "branch", "杭州" };
-    QVERIFY(accounts.addBranch(hangzhou, QString(), &error));
-    Branch nanjing{ QString(), QString(), "南京支行", "branch", "南京" };
-    QVERIFY(accounts.addBranch(nanjing, QString(), &error));
-    const Caller rep{ "u-rep", "rep", Role::SalesRep, hangzhou.id, "s1", "d1" };
-    const Caller otherRep{ "u-rep2", "rep2", Role::SalesRep, nanjing.id, "s2", "d2" };
-    const Caller manager{ "u-mgr", "mgr", Role::BranchManager, zhejiang.id, "s3", "d3" };
-    const Caller risk{ "u-risk", "risk", Role::RiskOfficer, QString(), "s4", "d4" };
+    QVERIFY2(test::makeOrganisation(fixture.database(), &organisation, &error), qPrintable(error));
+    const Caller &rep = organisation.rep;
+    const Caller &otherRep = organisation.otherRep;
+    const Caller &manager = organisation.manager;
+    const Caller &risk = organisation.risk;
 
     // A web form delivers a lead for Hangzhou: it lands in the Hangzhou branch, unowned.
     Integrations integrations(fixture.database());

@@ -3,7 +3,6 @@
 // role and each kind of record, whether a rep's record in a Hangzhou branch is readable,
 // whether its PII comes back masked, and whether the role may create one.
 #include "ServerFixture.h"
-#include "core/Accounts.h"
 #include "records/ActivityService.h"
 #include "records/ContactService.h"
 #include "records/CustomerService.h"
@@ -92,21 +91,13 @@ void TestScopeMatrix::matrix()
     QFETCH(bool, mayRead);
     QFETCH(bool, mayCreate);
     SERVER_FIXTURE(fixture);
-    PasswordHasher hasher(PasswordHasher::Strength::Minimum);
-    Accounts accounts(fixture.database(), hasher);
+    test::Organisation organisation;
     QString error;
-    Branch region{ QString(), QString(), "浙江分行", "region", "杭州" };
-    QVERIFY(accounts.addBranch(region, QString(), &error));
-    Branch xihu{ QString(), region.id, "杭州西湖支行", "branch", "杭州" };
-    QVERIFY(accounts.addBranch(xihu, QString(), &error));
-    Branch nanjing{ QString(), QString(), "南京支行", "branch", "南京" };
-    QVERIFY(accounts.addBranch(nanjing, QString(), &error));
+    QVERIFY2(test::makeOrganisation(fixture.database(), &organisation, &error), qPrintable(error));
     const QHash<QString, Caller> callers{
-        { "rep", Caller{ "u-rep", "rep", Role::SalesRep, xihu.id, "s1", "d1" } },
-        { "far", Caller{ "u-far", "far", Role::SalesRep, nanjing.id, "s2", "d2" } },
-        { "manager", Caller{ "u-mgr", "mgr", Role::BranchManager, region.id, "s3", "d3" } },
-        { "risk", Caller{ "u-risk", "risk", Role::RiskOfficer, QString(), "s4", "d4" } },
-        { "admin", Caller{ "u-admin", "admin", Role::Admin, QString(), "s5", "d5" } },
+        { "rep", organisation.rep },         { "far", organisation.otherRep },
+        { "manager", organisation.manager }, { "risk", organisation.risk },
+        { "admin", organisation.admin },
     };
     const Caller &owner = callers["rep"];
     const Caller &caller = callers[role];

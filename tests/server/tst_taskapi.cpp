@@ -2,7 +2,6 @@
 // Tasks through the record service, on SQLite and PostgreSQL: a rep's tasks carry the rep's
 // branch as their scope key, so the manager above sees them and other branches do not.
 #include "ServerFixture.h"
-#include "core/Accounts.h"
 #include "records/TaskService.h"
 
 #include <QJsonArray>
@@ -22,19 +21,13 @@ private slots:
 void TestTaskApi::tasksFollowTheirOwnersBranch()
 {
     SERVER_FIXTURE(fixture);
-    PasswordHasher hasher(PasswordHasher::Strength::Minimum);
-    Accounts accounts(fixture.database(), hasher);
+    test::Organisation organisation;
     QString error;
-    Branch region{ QString(), QString(), "浙江分行", "region", "杭州" };
-    QVERIFY(accounts.addBranch(region, QString(), &error));
-    Branch xihu{ QString(), region.id, "杭州西湖支行", "branch", "杭州" };
-    QVERIFY(accounts.addBranch(xihu, QString(), &error));
-    Branch nanjing{ QString(), QString(), "南京支行", "branch", "南京" };
-    QVERIFY(accounts.addBranch(nanjing, QString(), &error));
-    const Caller rep{ "u-rep", "rep", Role::SalesRep, xihu.id, "s1", "d1" };
-    const Caller otherRep{ "u-rep2", "rep2", Role::SalesRep, nanjing.id, "s2", "d2" };
-    const Caller manager{ "u-mgr", "mgr", Role::BranchManager, region.id, "s3", "d3" };
-    const Caller admin{ "u-admin", "admin", Role::Admin, QString(), "s4", "d4" };
+    QVERIFY2(test::makeOrganisation(fixture.database(), &organisation, &error), qPrintable(error));
+    const Caller &rep = organisation.rep;
+    const Caller &otherRep = organisation.otherRep;
+    const Caller &manager = organisation.manager;
+    const Caller &admin = organisation.admin;
 
     TaskService tasks(fixture.database());
     const RecordOutcome created = tasks.create(rep,
@@ -45,7 +38,7 @@ void TestTaskApi::tasksFollowTheirOwnersBranch()
                                                  { "related_table", "customers" },
                                                  { "related_id", "c-1" } });
     QCOMPARE(created.status, 201);
-    QCOMPARE(created.body.value("branch_id").toString(), xihu.id);
+    QCOMPARE(created.body.value("branch_id").toString(), organisation.xihu.id);
     QCOMPARE(created.body.value("owner_id").toString(), rep.userId);
     const QString id = created.body.value("id").toString();
 
