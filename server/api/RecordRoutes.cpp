@@ -19,6 +19,20 @@ HttpResponse toResponse(const RecordOutcome &outcome)
     return HttpResponse::json(outcome.status, outcome.body);
 }
 
+// The signed-in caller and the JSON object body of a write, or the response refusing it.
+std::optional<HttpResponse> refuseWrite(const ApiContext &context, const HttpRequest &request,
+                                        std::optional<Caller> *caller, QJsonObject *body)
+{
+    HttpResponse refusal;
+    *caller = context.caller(request, &refusal);
+    if (!*caller)
+        return refusal;
+    QString problem;
+    if (!request.jsonObject(body, &problem))
+        return HttpResponse::error(400, QStringLiteral("malformed_body"), problem);
+    return std::nullopt;
+}
+
 // The five routes of one kind of record under `base` (e.g. /api/v1/customers).
 template<typename Service>
 void addRoutesFor(Router &router, ApiContext &context, const QString &base, const QString &plural,
@@ -53,27 +67,19 @@ void addRoutesFor(Router &router, ApiContext &context, const QString &base, cons
                });
     router.add("POST", base, QStringLiteral("Create one of the %1").arg(plural),
                [&context, service](const HttpRequest &request, const PathParameters &) {
-                   HttpResponse refusal;
-                   const std::optional<Caller> caller = context.caller(request, &refusal);
-                   if (!caller)
-                       return refusal;
+                   std::optional<Caller> caller;
                    QJsonObject body;
-                   QString problem;
-                   if (!request.jsonObject(&body, &problem))
-                       return HttpResponse::error(400, QStringLiteral("malformed_body"), problem);
+                   if (auto refusal = refuseWrite(context, request, &caller, &body))
+                       return *refusal;
                    return toResponse(service->create(*caller, body));
                });
     router.add("PATCH", base + QStringLiteral("/{id}"),
                QStringLiteral("Change some fields of one of the %1").arg(plural),
                [&context, service](const HttpRequest &request, const PathParameters &path) {
-                   HttpResponse refusal;
-                   const std::optional<Caller> caller = context.caller(request, &refusal);
-                   if (!caller)
-                       return refusal;
+                   std::optional<Caller> caller;
                    QJsonObject body;
-                   QString problem;
-                   if (!request.jsonObject(&body, &problem))
-                       return HttpResponse::error(400, QStringLiteral("malformed_body"), problem);
+                   if (auto refusal = refuseWrite(context, request, &caller, &body))
+                       return *refusal;
                    return toResponse(
                            service->update(*caller, path.value(QStringLiteral("id")), body));
                });

@@ -24,19 +24,7 @@ using Outcome = Integrations::Outcome;
 
 Outcome failure(int status, const QString &code, const QString &message)
 {
-    return Outcome{ status,
-                    QJsonObject{ { QStringLiteral("code"), code },
-                                 { QStringLiteral("message"), message } } };
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-QString json(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return RecordSupport::failure(status, code, message);
 }
 
 // A non-negative whole number from JSON (integers only: money is counted in fen).
@@ -92,7 +80,7 @@ bool Integrations::add(const QString &name, const QStringList &scopes, QString *
                 query.addBindValue(name.trimmed());
                 query.addBindValue(Authenticator::tokenHash(*key));
                 query.addBindValue(scopes.join(QLatin1Char(',')));
-                query.addBindValue(now());
+                query.addBindValue(RecordSupport::now());
                 if (!query.exec()) {
                     *txError = tr("The integration could not be added: %1")
                                        .arg(query.lastError().text());
@@ -102,8 +90,9 @@ bool Integrations::add(const QString &name, const QStringList &scopes, QString *
                         db,
                         { QString(), QStringLiteral("integration.create"),
                           QStringLiteral("integrations"), id, QString(),
-                          json({ { QStringLiteral("name"), name.trimmed() },
-                                 { QStringLiteral("scopes"), scopes.join(QLatin1Char(',')) } }) },
+                          RecordSupport::json({ { QStringLiteral("name"), name.trimmed() },
+                                                { QStringLiteral("scopes"),
+                                                  scopes.join(QLatin1Char(',')) } }) },
                         txError);
             },
             error);
@@ -155,7 +144,7 @@ Outcome Integrations::upsertAggregates(const Integration &integration,
                         "refund_fen = excluded.refund_fen, refund_count = excluded.refund_count, "
                         "chargeback_count = excluded.chargeback_count, source = excluded.source, "
                         "updated_at = excluded.updated_at"));
-                const QString stamp = now();
+                const QString stamp = RecordSupport::now();
                 for (qsizetype i = 0; i < rows.size(); ++i) {
                     const QJsonObject row = rows.at(i).toObject();
                     auto reject = [&](const QString &reason) {
@@ -232,8 +221,9 @@ Outcome Integrations::upsertAggregates(const Integration &integration,
                         db,
                         { integration.id, QStringLiteral("integration.transactions"),
                           QStringLiteral("transaction_aggregates"), QString(), QString(),
-                          json({ { QStringLiteral("applied"), applied },
-                                 { QStringLiteral("rejected"), int(rows.size()) - applied } }) },
+                          RecordSupport::json(
+                                  { { QStringLiteral("applied"), applied },
+                                    { QStringLiteral("rejected"), int(rows.size()) - applied } }) },
                         txError);
             },
             &error);
@@ -277,16 +267,8 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
     lead.source = *parsed;
     RecordValidator::normalize(lead);
     const FieldIssues issues = RecordValidator::validate(lead);
-    if (!issues.isEmpty()) {
-        QJsonArray list;
-        for (const FieldIssue &issue : issues)
-            list.append(QJsonObject{ { QStringLiteral("field"), issue.field },
-                                     { QStringLiteral("message"), issue.message } });
-        Outcome outcome =
-                failure(422, QStringLiteral("invalid"), tr("The lead has fields to correct."));
-        outcome.body.insert(QStringLiteral("issues"), list);
-        return outcome;
-    }
+    if (!issues.isEmpty())
+        return RecordSupport::invalid(issues, tr("The lead has fields to correct."));
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString branchId;
     QString error;
@@ -309,7 +291,7 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
                         "INSERT INTO leads (id, name, company, phone, email, source, status, "
                         "branch_id, product_interest, city, notes, intake, created_at, updated_at) "
                         "VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)"));
-                const QString stamp = now();
+                const QString stamp = RecordSupport::now();
                 query.addBindValue(id);
                 query.addBindValue(textValue(lead.name));
                 query.addBindValue(textValue(lead.company));
@@ -327,11 +309,12 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
                     *txError = query.lastError().text();
                     return false;
                 }
-                return AuditLog::append(db,
-                                        { integration.id, QStringLiteral("integration.lead"),
-                                          QStringLiteral("leads"), id, QString(),
-                                          json({ { QStringLiteral("source"), source } }) },
-                                        txError);
+                return AuditLog::append(
+                        db,
+                        { integration.id, QStringLiteral("integration.lead"),
+                          QStringLiteral("leads"), id, QString(),
+                          RecordSupport::json({ { QStringLiteral("source"), source } }) },
+                        txError);
             },
             &error);
     if (!ok)

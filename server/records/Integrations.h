@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RecordSupport.h"
 #include "core/Database.h"
 
 #include <QJsonObject>
@@ -24,11 +25,7 @@ public:
         QString name;
         QStringList scopes;
     };
-    struct Outcome
-    {
-        int status = 200;
-        QJsonObject body;
-    };
+    using Outcome = RecordOutcome;
 
     static constexpr int maxAggregatesPerBatch = 5000;
 

@@ -19,14 +19,15 @@ RecordOutcome RecordSupport::storageFailure(const QString &error)
     return failure(500, QStringLiteral("storage_error"), error);
 }
 
-RecordOutcome RecordSupport::invalid(const FieldIssues &issues)
+RecordOutcome RecordSupport::invalid(const FieldIssues &issues, const QString &message)
 {
     QJsonArray list;
     for (const FieldIssue &issue : issues)
         list.append(QJsonObject{ { QStringLiteral("field"), issue.field },
                                  { QStringLiteral("message"), issue.message } });
     RecordOutcome outcome =
-            failure(422, QStringLiteral("invalid"), tr("The record has fields to correct."));
+            failure(422, QStringLiteral("invalid"),
+                    message.isEmpty() ? tr("The record has fields to correct.") : message);
     outcome.body.insert(QStringLiteral("issues"), list);
     return outcome;
 }

@@ -28,7 +28,8 @@ class RecordSupport
 public:
     static RecordOutcome failure(int status, const QString &code, const QString &message);
     static RecordOutcome storageFailure(const QString &error);
-    static RecordOutcome invalid(const FieldIssues &issues);
+    // A 422 listing every issue by field; `message` says what was refused.
+    static RecordOutcome invalid(const FieldIssues &issues, const QString &message = QString());
     static QString now();
     static QString json(const QJsonObject &object);
     // A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards made literal.
