@@ -45,6 +45,9 @@ const QList<Migration> &Migrator::productMigrations()
 {
     static const QList<Migration> all = {
         { 1, "core records", ":/branchline/migrations/0001_initial.sql", 1 },
+        // Additive in SQL, but a schema-1 Branchline would write edits without their outbox
+        // rows: never pushed, then overwritten by the next pull. So it must refuse the store.
+        { 2, "sync", ":/branchline/migrations/0002_sync.sql", 2 },
     };
     return all;
 }

@@ -85,8 +85,9 @@ void TestLocalStore::createsNewStoreAtLatestSchema()
     QVERIFY(store.open(test::testKey(), LocalStore::KeyKind::Raw, true));
     QCOMPARE(store.schemaVersion(), Migrator(store.database(), m_path).latestVersion());
     const QStringList tables = store.database().tables();
-    for (const char *table : { "customers", "contacts", "leads", "tasks", "activities", "branches",
-                               "users", "field_versions", "store_meta" })
+    for (const char *table :
+         { "customers", "contacts", "leads", "tasks", "activities", "branches", "users",
+           "field_versions", "store_meta", "outbox", "sync_conflicts", "sync_snapshot_seen" })
         QVERIFY2(tables.contains(QLatin1String(table)), table);
     QSqlQuery query(store.database());
     QVERIFY(query.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'store_id'")));
@@ -261,20 +262,22 @@ void TestLocalStore::migrationBacksUpThenApplies()
     {
         QSqlDatabase db = LocalStore::openConnection(m_path, name, test::testKey(),
                                                      LocalStore::KeyKind::Raw, false, &error);
+        // One step past the product's latest schema.
         QList<Migration> migrations = Migrator::productMigrations();
-        migrations << Migration{ 2, "kyc cases", scriptPath.constData(), 1 };
+        const int latest = migrations.last().version;
+        migrations << Migration{ latest + 1, "kyc cases", scriptPath.constData(), 1 };
         Migrator migrator(db, m_path, migrations);
         QVERIFY(migrator.inspect(&error));
-        QCOMPARE(migrator.currentVersion(), 1);
+        QCOMPARE(migrator.currentVersion(), latest);
         QVERIFY2(migrator.migrate(&error), qPrintable(error.detail));
-        QCOMPARE(migrator.currentVersion(), 2);
+        QCOMPARE(migrator.currentVersion(), latest + 1);
         QVERIFY(QFile::exists(migrator.backupPath()));
         QSqlQuery query(db);
         QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM kyc_cases")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 1);
 
-        // The backup is the store as it was: still encrypted, still schema 1.
+        // The backup is the store as it was: still encrypted, still the latest product schema.
         const QString backup = migrator.backupPath();
         const QString backupName = QStringLiteral("backup");
         {
@@ -284,7 +287,7 @@ void TestLocalStore::migrationBacksUpThenApplies()
             QSqlQuery check(old);
             QVERIFY(check.exec(QStringLiteral("PRAGMA user_version")));
             QVERIFY(check.next());
-            QCOMPARE(check.value(0).toInt(), 1);
+            QCOMPARE(check.value(0).toInt(), latest);
             QVERIFY(!old.tables().contains(QStringLiteral("kyc_cases")));
         }
         LocalStore::closeConnection(backupName);
@@ -308,7 +311,8 @@ void TestLocalStore::failedMigrationRollsBack()
         QSqlDatabase db = LocalStore::openConnection(m_path, name, test::testKey(),
                                                      LocalStore::KeyKind::Raw, false, &error);
         QList<Migration> migrations = Migrator::productMigrations();
-        migrations << Migration{ 2, "broken", scriptPath.constData(), 1 };
+        const int latest = migrations.last().version;
+        migrations << Migration{ latest + 1, "broken", scriptPath.constData(), 1 };
         Migrator migrator(db, m_path, migrations);
         QVERIFY(migrator.inspect(&error));
         QVERIFY(!migrator.migrate(&error));
@@ -317,7 +321,7 @@ void TestLocalStore::failedMigrationRollsBack()
         QSqlQuery query(db);
         QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")));
         QVERIFY(query.next());
-        QCOMPARE(query.value(0).toInt(), 1);
+        QCOMPARE(query.value(0).toInt(), latest);
         QCOMPARE(CustomerRepository(db).count({}, nullptr), 1);
     }
     LocalStore::closeConnection(name);
