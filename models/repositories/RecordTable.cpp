@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecordTable.h"
 
+#include "Outbox.h"
+#include "store/LocalTransaction.h"
+
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -76,6 +80,11 @@ bool RecordTable::insert(SyncMeta &meta, const Columns &columns, StoreError *err
     for (int i = 0; i < names.size(); ++i)
         marks << QStringLiteral("?");
 
+    // The row and its outbox entry are one write (rule 3): an edit is never saved without
+    // being queued for the server, nor queued without being saved.
+    LocalTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                           .arg(m_table, names.join(QStringLiteral(", ")),
@@ -91,39 +100,109 @@ bool RecordTable::insert(SyncMeta &meta, const Columns &columns, StoreError *err
         *error = StoreError::fromSql(query.lastError());
         return false;
     }
-    meta.localId = query.lastInsertId().toLongLong();
+    const qint64 localId = query.lastInsertId().toLongLong();
+
+    QJsonObject fields;
+    for (const auto &column : columns)
+        if (!column.second.isNull())
+            fields.insert(column.first, Outbox::jsonValue(column.second));
+    if (!Outbox(m_db).append(m_table, meta.id, QStringLiteral("insert"), fields, {}, 0, error)
+        || !transaction.commit(error))
+        return false;
+    meta.localId = localId;
+    return true;
+}
+
+bool RecordTable::readLive(const QString &id, const Columns &columns, qint64 *version,
+                           QVariantList *values, StoreError *error) const
+{
+    QStringList names{ QStringLiteral("version") };
+    for (const auto &column : columns)
+        names << column.first;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ? AND deleted = 0")
+                          .arg(names.join(QStringLiteral(", ")), m_table));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = StoreError::fromSql(query.lastError());
+        return false;
+    }
+    if (!query.next()) {
+        *error = query.lastError().isValid()
+                ? StoreError::fromSql(query.lastError())
+                : StoreError::make(StoreError::Kind::RecordNotFound,
+                                   QStringLiteral("%1 %2 is missing or deleted").arg(m_table, id));
+        return false;
+    }
+    *version = query.value(0).toLongLong();
+    for (int i = 0; i < columns.size(); ++i)
+        values->append(query.value(i + 1));
     return true;
 }
 
 bool RecordTable::update(SyncMeta &meta, const Columns &columns, StoreError *error)
 {
-    meta.updatedAt = QDateTime::currentDateTimeUtc();
+    LocalTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    qint64 version = 0;
+    QVariantList stored;
+    if (!readLive(meta.id, columns, &version, &stored, error))
+        return false;
+
+    // Only what really changes is written and sent: the server merges per field (rule 6),
+    // so an unchanged field sent along would overwrite someone else's newer edit.
+    Columns changed;
+    for (int i = 0; i < columns.size(); ++i)
+        if (!Outbox::sameValue(stored.at(i), columns.at(i).second))
+            changed << columns.at(i);
+    if (changed.isEmpty())
+        return transaction.commit(error);
+
+    QHash<QString, qint64> versions;
+    Outbox outbox(m_db);
+    if (!outbox.fieldVersions(m_table, meta.id, &versions, error))
+        return false;
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList assignments{ QStringLiteral("updated_at = ?") };
-    for (const auto &column : columns)
+    QJsonObject fields;
+    QJsonObject base;
+    for (const auto &column : std::as_const(changed)) {
         assignments << column.first + QStringLiteral(" = ?");
+        fields.insert(column.first, Outbox::jsonValue(column.second));
+        base.insert(column.first, versions.value(column.first, 0));
+    }
 
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND deleted = 0")
                           .arg(m_table, assignments.join(QStringLiteral(", "))));
-    query.addBindValue(timestamp(meta.updatedAt));
-    for (const auto &column : columns)
+    query.addBindValue(timestamp(now));
+    for (const auto &column : std::as_const(changed))
         query.addBindValue(column.second);
     query.addBindValue(meta.id);
     if (!query.exec()) {
         *error = StoreError::fromSql(query.lastError());
         return false;
     }
-    if (query.numRowsAffected() == 0) {
-        *error = StoreError::make(
-                StoreError::Kind::RecordNotFound,
-                QStringLiteral("%1 %2 is missing or deleted").arg(m_table, meta.id));
+    if (!outbox.append(m_table, meta.id, QStringLiteral("update"), fields, base, version, error)
+        || !transaction.commit(error))
         return false;
-    }
+    meta.updatedAt = now;
     return true;
 }
 
 bool RecordTable::softDelete(const QString &id, StoreError *error)
 {
+    LocalTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    qint64 version = 0;
+    QVariantList none;
+    if (!readLive(id, {}, &version, &none, error))
+        return false;
+
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE %1 SET deleted = 1, updated_at = ? "
                                  "WHERE id = ? AND deleted = 0")
@@ -134,12 +213,8 @@ bool RecordTable::softDelete(const QString &id, StoreError *error)
         *error = StoreError::fromSql(query.lastError());
         return false;
     }
-    if (query.numRowsAffected() == 0) {
-        *error = StoreError::make(StoreError::Kind::RecordNotFound,
-                                  QStringLiteral("%1 %2 is missing or deleted").arg(m_table, id));
-        return false;
-    }
-    return true;
+    return Outbox(m_db).append(m_table, id, QStringLiteral("delete"), {}, {}, version, error)
+            && transaction.commit(error);
 }
 
 } // namespace branchline

@@ -18,6 +18,9 @@ namespace branchline {
 // The SQL every synced table shares: insert with a fresh global id and timestamps, update
 // by global id, soft delete, and reading the bookkeeping columns back. Column names come
 // from the repositories' code, never from user input; values are always bound.
+//
+// Every write adds its outbox row (docs/sync.md) in the same transaction, or a savepoint
+// when the caller already holds one. Rows pulled from the server never pass through here.
 class RecordTable
 {
 public:
@@ -25,9 +28,13 @@ public:
 
     RecordTable(const QSqlDatabase &db, QString table);
 
+    // Outbox: op insert, every non-NULL column given.
     bool insert(SyncMeta &meta, const Columns &columns, StoreError *error);
     // Updates a live record. Returns false with Kind::RecordNotFound when it is missing or deleted.
+    // Writes, and queues as op update, only the columns whose value changes, each with the
+    // field version it was based on; changing nothing writes nothing.
     bool update(SyncMeta &meta, const Columns &columns, StoreError *error);
+    // Outbox: op delete on the record's version.
     bool softDelete(const QString &id, StoreError *error);
 
     // "local_id, id, version, deleted, created_at, updated_at" with a table alias.
@@ -65,6 +72,10 @@ public:
     QString table() const { return m_table; }
 
 private:
+    // The record's version and the given columns' stored values, when it is live.
+    bool readLive(const QString &id, const Columns &columns, qint64 *version, QVariantList *values,
+                  StoreError *error) const;
+
     QSqlDatabase m_db;
     QString m_table;
 };
