@@ -30,6 +30,8 @@ void addAuthRoutes(Router &router, ApiContext &context);
 // /api/v1/customers, /leads, /tasks, /contacts and /activities.
 void addRecordRoutes(Router &router, ApiContext &context);
 void addIntegrationRoutes(Router &router, ApiContext &context);
+// /api/v1/sync/pull and /push.
+void addSyncRoutes(Router &router, ApiContext &context);
 // The OpenAPI 3 document, built from the router's own table so it cannot drift.
 QJsonObject openApiDocument(const Router &router);
 

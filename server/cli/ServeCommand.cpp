@@ -3,6 +3,7 @@
 
 #include "api/ApiContext.h"
 #include "core/ServerMigrator.h"
+#include "sync/SyncNotifier.h"
 
 namespace branchline::server {
 
@@ -42,13 +43,22 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
     addAuthRoutes(router, context);
     addRecordRoutes(router, context);
     addIntegrationRoutes(router, context);
+    addSyncRoutes(router, context);
 
     HttpServer server(router, settings);
     context.metrics = &server.metrics();
+    server.setSocketAuthenticator([&authenticator](const QString &accessToken) {
+        return authenticator.authenticate(accessToken).has_value();
+    });
     if (!server.start(&error)) {
         err << error << Qt::endl;
         return 1;
     }
+    // Reads the shared database, so writes through other instances are announced here too.
+    SyncNotifier notifier(database, [&server](qint64 head) {
+        server.broadcast(SyncNotifier::changesMessage(head));
+    });
+    notifier.start();
     out << QCoreApplication::translate("ServeCommand",
                                        "Branchline server on %1://%2:%3, data in %4. Stop with "
                                        "Ctrl+C.")
@@ -58,6 +68,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
                     .arg(url.redacted())
         << Qt::endl;
     server.runUntilSignalled();
+    notifier.stop();
     out << QCoreApplication::translate("ServeCommand", "Stopped.") << Qt::endl;
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "AuditLog.h"
 #include "PasswordPolicy.h"
 #include "SqlValues.h"
+#include "sync/ReferenceTables.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -82,6 +83,9 @@ bool Accounts::addBranch(Branch &branch, const QString &actorId, QString *error)
                             tr("The branch could not be added: %1").arg(query.lastError().text());
                     return false;
                 }
+                if (!ReferenceTable::logChange(db, ReferenceTable::Which::Branches, branch.id,
+                                               txError))
+                    return false;
                 return AuditLog::append(
                         db,
                         { actorId, QStringLiteral("branch.create"), QStringLiteral("branches"),
@@ -153,6 +157,8 @@ bool Accounts::addUser(UserAccount &user, const QString &password, const QString
                                        .arg(user.login, query.lastError().text());
                     return false;
                 }
+                if (!ReferenceTable::logChange(db, ReferenceTable::Which::Users, user.id, txError))
+                    return false;
                 return AuditLog::append(
                         db,
                         { actorId, QStringLiteral("user.create"), QStringLiteral("users"), user.id,
@@ -226,6 +232,8 @@ bool Accounts::disableUser(const QString &login, const QString &actorId, QString
                     *txError = query.lastError().text();
                     return false;
                 }
+                if (!ReferenceTable::logChange(db, ReferenceTable::Which::Users, userId, txError))
+                    return false;
                 return AuditLog::append(db,
                                         { actorId, QStringLiteral("user.disable"),
                                           QStringLiteral("users"), userId, QString(), QString() },

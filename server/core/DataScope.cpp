@@ -54,12 +54,19 @@ bool DataScope::resolve(QSqlDatabase &db, const Caller &caller, DataScope *scope
 QString DataScope::condition(const QString &alias, QVariantList *values) const
 {
     const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
+    return conditionOn(prefix + QStringLiteral("owner_id"), prefix + QStringLiteral("branch_id"),
+                       values);
+}
+
+QString DataScope::conditionOn(const QString &ownerColumn, const QString &branchColumn,
+                               QVariantList *values) const
+{
     switch (m_reach) {
     case Reach::All:
         return QStringLiteral("1 = 1");
     case Reach::Own:
         values->append(m_userId);
-        return prefix + QStringLiteral("owner_id = ?");
+        return ownerColumn + QStringLiteral(" = ?");
     case Reach::BranchSubtree: {
         if (m_branchIds.isEmpty())
             return QStringLiteral("1 = 0");
@@ -68,7 +75,7 @@ QString DataScope::condition(const QString &alias, QVariantList *values) const
             marks << QStringLiteral("?");
             values->append(id);
         }
-        return prefix + QStringLiteral("branch_id IN (") + marks.join(QStringLiteral(", "))
+        return branchColumn + QStringLiteral(" IN (") + marks.join(QStringLiteral(", "))
                 + QLatin1Char(')');
     }
     }

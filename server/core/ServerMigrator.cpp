@@ -32,6 +32,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 4, "tasks" },
         { 5, "contacts" },
         { 6, "activities" },
+        { 7, "sync" },
     };
     return all;
 }

@@ -44,8 +44,8 @@ QString ActivityJson::scopeCondition(const DataScope &scope, QVariantList *value
             .arg(customers, leads, contacts);
 }
 
-bool ActivityJson::inScope(QSqlDatabase &db, const DataScope &scope, const Activity &activity,
-                           bool *inside, QString *error)
+bool ActivityJson::scopeKeys(QSqlDatabase &db, const Activity &activity, ScopeKeys *keys,
+                             QString *error)
 {
     QString sql;
     if (activity.relatedTable == QLatin1String("customers"))
@@ -56,7 +56,7 @@ bool ActivityJson::inScope(QSqlDatabase &db, const DataScope &scope, const Activ
     else if (activity.relatedTable == QLatin1String("contacts"))
         sql = QStringLiteral("SELECT c.owner_id, c.branch_id FROM contacts ct JOIN customers c "
                              "ON c.id = ct.customer_id WHERE ct.id = ? AND ct.deleted = 0");
-    *inside = false;
+    *keys = ScopeKeys{};
     if (sql.isEmpty())
         return true;
     QSqlQuery query(db);
@@ -66,7 +66,18 @@ bool ActivityJson::inScope(QSqlDatabase &db, const DataScope &scope, const Activ
         *error = query.lastError().text();
         return false;
     }
-    *inside = query.next() && scope.contains(query.value(0).toString(), query.value(1).toString());
+    if (query.next())
+        *keys = ScopeKeys{ query.value(0).toString(), query.value(1).toString(), false };
+    return true;
+}
+
+bool ActivityJson::inScope(QSqlDatabase &db, const DataScope &scope, const Activity &activity,
+                           bool *inside, QString *error)
+{
+    ScopeKeys keys;
+    if (!scopeKeys(db, activity, &keys, error))
+        return false;
+    *inside = scope.contains(keys);
     return true;
 }
 

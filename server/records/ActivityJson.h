@@ -35,6 +35,9 @@ public:
     static std::optional<QString> updateRefusal();
 
     static QString scopeCondition(const DataScope &scope, QVariantList *values);
+    // The keys of the record it belongs to; none when that record is gone.
+    static bool scopeKeys(QSqlDatabase &db, const Activity &activity, ScopeKeys *keys,
+                          QString *error);
     static bool inScope(QSqlDatabase &db, const DataScope &scope, const Activity &activity,
                         bool *inside, QString *error);
     static void applyDefaults(Activity &activity, const Caller &caller);

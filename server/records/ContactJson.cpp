@@ -41,8 +41,8 @@ QString ContactJson::scopeCondition(const DataScope &scope, QVariantList *values
             .arg(scope.condition(QString(), values));
 }
 
-bool ContactJson::inScope(QSqlDatabase &db, const DataScope &scope, const Contact &contact,
-                          bool *inside, QString *error)
+bool ContactJson::scopeKeys(QSqlDatabase &db, const Contact &contact, ScopeKeys *keys,
+                            QString *error)
 {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT owner_id, branch_id FROM customers WHERE id = ? AND "
@@ -52,7 +52,18 @@ bool ContactJson::inScope(QSqlDatabase &db, const DataScope &scope, const Contac
         *error = query.lastError().text();
         return false;
     }
-    *inside = query.next() && scope.contains(query.value(0).toString(), query.value(1).toString());
+    *keys = query.next() ? ScopeKeys{ query.value(0).toString(), query.value(1).toString(), false }
+                         : ScopeKeys{};
+    return true;
+}
+
+bool ContactJson::inScope(QSqlDatabase &db, const DataScope &scope, const Contact &contact,
+                          bool *inside, QString *error)
+{
+    ScopeKeys keys;
+    if (!scopeKeys(db, contact, &keys, error))
+        return false;
+    *inside = scope.contains(keys);
     return true;
 }
 

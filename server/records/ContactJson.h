@@ -32,6 +32,9 @@ public:
     static std::optional<QString> deleteRefusal(Role role);
 
     static QString scopeCondition(const DataScope &scope, QVariantList *values);
+    // The keys of the record it belongs to; none when that record is gone.
+    static bool scopeKeys(QSqlDatabase &db, const Contact &contact, ScopeKeys *keys,
+                          QString *error);
     static bool inScope(QSqlDatabase &db, const DataScope &scope, const Contact &contact,
                         bool *inside, QString *error);
     static void applyDefaults(Contact &, const Caller &) { }

@@ -7,6 +7,7 @@
 #include "records/Lead.h"
 #include "rules/CreditCode.h"
 #include "rules/RecordValidator.h"
+#include "sync/ChangeLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -309,6 +310,12 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
                     *txError = query.lastError().text();
                     return false;
                 }
+                // The new lead reaches the clients of its branch through sync.
+                const ScopeKeys keys{ QString(), branchId, false };
+                qint64 seq = 0;
+                if (!ChangeLog::record(db, QStringLiteral("leads"), id, {}, keys, keys, QString(),
+                                       &seq, txError))
+                    return false;
                 return AuditLog::append(
                         db,
                         { integration.id, QStringLiteral("integration.lead"),

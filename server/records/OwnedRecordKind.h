@@ -13,7 +13,7 @@ namespace branchline::server {
 
 // How RecordService scopes a kind whose records carry their own scope keys (owner_id and
 // branch_id): customers, leads, tasks. Kinds scoped through a parent (contacts through
-// their customer) provide the same three functions themselves.
+// their customer) provide the same four functions themselves.
 template<typename Record>
 struct OwnedRecordKind
 {
@@ -23,11 +23,21 @@ struct OwnedRecordKind
         return scope.condition(QString(), values);
     }
 
-    // Whether `record` lies in `scope`; false with `error` set only on a storage error.
-    static bool inScope(QSqlDatabase &, const DataScope &scope, const Record &record, bool *inside,
-                        QString *)
+    // Who may see `record`; false with `error` set only on a storage error.
+    static bool scopeKeys(QSqlDatabase &, const Record &record, ScopeKeys *keys, QString *)
     {
-        *inside = scope.contains(record.ownerId, record.branchId);
+        *keys = ScopeKeys{ record.ownerId, record.branchId, false };
+        return true;
+    }
+
+    // Whether `record` lies in `scope`; false with `error` set only on a storage error.
+    static bool inScope(QSqlDatabase &db, const DataScope &scope, const Record &record,
+                        bool *inside, QString *error)
+    {
+        ScopeKeys keys;
+        if (!scopeKeys(db, record, &keys, error))
+            return false;
+        *inside = scope.contains(keys);
         return true;
     }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RecordRows.h"
 #include "RecordSupport.h"
 #include "core/AuditLog.h"
 #include "core/DataScope.h"
 #include "core/Database.h"
 #include "rules/RecordValidator.h"
+#include "sync/ChangeLog.h"
 
 #include <QJsonArray>
 #include <QSqlError>
@@ -161,7 +163,6 @@ public:
         if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
             return RecordSupport::invalid(issues);
         record.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        record.meta.version = 1;
 
         Outcome outcome;
         QString error;
@@ -177,24 +178,9 @@ public:
                         outcome = RecordSupport::outOfScope(true);
                         return true;
                     }
-                    QSqlQuery query(db);
-                    query.prepare(QStringLiteral("INSERT INTO %1 (id, version, created_at, "
-                                                 "updated_at, %2) VALUES (?, 1, ?, ?%3)")
-                                          .arg(Kind::table(),
-                                               Kind::fields().join(QStringLiteral(", ")),
-                                               QStringLiteral(", ?").repeated(
-                                                       int(Kind::fields().size()))));
-                    const QString stamp = RecordSupport::now();
-                    query.addBindValue(record.meta.id);
-                    query.addBindValue(stamp);
-                    query.addBindValue(stamp);
-                    Kind::bindAll(query, record);
-                    if (!query.exec()) {
-                        *txError = query.lastError().text();
+                    if (!RecordRows<Kind>::insert(db, record, txError)
+                        || !logChange(db, record, {}, nullptr, caller.userId, txError))
                         return false;
-                    }
-                    record.meta.createdAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
-                    record.meta.updatedAt = record.meta.createdAt;
                     outcome = Outcome{ 201, present(caller, record, {}) };
                     return audit(db, caller, QStringLiteral("record.create"), record.meta.id,
                                  QString(), set, txError);
@@ -209,8 +195,9 @@ public:
             return RecordSupport::failure(409, QStringLiteral("append_only"), *refusal);
         return withRecordInScope(
                 caller, id,
-                [&](QSqlDatabase &db, const DataScope &scope, Record record, Outcome *outcome,
-                    QString *txError) {
+                [&](QSqlDatabase &db, const DataScope &scope, const Record &before,
+                    Outcome *outcome, QString *txError) {
+                    Record record = before;
                     QStringList set;
                     QString problem;
                     if (!Kind::apply(body, &record, &set, &problem)) {
@@ -236,24 +223,10 @@ public:
                         *outcome = RecordSupport::outOfScope(false);
                         return true;
                     }
-                    QStringList assignments;
-                    for (const QString &field : Kind::fields())
-                        assignments << field + QStringLiteral(" = ?");
-                    QSqlQuery query(db);
-                    query.prepare(
-                            QStringLiteral("UPDATE %1 SET version = version + 1, "
-                                           "updated_at = ?, %2 WHERE id = ?")
-                                    .arg(Kind::table(), assignments.join(QStringLiteral(", "))));
-                    const QString stamp = RecordSupport::now();
-                    query.addBindValue(stamp);
-                    Kind::bindAll(query, record);
-                    query.addBindValue(id);
-                    if (!query.exec()) {
-                        *txError = query.lastError().text();
+                    if (!RecordRows<Kind>::update(db, record, txError)
+                        || !logChange(db, record, RecordRows<Kind>::changedFields(before, record),
+                                      &before, caller.userId, txError))
                         return false;
-                    }
-                    record.meta.version += 1;
-                    record.meta.updatedAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
                     *outcome = Outcome{ 200, present(caller, record, {}) };
                     return audit(db, caller, QStringLiteral("record.update"), id, QString(), set,
                                  txError);
@@ -264,23 +237,18 @@ public:
     {
         return withRecordInScope(
                 caller, id,
-                [&](QSqlDatabase &db, const DataScope &, const Record &, Outcome *outcome,
+                [&](QSqlDatabase &db, const DataScope &, const Record &record, Outcome *outcome,
                     QString *txError) {
                     if (const std::optional<QString> refusal = Kind::deleteRefusal(caller.role)) {
                         *outcome =
                                 RecordSupport::failure(403, QStringLiteral("forbidden"), *refusal);
                         return true;
                     }
-                    QSqlQuery query(db);
-                    query.prepare(QStringLiteral("UPDATE %1 SET deleted = 1, version = version "
-                                                 "+ 1, updated_at = ? WHERE id = ?")
-                                          .arg(Kind::table()));
-                    query.addBindValue(RecordSupport::now());
-                    query.addBindValue(id);
-                    if (!query.exec()) {
-                        *txError = query.lastError().text();
+                    Record deleted = record;
+                    deleted.meta.deleted = true;
+                    if (!RecordRows<Kind>::softDelete(db, id, txError)
+                        || !logChange(db, deleted, {}, &record, caller.userId, txError))
                         return false;
-                    }
                     *outcome = Outcome{ 200,
                                         QJsonObject{ { QStringLiteral("id"), id },
                                                      { QStringLiteral("deleted"), true } } };
@@ -295,6 +263,14 @@ private:
     {
         return RecordSupport::present(caller.role, Kind::type, Kind::toJson(record), Kind::fields(),
                                       revealed);
+    }
+
+    // Logs the change for sync in the same transaction (rule 1); `before` is the record's
+    // previous state, null for a new record.
+    static bool logChange(QSqlDatabase &db, Record &record, const QStringList &fields,
+                          const Record *before, const QString &authorId, QString *error)
+    {
+        return ChangeLog::recordOf<Kind>(db, record, fields, before, authorId, error);
     }
 
     // Audit entries name the fields involved, never their values: PII stays out of the log.

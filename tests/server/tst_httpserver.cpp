@@ -107,6 +107,7 @@ void TestHttpServer::init()
     addAuthRoutes(*m_router, *m_context);
     addRecordRoutes(*m_router, *m_context);
     addIntegrationRoutes(*m_router, *m_context);
+    addSyncRoutes(*m_router, *m_context);
     m_router->add("GET", "/test/slow", "A slow handler, for the graceful stop",
                   [](const HttpRequest &, const PathParameters &) {
                       QThread::msleep(800);

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RecordSupport.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace branchline::server {
+
+// The SQL that writes one kind of record, shared by the records API (RecordService) and
+// sync (SyncTableOf): load by id, insert, update every field, soft delete. The record's
+// version is set by ChangeLog in the same transaction.
+template<typename Kind>
+struct RecordRows
+{
+    using Record = typename Kind::Record;
+
+    // Finds `id`, deleted or not; `found` says whether it exists at all.
+    static bool load(QSqlDatabase &db, const QString &id, Record *record, bool *found,
+                     QString *error)
+    {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                              .arg(Kind::selectColumns(), Kind::table()));
+        query.addBindValue(id);
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        *found = query.next();
+        if (*found)
+            *record = Kind::read(query);
+        return true;
+    }
+
+    static bool insert(QSqlDatabase &db, Record &record, QString *error)
+    {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT INTO %1 (id, version, created_at, updated_at, %2) "
+                                     "VALUES (?, 0, ?, ?%3)")
+                              .arg(Kind::table(), Kind::fields().join(QStringLiteral(", ")),
+                                   QStringLiteral(", ?").repeated(int(Kind::fields().size()))));
+        const QString stamp = RecordSupport::now();
+        query.addBindValue(record.meta.id);
+        query.addBindValue(stamp);
+        query.addBindValue(stamp);
+        Kind::bindAll(query, record);
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        record.meta.createdAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
+        record.meta.updatedAt = record.meta.createdAt;
+        return true;
+    }
+
+    static bool update(QSqlDatabase &db, Record &record, QString *error)
+    {
+        QStringList assignments;
+        for (const QString &field : Kind::fields())
+            assignments << field + QStringLiteral(" = ?");
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE %1 SET updated_at = ?, %2 WHERE id = ?")
+                              .arg(Kind::table(), assignments.join(QStringLiteral(", "))));
+        const QString stamp = RecordSupport::now();
+        query.addBindValue(stamp);
+        Kind::bindAll(query, record);
+        query.addBindValue(record.meta.id);
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        record.meta.updatedAt = QDateTime::fromString(stamp, Qt::ISODateWithMs);
+        return true;
+    }
+
+    static bool softDelete(QSqlDatabase &db, const QString &id, QString *error)
+    {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE %1 SET deleted = 1, updated_at = ? WHERE id = ?")
+                              .arg(Kind::table()));
+        query.addBindValue(RecordSupport::now());
+        query.addBindValue(id);
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+    // The fields whose value differs between two states of a record.
+    static QStringList changedFields(const Record &before, const Record &after)
+    {
+        const QJsonObject old = Kind::toJson(before);
+        const QJsonObject now = Kind::toJson(after);
+        QStringList changed;
+        for (const QString &field : Kind::fields())
+            if (old.value(field) != now.value(field))
+                changed << field;
+        return changed;
+    }
+};
+
+} // namespace branchline::server
