@@ -14,7 +14,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <chrono>
+#include <deque>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -28,6 +31,7 @@ namespace branchline::server {
 
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 namespace net = boost::asio;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
@@ -35,6 +39,12 @@ using tcp = net::ip::tcp;
 namespace {
 
 constexpr std::uint32_t headerLimit = 16 * 1024;
+// Clients have nothing to say on the events socket but pongs and keep-alives.
+constexpr std::size_t socketMessageLimit = 4 * 1024;
+// Pokes only say "pull now": a client this far behind gains nothing from more of them.
+constexpr std::size_t socketQueueLimit = 8;
+// A socket silent this long is pinged, and closed if it stays silent as long again.
+constexpr int socketIdleSeconds = 60;
 
 class SessionBase
 {
@@ -42,6 +52,23 @@ public:
     virtual ~SessionBase() = default;
     virtual void closeIfIdle() = 0;
 };
+
+// An events socket: the server only ever sends on it.
+class SocketBase : public SessionBase
+{
+public:
+    virtual void send(const std::shared_ptr<const std::string> &text) = 0;
+};
+
+template<typename T>
+void trackIn(std::vector<std::weak_ptr<T>> &list, const std::shared_ptr<T> &item)
+{
+    // Forget the ended ones while we are here, so the list never grows without bound.
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [](const std::weak_ptr<T> &s) { return s.expired(); }),
+               list.end());
+    list.push_back(item);
+}
 
 // What every connection shares.
 struct ServerState
@@ -57,18 +84,21 @@ struct ServerState
     HttpMetrics metrics;
     std::atomic<bool> stopping{ false };
     std::optional<ssl::context> tls;
+    SocketAuthenticator authenticateSocket;
     std::mutex sessionsMutex;
     std::vector<std::weak_ptr<SessionBase>> sessions;
+    std::vector<std::weak_ptr<SocketBase>> sockets;
 
     void track(const std::shared_ptr<SessionBase> &session)
     {
         std::lock_guard<std::mutex> lock(sessionsMutex);
-        // Forget the ended ones while we are here, so the list never grows without bound.
-        sessions.erase(
-                std::remove_if(sessions.begin(), sessions.end(),
-                               [](const std::weak_ptr<SessionBase> &s) { return s.expired(); }),
-                sessions.end());
-        sessions.push_back(session);
+        trackIn(sessions, session);
+    }
+
+    void track(const std::shared_ptr<SocketBase> &socket)
+    {
+        std::lock_guard<std::mutex> lock(sessionsMutex);
+        trackIn(sockets, socket);
     }
 };
 
@@ -93,6 +123,147 @@ HttpRequest toRequest(const http::request<http::string_body> &message, const QSt
     return request;
 }
 
+// The sync events WebSocket, taken over from an HTTP session whose upgrade request carried
+// an accepted token. It costs no thread while idle: one pending read, and writes queued so
+// that only one is ever in flight.
+template<bool Tls>
+class EventSocket : public SocketBase, public std::enable_shared_from_this<EventSocket<Tls>>
+{
+    using Inner = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+
+public:
+    EventSocket(Inner &&inner, ServerState &state)
+        : m_ws(std::move(inner))
+        , m_executor(m_ws.get_executor())
+        , m_state(state)
+    {
+        ++m_state.metrics.openConnections;
+        ++m_state.metrics.webSockets;
+    }
+
+    ~EventSocket() override
+    {
+        --m_state.metrics.webSockets;
+        --m_state.metrics.openConnections;
+    }
+
+    // On the strand, with the upgrade request read and its token accepted.
+    void accept(const http::request<http::string_body> &request)
+    {
+        beast::get_lowest_layer(m_ws).expires_never(); // the WebSocket's own timeouts rule now
+        auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
+        timeout.handshake_timeout = std::chrono::seconds(m_state.settings.readTimeoutSeconds);
+        timeout.idle_timeout = std::chrono::seconds(socketIdleSeconds);
+        timeout.keep_alive_pings = true;
+        m_ws.set_option(timeout);
+        m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type &response) {
+            response.set(http::field::server, "branchline-server");
+        }));
+        m_ws.read_message_max(socketMessageLimit);
+        m_ws.text(true);
+        m_ws.async_accept(
+                request,
+                beast::bind_front_handler(&EventSocket::onAccept, this->shared_from_this()));
+    }
+
+    void send(const std::shared_ptr<const std::string> &text) override
+    {
+        net::post(m_executor, [self = this->shared_from_this(), text] { self->enqueue(text); });
+    }
+
+    // On stop: a close frame, then the socket ends when the client answers it.
+    void closeIfIdle() override
+    {
+        net::post(m_executor, [self = this->shared_from_this()] { self->close(); });
+    }
+
+private:
+    void onAccept(beast::error_code ec)
+    {
+        if (ec)
+            return;
+        m_open = true;
+        if (m_closing || m_state.stopping) {
+            m_closing = false;
+            return close();
+        }
+        read();
+        if (!m_queue.empty())
+            write();
+    }
+
+    void read()
+    {
+        m_ws.async_read(m_buffer,
+                        beast::bind_front_handler(&EventSocket::onRead, this->shared_from_this()));
+    }
+
+    void onRead(beast::error_code ec, std::size_t)
+    {
+        // Closed by the client or by stop(), timed out, or too big a message (Beast answers
+        // that with close code 1009): the socket ends with its last handler.
+        if (ec)
+            return;
+        m_buffer.consume(m_buffer.size()); // nothing a client sends is needed
+        read();
+    }
+
+    void enqueue(const std::shared_ptr<const std::string> &text)
+    {
+        if (m_closing)
+            return;
+        if (m_queue.size() >= socketQueueLimit) {
+            // The client does not read: holding ever more for it would let one client grow
+            // the server without bound. Dropped, it still syncs on its timer.
+            ++m_state.metrics.droppedSockets;
+            m_closing = true;
+            beast::error_code ignored;
+            beast::get_lowest_layer(m_ws).socket().close(ignored);
+            return;
+        }
+        m_queue.push_back(text);
+        if (m_open && m_queue.size() == 1)
+            write();
+    }
+
+    void write()
+    {
+        m_ws.async_write(
+                net::buffer(*m_queue.front()),
+                beast::bind_front_handler(&EventSocket::onWrite, this->shared_from_this()));
+    }
+
+    void onWrite(beast::error_code ec, std::size_t)
+    {
+        if (ec) {
+            m_queue.clear();
+            return;
+        }
+        m_queue.pop_front();
+        if (!m_queue.empty() && !m_closing)
+            write();
+    }
+
+    void close()
+    {
+        if (m_closing)
+            return;
+        m_closing = true;
+        if (!m_open)
+            return; // onAccept closes it once the handshake is done
+        m_ws.async_close(websocket::close_code::going_away,
+                         [self = this->shared_from_this()](beast::error_code) {});
+    }
+
+    websocket::stream<Inner> m_ws;
+    net::any_io_executor m_executor;
+    ServerState &m_state;
+    beast::flat_buffer m_buffer;
+    std::deque<std::shared_ptr<const std::string>> m_queue; // front: the write in flight
+    bool m_open = false; // these only on the strand
+    bool m_closing = false;
+};
+
 template<bool Tls>
 class Session : public SessionBase, public std::enable_shared_from_this<Session<Tls>>
 {
@@ -102,6 +273,7 @@ public:
     template<typename... TlsContext>
     Session(tcp::socket &&socket, ServerState &state, TlsContext &...context)
         : m_stream(std::move(socket), context...)
+        , m_executor(m_stream.get_executor())
         , m_state(state)
     {
         beast::error_code ignored;
@@ -120,7 +292,8 @@ public:
 
     void closeIfIdle() override
     {
-        net::post(m_stream.get_executor(), [self = this->shared_from_this()] {
+        // m_executor, not m_stream's: after an upgrade the stream belongs to an EventSocket.
+        net::post(m_executor, [self = this->shared_from_this()] {
             if (!self->m_busy)
                 beast::get_lowest_layer(self->m_stream).cancel();
         });
@@ -194,16 +367,59 @@ private:
 
         m_busy = true;
         ++m_state.metrics.requests;
+        const http::request<http::string_body> &message = m_parser->get();
+        const HttpRequest request = toRequest(message, m_remote);
+        if (request.path == QLatin1String(HttpServer::eventsPath))
+            return openSocket(request);
         ++m_state.metrics.inFlight;
         const auto started = std::chrono::steady_clock::now();
-        const http::request<http::string_body> &message = m_parser->get();
-        const HttpResponse response = m_state.router.dispatch(toRequest(message, m_remote));
+        const HttpResponse response = m_state.router.dispatch(request);
         m_state.metrics.handlerMicroseconds +=
                 std::chrono::duration_cast<std::chrono::microseconds>(
                         std::chrono::steady_clock::now() - started)
                         .count();
         --m_state.metrics.inFlight;
         respond(response, message.keep_alive());
+    }
+
+    // The token is checked before the upgrade, so a refused client gets a plain JSON 401
+    // and never a socket. m_busy stays set: the stream is the EventSocket's from here.
+    void openSocket(const HttpRequest &request)
+    {
+        const http::request<http::string_body> &message = m_parser->get();
+        if (!websocket::is_upgrade(message)) {
+            HttpResponse refusal = HttpResponse::error(
+                    426, QStringLiteral("upgrade_required"),
+                    QCoreApplication::translate("HttpServer",
+                                                "The sync events come over a WebSocket only."));
+            refusal.headers.append(qMakePair(QByteArray("Upgrade"), QByteArray("websocket")));
+            return respond(refusal, false);
+        }
+        if (m_state.stopping)
+            return respond(HttpResponse::error(503, QStringLiteral("stopping"),
+                                               QCoreApplication::translate(
+                                                       "HttpServer", "The server is stopping.")),
+                           false);
+        const QString token = request.bearerToken();
+        bool accepted = false;
+        try {
+            accepted = !token.isEmpty() && m_state.authenticateSocket
+                    && m_state.authenticateSocket(token);
+        } catch (const std::exception &e) {
+            qCWarning(lcHttp) << "checking a socket's token failed:" << e.what();
+        }
+        if (!accepted) {
+            HttpResponse refusal = HttpResponse::error(
+                    401, QStringLiteral("unauthenticated"),
+                    QCoreApplication::translate("HttpServer",
+                                                "Sign in first: the request has no valid "
+                                                "access token, or it has expired."));
+            refusal.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
+            return respond(refusal, false);
+        }
+        auto socket = std::make_shared<EventSocket<Tls>>(std::move(m_stream), m_state);
+        m_state.track(std::static_pointer_cast<SocketBase>(socket));
+        socket->accept(message);
     }
 
     void respond(const HttpResponse &response, bool keepAlive)
@@ -265,6 +481,7 @@ private:
     }
 
     Stream m_stream;
+    net::any_io_executor m_executor;
     ServerState &m_state;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
@@ -376,6 +593,27 @@ HttpMetrics &HttpServer::metrics()
     return d->state.metrics;
 }
 
+void HttpServer::setSocketAuthenticator(SocketAuthenticator authenticate)
+{
+    d->state.authenticateSocket = std::move(authenticate);
+}
+
+void HttpServer::broadcast(const QByteArray &text)
+{
+    const auto message = std::make_shared<const std::string>(text.constData(),
+                                                             static_cast<std::size_t>(text.size()));
+    std::vector<std::shared_ptr<SocketBase>> open;
+    {
+        std::lock_guard<std::mutex> lock(d->state.sessionsMutex);
+        open.reserve(d->state.sockets.size());
+        for (const auto &weak : d->state.sockets)
+            if (auto socket = weak.lock())
+                open.push_back(std::move(socket));
+    }
+    for (const auto &socket : open)
+        socket->send(message); // only posts: the writes happen on each socket's strand
+}
+
 bool HttpServer::usesTls() const
 {
     return d->state.tls.has_value();
@@ -443,6 +681,9 @@ void HttpServer::stop(int graceMs)
         for (const auto &weak : d->state.sessions)
             if (auto session = weak.lock())
                 session->closeIfIdle();
+        for (const auto &weak : d->state.sockets)
+            if (auto socket = weak.lock())
+                socket->closeIfIdle();
     }
     d->work.reset();
     // Sessions busy with a request finish it and close; if any is still going when the

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace branchline::server {
@@ -30,17 +32,26 @@ struct HttpMetrics
     std::atomic<qint64> responses4xx{ 0 };
     std::atomic<qint64> responses5xx{ 0 };
     std::atomic<qint64> inFlight{ 0 };
-    std::atomic<qint64> openConnections{ 0 };
+    std::atomic<qint64> openConnections{ 0 }; // WebSockets included
+    std::atomic<qint64> webSockets{ 0 };
+    std::atomic<qint64> droppedSockets{ 0 }; // closed because the client did not read
     std::atomic<qint64> rejectedBodies{ 0 };
     std::atomic<qint64> handlerMicroseconds{ 0 };
 };
 
+// Whether an access token may open the sync events socket. A callback, so that http/
+// knows nothing of sign-in.
+using SocketAuthenticator = std::function<bool(const QString &accessToken)>;
+
 // HTTP/1.1 on Boost.Beast: asynchronous accept and reads, so thousands of idle kept-alive
 // connections cost no thread each; a body limit (413), header and read/idle timeouts,
-// optional TLS, and a graceful stop that lets requests in progress finish.
+// optional TLS, and a graceful stop that lets requests in progress finish. GET
+// /api/v1/sync/events upgrades to a WebSocket the server only sends on (docs/sync.md).
 class HttpServer
 {
 public:
+    static constexpr const char *eventsPath = "/api/v1/sync/events";
+
     HttpServer(const Router &router, HttpServerSettings settings);
     ~HttpServer();
     HttpServer(const HttpServer &) = delete;
@@ -51,8 +62,16 @@ public:
     bool usesTls() const;
     HttpMetrics &metrics();
 
-    // Stops accepting, closes idle connections, lets requests in progress finish for up to
-    // `graceMs`, then ends. Safe to call twice.
+    // Opens the events socket to upgrade requests whose bearer token `authenticate`
+    // accepts (checked before the upgrade); without it every upgrade gets a 401. Call
+    // before start().
+    void setSocketAuthenticator(SocketAuthenticator authenticate);
+    // Sends `text` to every open events socket. Any thread; never blocks on a client: a
+    // socket whose client falls a few messages behind is closed (it syncs on its timer).
+    void broadcast(const QByteArray &text);
+
+    // Stops accepting, closes idle connections and events sockets (a WebSocket close), lets
+    // requests in progress finish for up to `graceMs`, then ends. Safe to call twice.
     void stop(int graceMs = 10000);
     // Blocks until SIGTERM or SIGINT arrives, then stops gracefully.
     void runUntilSignalled(int graceMs = 10000);
