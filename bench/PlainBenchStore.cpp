@@ -77,28 +77,33 @@ void PlainBenchStore::close(const QString &connectionName)
 
 bool PlainBenchStore::create(const QString &filePath, QString *error)
 {
-    QFile script(":/bench/migrations/0001_initial.sql");
-    if (!script.open(QIODevice::ReadOnly)) {
-        *error = "migration script missing from the resources";
-        return false;
+    // Every product migration, so both sides hold the same schema.
+    QByteArray sql;
+    for (const char *name :
+         { ":/bench/migrations/0001_initial.sql", ":/bench/migrations/0002_sync.sql" }) {
+        QFile script(name);
+        if (!script.open(QIODevice::ReadOnly)) {
+            *error = "migration script missing from the resources";
+            return false;
+        }
+        sql += script.readAll() + '\n';
     }
-    const QByteArray sql = script.readAll();
     const QString name = "bench-create";
     bool ok = false;
     {
         QSqlDatabase db = open(filePath, name, error);
         if (sqlite3 *handle = handleOf(db)) {
-            // What Migrator::apply does for migration 1, through the C API because QSQLITE
+            // What Migrator::apply does for migrations 1 and 2, through the C API because QSQLITE
             // runs only the first statement of a script.
             const QByteArray meta =
                     QString("INSERT INTO store_meta (key, value) VALUES ('store_id', '%1'), "
-                            "('created_at', '%2'), ('schema_version', '1'), "
-                            "('min_reader_version', '1')")
+                            "('created_at', '%2'), ('schema_version', '2'), "
+                            "('min_reader_version', '2')")
                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
                             .toUtf8();
             ok = exec(handle, "BEGIN IMMEDIATE", error) && exec(handle, sql, error)
-                    && exec(handle, meta, error) && exec(handle, "PRAGMA user_version = 1", error)
+                    && exec(handle, meta, error) && exec(handle, "PRAGMA user_version = 2", error)
                     && exec(handle, "COMMIT", error);
         }
     }

@@ -109,8 +109,11 @@ bool PageApplier::table(const QString &name, Table *table, StoreError *error)
             *error = StoreError::fromSql(query.lastError());
             return false;
         }
-        while (query.next())
+        while (query.next()) {
             info.columns.insert(query.value(1).toString());
+            if (query.value(3).toInt() == 0)
+                info.nullable.insert(query.value(1).toString());
+        }
         info.exists = !info.columns.isEmpty();
     }
     m_tables.insert(name, info);
@@ -223,7 +226,12 @@ bool PageApplier::upsert(const Change &change, const Table &table,
         const QString &column = it.key();
         if (isBookkeeping(column) || !table.columns.contains(column))
             continue; // unknown keys come from a newer server
-        const QVariant value = sqlValue(it.value());
+        // The wire says "" for an absent optional value; here such columns hold NULL, which
+        // their CHECK constraints (risk level, related table, resolution) accept.
+        const bool absent = it.value().isString() && it.value().toString().isEmpty()
+                && table.nullable.contains(column);
+        const QVariant value =
+                absent ? QVariant(QMetaType::fromType<QString>()) : sqlValue(it.value());
         columns << column;
         values << value;
         // A field with an edit still in the outbox keeps its local value (rule 14).

@@ -49,6 +49,7 @@ private:
     {
         bool exists = false;
         QSet<QString> columns;
+        QSet<QString> nullable; // columns without NOT NULL: an empty value is stored as NULL
     };
     using Pending = QHash<QString, QSet<QString>>; // "table\x1fid" -> fields with edits
 

@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name></name>
+    <message>
+        <source>Sync one Branchline account&apos;s encrypted store with the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login to sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records per page (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds to try before giving up (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server, --user and --store are required.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>%1: %2, %3 KiB   </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, pages: %6, retries: %7, %8 KiB, %9 s
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>A branch needs a name.</source>
@@ -301,6 +361,18 @@
     </message>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync events come over a WebSocket only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: the request has no valid access token, or it has expired.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1142,6 +1214,185 @@
     </message>
 </context>
 <context>
+    <name>SyncClient</name>
+    <message>
+        <source>The server answered with status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was incomplete or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>sending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receiving changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing records no longer shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProtocol</name>
+    <message>
+        <source>A list was expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change names no known record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mutation result is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client id is missing or not a UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page size must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The acknowledged mutation number is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s page is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page&apos;s checksum does not match its contents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mutation is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 mutations may be sent at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s push answer is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync protocol version %1 is not supported here (%2 to %3 are).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record schema version %1 is not supported here (%2 to %3 are).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>This record does not exist or is outside your data scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A different record already has this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was deleted on the server while you were editing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was changed on the server after the version you deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was changed on the server since your edit was made; a person has to decide which value stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your value of &quot;%1&quot; was replaced by a later edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edit was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edit would move the record outside your data scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kind of record cannot be changed from a client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict has already been resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conflict is resolved with &quot;mine&quot;, &quot;theirs&quot; or &quot;merged&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device id belongs to another user. Sign in again on this computer to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStore</name>
+    <message>
+        <source>This record was removed from your access before your edit reached the server. Your edit is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether to keep your value, the other value, or a merged value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A merged resolution needs the merged value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict is no longer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict has already been resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskJson</name>
     <message>
         <source>There is no task %1 that you may see.</source>
@@ -1444,6 +1695,25 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::sync::SyncEngine</name>
+    <message>
+        <source>Sync was cancelled; it resumes where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not take every change yet (%1); sync retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server acknowledged no change; sync retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer sends %1 of the %2 records on this computer. Nothing was deleted; confirm to remove them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Sync one Branchline account&apos;s encrypted store with the server.</source>
+        <translation>将一个 Branchline 账户的加密存储与服务器同步。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address.</source>
+        <translation>服务器地址。</translation>
+    </message>
+    <message>
+        <source>The login to sign in with.</source>
+        <translation>用于登录的账号。</translation>
+    </message>
+    <message>
+        <source>The store file.</source>
+        <translation>存储文件。</translation>
+    </message>
+    <message>
+        <source>Records per page (default 1000).</source>
+        <translation>每页记录数（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>Rounds to try before giving up (default 5).</source>
+        <translation>放弃前尝试的轮数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>No progress line.</source>
+        <translation>不显示进度行。</translation>
+    </message>
+    <message>
+        <source>--server, --user and --store are required.
+</source>
+        <translation>必须提供 --server、--user 和 --store。
+</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.
+</source>
+        <translation>服务器地址必须以 http:// 或 https:// 开头。
+</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1
+</source>
+        <translation>登录失败：%1
+</translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>%1: %2, %3 KiB   </source>
+        <translation><byte value="xd"/>%1：%2，%3 KiB   </translation>
+    </message>
+    <message>
+        <source>
+rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, pages: %6, retries: %7, %8 KiB, %9 s
+</source>
+        <translation>
+已拉取行数：%1，已移除：%2，已推送变更：%3，冲突：%4，已清除：%5，页数：%6，重试次数：%7，%8 KiB，%9 秒
+</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>A branch needs a name.</source>
@@ -302,6 +367,18 @@
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的 %2 端口上监听：%3</translation>
+    </message>
+    <message>
+        <source>The sync events come over a WebSocket only.</source>
+        <translation>同步事件只能通过 WebSocket 接收。</translation>
+    </message>
+    <message>
+        <source>The server is stopping.</source>
+        <translation>服务器正在停止。</translation>
+    </message>
+    <message>
+        <source>Sign in first: the request has no valid access token, or it has expired.</source>
+        <translation>请先登录：请求中没有有效的访问令牌，或访问令牌已过期。</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1211,185 @@
     </message>
 </context>
 <context>
+    <name>SyncClient</name>
+    <message>
+        <source>The server answered with status %1.</source>
+        <translation>服务器返回了状态码 %1。</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was incomplete or damaged.</source>
+        <translation>服务器的响应不完整或已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>sending changes</source>
+        <translation>正在发送更改</translation>
+    </message>
+    <message>
+        <source>first download</source>
+        <translation>首次下载</translation>
+    </message>
+    <message>
+        <source>receiving changes</source>
+        <translation>正在接收更改</translation>
+    </message>
+    <message>
+        <source>removing records no longer shared</source>
+        <translation>正在移除不再共享的记录</translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation>等待重试</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProtocol</name>
+    <message>
+        <source>A list was expected.</source>
+        <translation>此处应为列表。</translation>
+    </message>
+    <message>
+        <source>A change names no known record.</source>
+        <translation>某项更改未指向任何已知记录。</translation>
+    </message>
+    <message>
+        <source>A change is malformed.</source>
+        <translation>某项更改的格式不正确。</translation>
+    </message>
+    <message>
+        <source>A mutation result is malformed.</source>
+        <translation>某项变更结果的格式不正确。</translation>
+    </message>
+    <message>
+        <source>The client id is missing or not a UUID.</source>
+        <translation>设备标识缺失或不是有效的 UUID。</translation>
+    </message>
+    <message>
+        <source>The page size must be between 1 and %1.</source>
+        <translation>每页大小必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>The acknowledged mutation number is malformed.</source>
+        <translation>已确认的变更序号格式不正确。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s page is malformed.</source>
+        <translation>服务器返回的页格式不正确。</translation>
+    </message>
+    <message>
+        <source>The page&apos;s checksum does not match its contents.</source>
+        <translation>该页的校验和与其内容不符。</translation>
+    </message>
+    <message>
+        <source>A mutation is malformed.</source>
+        <translation>某项变更的格式不正确。</translation>
+    </message>
+    <message>
+        <source>At most %1 mutations may be sent at once.</source>
+        <translation>一次最多只能发送 %1 项变更。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s push answer is malformed.</source>
+        <translation>服务器对推送的响应格式不正确。</translation>
+    </message>
+    <message>
+        <source>Sync protocol version %1 is not supported here (%2 to %3 are).</source>
+        <translation>此处不支持同步协议版本 %1（支持 %2 至 %3）。</translation>
+    </message>
+    <message>
+        <source>Record schema version %1 is not supported here (%2 to %3 are).</source>
+        <translation>此处不支持记录结构版本 %1（支持 %2 至 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>This record does not exist or is outside your data scope.</source>
+        <translation>该记录不存在，或不在您的数据范围内。</translation>
+    </message>
+    <message>
+        <source>A different record already has this id.</source>
+        <translation>已有另一条记录使用此标识。</translation>
+    </message>
+    <message>
+        <source>The record was deleted on the server while you were editing it.</source>
+        <translation>您编辑期间，该记录已在服务器上被删除。</translation>
+    </message>
+    <message>
+        <source>The record was changed on the server after the version you deleted.</source>
+        <translation>在您删除的版本之后，该记录已在服务器上被修改。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was changed on the server since your edit was made; a person has to decide which value stands.</source>
+        <translation>自您编辑以来，“%1”已在服务器上被修改；需要由人工决定保留哪个值。</translation>
+    </message>
+    <message>
+        <source>Your value of &quot;%1&quot; was replaced by a later edit.</source>
+        <translation>您填写的“%1”的值已被之后的编辑替换。</translation>
+    </message>
+    <message>
+        <source>The edit was refused: %1</source>
+        <translation>编辑被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The edit would move the record outside your data scope.</source>
+        <translation>此编辑会使该记录超出您的数据范围。</translation>
+    </message>
+    <message>
+        <source>This kind of record cannot be changed from a client.</source>
+        <translation>此类记录不能从客户端修改。</translation>
+    </message>
+    <message>
+        <source>This conflict has already been resolved.</source>
+        <translation>此冲突已解决。</translation>
+    </message>
+    <message>
+        <source>A conflict is resolved with &quot;mine&quot;, &quot;theirs&quot; or &quot;merged&quot;.</source>
+        <translation>冲突须以 &quot;mine&quot;、&quot;theirs&quot; 或 &quot;merged&quot; 之一解决。</translation>
+    </message>
+    <message>
+        <source>This device id belongs to another user. Sign in again on this computer to sync.</source>
+        <translation>此设备标识属于其他用户。请在这台计算机上重新登录后再同步。</translation>
+    </message>
+    <message>
+        <source>Unknown table.</source>
+        <translation>未知的数据表。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStore</name>
+    <message>
+        <source>This record was removed from your access before your edit reached the server. Your edit is kept here.</source>
+        <translation>在您的编辑到达服务器之前，您对该记录的访问权限已被移除。您的编辑仍保留在此处。</translation>
+    </message>
+    <message>
+        <source>Choose whether to keep your value, the other value, or a merged value.</source>
+        <translation>请选择保留您的值、对方的值，还是合并后的值。</translation>
+    </message>
+    <message>
+        <source>A merged resolution needs the merged value.</source>
+        <translation>选择合并解决时需要提供合并后的值。</translation>
+    </message>
+    <message>
+        <source>This conflict is no longer on this computer.</source>
+        <translation>此冲突已不在这台计算机上。</translation>
+    </message>
+    <message>
+        <source>This conflict has already been resolved.</source>
+        <translation>此冲突已解决。</translation>
+    </message>
+</context>
+<context>
     <name>TaskJson</name>
     <message>
         <source>There is no task %1 that you may see.</source>
@@ -1436,6 +1692,25 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::sync::SyncEngine</name>
+    <message>
+        <source>Sync was cancelled; it resumes where it stopped.</source>
+        <translation>同步已取消；下次将从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The server did not take every change yet (%1); sync retries.</source>
+        <translation>服务器尚未接受全部更改（%1）；同步将重试。</translation>
+    </message>
+    <message>
+        <source>The server acknowledged no change; sync retries.</source>
+        <translation>服务器未确认任何更改；同步将重试。</translation>
+    </message>
+    <message>
+        <source>The server no longer sends %1 of the %2 records on this computer. Nothing was deleted; confirm to remove them.</source>
+        <translation>服务器已不再提供这台计算机上 %2 条记录中的 %1 条。尚未删除任何内容；请确认后再移除这些记录。</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,13 @@
 #include "store/LocalTransaction.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace branchline {
 
@@ -215,6 +218,25 @@ bool RecordTable::softDelete(const QString &id, StoreError *error)
     }
     return Outbox(m_db).append(m_table, id, QStringLiteral("delete"), {}, {}, version, error)
             && transaction.commit(error);
+}
+
+bool RecordTable::dropUnchanged(const QString &id, const Columns &columns, FieldIssues *issues,
+                                StoreError *error) const
+{
+    qint64 version = 0;
+    QVariantList stored;
+    if (!readLive(id, columns, &version, &stored, error))
+        return error->kind == StoreError::Kind::RecordNotFound; // the update reports it
+    QSet<QString> unchanged;
+    for (int i = 0; i < columns.size() && i < stored.size(); ++i)
+        if (columns[i].second.toString() == stored[i].toString()
+            && columns[i].second.isNull() == stored[i].isNull())
+            unchanged.insert(columns[i].first);
+    issues->erase(std::remove_if(
+                          issues->begin(), issues->end(),
+                          [&](const FieldIssue &issue) { return unchanged.contains(issue.field); }),
+                  issues->end());
+    return true;
 }
 
 } // namespace branchline

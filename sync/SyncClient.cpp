@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SyncClient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QMetaObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace branchline::sync {
+
+QString HttpAnswer::message() const
+{
+    if (!networkError.isEmpty())
+        return networkError;
+    const QString text = body.value(QStringLiteral("message")).toString();
+    return text.isEmpty() ? SyncClient::tr("The server answered with status %1.").arg(status)
+                          : text;
+}
+
+SyncClient::SyncClient(QUrl server, QString deviceId)
+    : m_server(std::move(server))
+    , m_deviceId(std::move(deviceId))
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+}
+
+SyncClient::~SyncClient() = default;
+
+void SyncClient::setTokens(const QString &accessToken, const QString &refreshToken)
+{
+    m_accessToken = accessToken;
+    m_refreshToken = refreshToken;
+}
+
+HttpAnswer SyncClient::signIn(const QString &login, const QString &password)
+{
+    HttpAnswer answer = send(QStringLiteral("/api/v1/auth/login"),
+                             { { QStringLiteral("login"), login },
+                               { QStringLiteral("password"), password },
+                               { QStringLiteral("device_id"), m_deviceId } },
+                             false);
+    if (answer.status == 200) {
+        m_accessToken = answer.body.value(QStringLiteral("access_token")).toString();
+        m_refreshToken = answer.body.value(QStringLiteral("refresh_token")).toString();
+        m_userId = answer.body.value(QStringLiteral("user_id")).toString();
+    }
+    return answer;
+}
+
+bool SyncClient::refresh()
+{
+    if (m_refreshToken.isEmpty())
+        return false;
+    const HttpAnswer answer = send(QStringLiteral("/api/v1/auth/refresh"),
+                                   { { QStringLiteral("refresh_token"), m_refreshToken },
+                                     { QStringLiteral("device_id"), m_deviceId } },
+                                   false);
+    if (answer.status != 200)
+        return false;
+    m_accessToken = answer.body.value(QStringLiteral("access_token")).toString();
+    m_refreshToken = answer.body.value(QStringLiteral("refresh_token")).toString();
+    return true;
+}
+
+HttpAnswer SyncClient::post(const QString &path, const QJsonObject &body)
+{
+    HttpAnswer answer = send(path, body, true);
+    if (answer.status == 401 && refresh())
+        answer = send(path, body, true);
+    return answer;
+}
+
+void SyncClient::cancel()
+{
+    m_cancelled = true;
+    if (QNetworkReply *reply = m_inFlight.load())
+        QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+}
+
+HttpAnswer SyncClient::send(const QString &path, const QJsonObject &body, bool authorised)
+{
+    HttpAnswer answer;
+    if (m_cancelled) {
+        answer.networkError = tr("Sync was cancelled.");
+        return answer;
+    }
+    QUrl url = m_server;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (authorised)
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    request.setTransferTimeout(timeoutMs);
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = m_network->post(request, payload);
+    m_inFlight = reply;
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    m_inFlight = nullptr;
+    const QByteArray data = reply->readAll();
+    answer.bytes = payload.size() + data.size();
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (answer.status == 0) {
+        answer.networkError = m_cancelled
+                ? tr("Sync was cancelled.")
+                : tr("The server could not be reached: %1").arg(reply->errorString());
+    } else {
+        QJsonParseError parseError{};
+        const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            // A truncated or garbled answer is a transport failure: it is retried.
+            answer.status = 0;
+            answer.networkError = tr("The server's answer was incomplete or damaged.");
+        } else {
+            answer.body = document.object();
+        }
+    }
+    reply->deleteLater();
+    return answer;
+}
+
+} // namespace branchline::sync

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SyncEngine.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <algorithm>
+
+namespace branchline::sync {
+
+namespace {
+
+QString path(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(SyncStore &store, SyncClient &client, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_client(client)
+{
+    qRegisterMetaType<SyncPhase>();
+}
+
+void SyncEngine::cancel()
+{
+    m_cancelled = true;
+    m_client.cancel();
+}
+
+SyncOutcome SyncEngine::fromAnswer(const HttpAnswer &answer)
+{
+    SyncOutcome outcome;
+    outcome.message = answer.message();
+    if (answer.transient())
+        outcome.status = SyncOutcome::Status::Transient;
+    else if (answer.status == 401)
+        outcome.status = SyncOutcome::Status::SignInRequired;
+    else if (answer.status == 426)
+        outcome.status = SyncOutcome::Status::UpgradeRequired;
+    else
+        outcome.status = SyncOutcome::Status::Failed;
+    return outcome;
+}
+
+SyncOutcome SyncEngine::storeFailure(const StoreError &error) const
+{
+    SyncOutcome outcome;
+    outcome.status = SyncOutcome::Status::Failed;
+    outcome.message = error.message;
+    return outcome;
+}
+
+SyncOutcome SyncEngine::runRound()
+{
+    QElapsedTimer clock;
+    clock.start();
+    SyncSummary summary;
+    SyncOutcome outcome = push(summary);
+    if (outcome.status == SyncOutcome::Status::Done)
+        outcome = pull(summary);
+    // Edits made while pulling go out in the same round.
+    if (outcome.status == SyncOutcome::Status::Done)
+        outcome = push(summary);
+    if (m_cancelled && outcome.status != SyncOutcome::Status::Failed) {
+        outcome.status = SyncOutcome::Status::Cancelled;
+        outcome.message = tr("Sync was cancelled; it resumes where it stopped.");
+    }
+    summary.seconds = double(clock.nsecsElapsed()) / 1e9;
+    outcome.summary = summary;
+    return outcome;
+}
+
+SyncOutcome SyncEngine::syncUntilDone(int maxAttempts)
+{
+    SyncSummary total;
+    QElapsedTimer clock;
+    clock.start();
+    SyncOutcome outcome;
+    for (int attempt = 0; attempt < maxAttempts; ++attempt) {
+        outcome = runRound();
+        total.rowsPulled += outcome.summary.rowsPulled;
+        total.removals += outcome.summary.removals;
+        total.mutationsPushed += outcome.summary.mutationsPushed;
+        total.conflicts += outcome.summary.conflicts;
+        total.purged += outcome.summary.purged;
+        total.bytes += outcome.summary.bytes;
+        total.pages += outcome.summary.pages;
+        total.resnapshot = total.resnapshot || outcome.summary.resnapshot;
+        if (outcome.status != SyncOutcome::Status::Transient)
+            break;
+        if (attempt + 1 == maxAttempts)
+            break;
+        ++total.retries;
+        // Exponential backoff with jitter, so a branch full of clients does not return to a
+        // restarted server in step.
+        const int ceiling =
+                int(std::min<qint64>(backoffMaxMs, qint64(backoffBaseMs) << std::min(attempt, 16)));
+        const int wait = ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+        emit progress(SyncPhase::Waiting, 0, wait, 0);
+        for (int slept = 0; slept < wait && !m_cancelled; slept += 50)
+            QThread::msleep(50);
+        if (m_cancelled)
+            break;
+    }
+    total.seconds = double(clock.nsecsElapsed()) / 1e9;
+    outcome.summary = total;
+    return outcome;
+}
+
+SyncOutcome SyncEngine::push(SyncSummary &summary)
+{
+    SyncState state;
+    StoreError error;
+    if (!m_store.load(&state, &error))
+        return storeFailure(error);
+    const int pending = m_store.pendingCount();
+    qint64 done = 0;
+    while (!m_cancelled) {
+        const QList<Mutation> mutations = m_store.pendingMutations(pushBatch, &error);
+        if (error.isError())
+            return storeFailure(error);
+        if (mutations.isEmpty())
+            return {};
+        emit progress(SyncPhase::Push, done, pending, summary.bytes);
+        const HttpAnswer answer = m_client.post(path("/api/v1/sync/push"),
+                                                PushRequest{ state.clientId, mutations }.toJson());
+        summary.bytes += answer.bytes;
+        QList<qint64> numbers;
+        for (const Mutation &mutation : mutations)
+            numbers << mutation.number;
+        if (answer.status != 200) {
+            m_store.recordAttemptFailure(numbers, answer.message(), nullptr);
+            return fromAnswer(answer);
+        }
+        QString problem;
+        const std::optional<PushResponse> response = PushResponse::fromJson(answer.body, &problem);
+        if (!response) {
+            m_store.recordAttemptFailure(numbers, problem, nullptr);
+            return SyncOutcome{ SyncOutcome::Status::Transient, problem, {} };
+        }
+        if (!m_store.applyResults(response->results, &error))
+            return storeFailure(error);
+        summary.mutationsPushed += response->results.size();
+        done += response->results.size();
+        for (const MutationResult &result : response->results)
+            if (result.outcome != Outcome::Applied)
+                ++summary.conflicts;
+        if (!response->refusedCode.isEmpty()) {
+            // A gap means results this store has not recorded exist on the server; they
+            // arrive with the next pull. A storage failure there is retried later.
+            return SyncOutcome{ SyncOutcome::Status::Transient,
+                                tr("The server did not take every change yet (%1); sync "
+                                   "retries.")
+                                        .arg(response->refusedCode),
+                                {} };
+        }
+        if (response->results.isEmpty())
+            return SyncOutcome{ SyncOutcome::Status::Transient,
+                                tr("The server acknowledged no change; sync retries."),
+                                {} };
+    }
+    return {};
+}
+
+SyncOutcome SyncEngine::pull(SyncSummary &summary)
+{
+    int damagedPages = 0;
+    while (!m_cancelled) {
+        SyncState state;
+        StoreError error;
+        if (!m_store.load(&state, &error))
+            return storeFailure(error);
+        const PullRequest request{ state.clientId, state.cursor, pageSize, state.ackedMutation };
+        const HttpAnswer answer = m_client.post(path("/api/v1/sync/pull"), request.toJson());
+        summary.bytes += answer.bytes;
+        if (answer.status != 200)
+            return fromAnswer(answer);
+        QString problem;
+        const std::optional<PullPage> page = PullPage::fromJson(answer.body, &problem);
+        if (!page) {
+            // A damaged page is fetched again with the same cursor (rule 12).
+            if (++damagedPages > 3)
+                return SyncOutcome{ SyncOutcome::Status::Transient, problem, {} };
+            continue;
+        }
+        damagedPages = 0;
+        if (page->mode == PullPage::Mode::Refetch) {
+            // Too far behind, another epoch or a restored server: push what is pending
+            // first (rule 13), then take a fresh snapshot and purge what it lacks.
+            SyncOutcome pushed = push(summary);
+            if (pushed.status != SyncOutcome::Status::Done)
+                return pushed;
+            if (!m_store.beginResnapshot(&error))
+                return storeFailure(error);
+            summary.resnapshot = true;
+            continue;
+        }
+        if (!m_store.applyPage(*page, &error) || !m_store.applyResults(page->results, &error))
+            return storeFailure(error);
+        ++summary.pages;
+        for (const Change &change : page->changes)
+            ++(change.op == Change::Op::Remove ? summary.removals : summary.rowsPulled);
+        const bool snapshotEnded = page->mode == PullPage::Mode::Snapshot
+                && page->cursor.startsWith(QLatin1String("t."));
+        emit progress(page->mode == PullPage::Mode::Snapshot ? SyncPhase::Snapshot
+                                                             : SyncPhase::Pull,
+                      summary.rowsPulled, page->mode == PullPage::Mode::Snapshot ? -1 : page->head,
+                      summary.bytes);
+        if (snapshotEnded && state.resnapshotActive) {
+            SyncOutcome finished = finishResnapshot(summary);
+            if (finished.status != SyncOutcome::Status::Done)
+                return finished;
+        }
+        if (!page->more)
+            return {};
+    }
+    return {};
+}
+
+SyncOutcome SyncEngine::finishResnapshot(SyncSummary &summary)
+{
+    int unseen = 0;
+    int total = 0;
+    StoreError error;
+    if (!m_store.countUnseen(&unseen, &total, &error))
+        return storeFailure(error);
+    // Guard rail (rule 17): a re-snapshot that would delete most of this computer's
+    // records stops and asks instead.
+    if (!confirmLargePurge && total > 0 && double(unseen) > guardShare * double(total)) {
+        return SyncOutcome{ SyncOutcome::Status::GuardRail,
+                            tr("The server no longer sends %1 of the %2 records on this "
+                               "computer. Nothing was deleted; confirm to remove them.")
+                                    .arg(unseen)
+                                    .arg(total),
+                            {} };
+    }
+    emit progress(SyncPhase::Purge, 0, unseen, summary.bytes);
+    int purged = 0;
+    if (!m_store.finishResnapshot(&purged, &error))
+        return storeFailure(error);
+    summary.purged += purged;
+    return {};
+}
+
+} // namespace branchline::sync
