@@ -20,4 +20,10 @@ inline QVariant nullableText(const QString &value)
     return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
 }
 
+// "?, ?, ?" for an IN list of `count` bound values (count >= 1).
+inline QString placeholders(qsizetype count)
+{
+    return QStringLiteral("?, ").repeated(int(count) - 1) + QStringLiteral("?");
+}
+
 } // namespace branchline::server

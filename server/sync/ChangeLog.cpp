@@ -150,8 +150,7 @@ bool ChangeLog::fieldVersions(QSqlDatabase &db, const QString &table, const QStr
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT record_id, field, seq FROM field_versions "
                                  "WHERE table_name = ? AND record_id IN (%1)")
-                          .arg(QStringLiteral("?, ").repeated(int(ids.size()) - 1)
-                               + QStringLiteral("?")));
+                          .arg(placeholders(ids.size())));
     query.addBindValue(table);
     for (const QString &id : ids)
         query.addBindValue(id);

@@ -15,11 +15,6 @@ namespace branchline::server {
 
 namespace {
 
-QString placeholders(qsizetype count)
-{
-    return QStringLiteral("?, ").repeated(int(count) - 1) + QStringLiteral("?");
-}
-
 bool run(QSqlQuery &query, const QVariantList &values, QString *error)
 {
     for (const QVariant &value : values)
@@ -28,13 +23,6 @@ bool run(QSqlQuery &query, const QVariantList &values, QString *error)
         return true;
     *error = query.lastError().text();
     return false;
-}
-
-void refuse(sync::MutationResult *result, const QString &code, const QString &message)
-{
-    result->outcome = sync::Outcome::Rejected;
-    result->code = code;
-    result->message = message;
 }
 
 RecordType typeOf(const QString &table)
@@ -134,7 +122,7 @@ bool ReferenceTable::apply(QSqlDatabase &db, const MutationContext &context,
     entry.message = SyncMessages::readOnly();
     if (!ConflictJournal::open(db, entry, error))
         return false;
-    refuse(result, entry.code, entry.message);
+    refuseMutation(result, entry.code, entry.message);
     result->conflicts << entry.id;
     return true;
 }
@@ -143,7 +131,7 @@ bool ReferenceTable::resolveWith(QSqlDatabase &, const MutationContext &, const 
                                  const QJsonObject &, bool, sync::MutationResult *result,
                                  QString *) const
 {
-    refuse(result, QStringLiteral("read_only"), SyncMessages::readOnly());
+    refuseMutation(result, QStringLiteral("read_only"), SyncMessages::readOnly());
     return true;
 }
 
@@ -258,11 +246,11 @@ bool ConflictTable::apply(QSqlDatabase &db, const MutationContext &context,
             && (entry.userId == context.caller.userId
                 || context.scope.contains(entry.userId, entry.branchId));
     if (mutation.op != sync::Mutation::Op::Resolve || !mine) {
-        refuse(result, QStringLiteral("not_found"), SyncMessages::notFound());
+        refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
         return true;
     }
     if (!entry.resolution.isEmpty()) {
-        refuse(result, QStringLiteral("already_resolved"), SyncMessages::alreadyResolved());
+        refuseMutation(result, QStringLiteral("already_resolved"), SyncMessages::alreadyResolved());
         return true;
     }
     const QString resolution = mutation.fields.value(QStringLiteral("resolution")).toString();
@@ -271,7 +259,7 @@ bool ConflictTable::apply(QSqlDatabase &db, const MutationContext &context,
     if (!target
         || !(resolution == QLatin1String("mine") || resolution == QLatin1String("theirs")
              || resolution == QLatin1String("merged"))) {
-        refuse(result, QStringLiteral("bad_resolution"), SyncMessages::unknownResolution());
+        refuseMutation(result, QStringLiteral("bad_resolution"), SyncMessages::unknownResolution());
         return true;
     }
     if (resolution != QLatin1String("theirs")) {
@@ -306,7 +294,7 @@ bool ConflictTable::resolveWith(QSqlDatabase &, const MutationContext &, const Q
                                 const QJsonObject &, bool, sync::MutationResult *result,
                                 QString *) const
 {
-    refuse(result, QStringLiteral("read_only"), SyncMessages::readOnly());
+    refuseMutation(result, QStringLiteral("read_only"), SyncMessages::readOnly());
     return true;
 }
 

@@ -55,6 +55,15 @@ public:
                              sync::MutationResult *result, QString *error) const = 0;
 };
 
+// Marks `result` as refused outright with a reason.
+inline void refuseMutation(sync::MutationResult *result, const QString &code,
+                           const QString &message)
+{
+    result->outcome = sync::Outcome::Rejected;
+    result->code = code;
+    result->message = message;
+}
+
 // The synced tables by name, in snapshot order.
 class SyncTables
 {

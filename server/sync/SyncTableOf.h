@@ -51,10 +51,7 @@ public:
             values << id;
         const QString condition = Kind::scopeCondition(scope, &values);
         return select(db, caller,
-                      QStringLiteral("id IN (%1) AND %2")
-                              .arg(QStringLiteral("?, ").repeated(int(ids.size()) - 1)
-                                           + QStringLiteral("?"),
-                                   condition),
+                      QStringLiteral("id IN (%1) AND %2").arg(placeholders(ids.size()), condition),
                       values, changes, error);
     }
 
@@ -105,7 +102,7 @@ public:
         if (!RecordRows<Kind>::load(db, id, &current, &found, error))
             return false;
         if (!found) {
-            refuse(result, QStringLiteral("not_found"), SyncMessages::notFound());
+            refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
             return true;
         }
         Record record = current;
@@ -119,17 +116,17 @@ public:
         QStringList set;
         QString problem;
         if (!Kind::apply(SyncRows::toApi(fields, sample()), &record, &set, &problem)) {
-            refuse(result, QStringLiteral("bad_field"), problem);
+            refuseMutation(result, QStringLiteral("bad_field"), problem);
             return true;
         }
         if (auto refusal = RecordSupport::refuseUneditable(context.caller.role, Kind::type, set)) {
-            refuse(result, refusal->body.value(QStringLiteral("code")).toString(),
-                   refusal->body.value(QStringLiteral("message")).toString());
+            refuseMutation(result, refusal->body.value(QStringLiteral("code")).toString(),
+                           refusal->body.value(QStringLiteral("message")).toString());
             return true;
         }
         RecordValidator::normalize(record);
         if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty()) {
-            refuse(result, QStringLiteral("invalid"), SyncMessages::invalid(issues));
+            refuseMutation(result, QStringLiteral("invalid"), SyncMessages::invalid(issues));
             return true;
         }
         if (current.meta.deleted && !restore(db, id, error))
@@ -146,13 +143,6 @@ private:
     {
         static const QJsonObject json = Kind::toJson(Record());
         return json;
-    }
-
-    static void refuse(sync::MutationResult *result, const QString &code, const QString &message)
-    {
-        result->outcome = sync::Outcome::Rejected;
-        result->code = code;
-        result->message = message;
     }
 
     bool select(QSqlDatabase &db, const Caller &caller, const QString &where,
