@@ -8,9 +8,12 @@
 #include "core/AuditLog.h"
 #include "core/SqlValues.h"
 #include "records/RecordRows.h"
+#include "records/RecordSupport.h"
 #include "rules/RecordValidator.h"
 
 #include <QJsonArray>
+
+#include <optional>
 
 namespace branchline::server {
 
@@ -119,9 +122,8 @@ public:
             refuseMutation(result, QStringLiteral("bad_field"), problem);
             return true;
         }
-        if (auto refusal = RecordSupport::refuseUneditable(context.caller.role, Kind::type, set)) {
-            refuseMutation(result, refusal->body.value(QStringLiteral("code")).toString(),
-                           refusal->body.value(QStringLiteral("message")).toString());
+        if (const std::optional<Refusal> refusal = uneditable(context, set)) {
+            refuseMutation(result, refusal->code, refusal->message);
             return true;
         }
         RecordValidator::normalize(record);
@@ -139,6 +141,23 @@ public:
     }
 
 private:
+    struct Refusal
+    {
+        QString code;
+        QString message;
+    };
+
+    // Why the caller's role may not set `set`, as the API would say it; nothing if it may.
+    static std::optional<Refusal> uneditable(const MutationContext &context, const QStringList &set)
+    {
+        const std::optional<RecordOutcome> refusal =
+                RecordSupport::refuseUneditable(context.caller.role, Kind::type, set);
+        if (!refusal)
+            return std::nullopt;
+        return Refusal{ refusal->body.value(QStringLiteral("code")).toString(),
+                        refusal->body.value(QStringLiteral("message")).toString() };
+    }
+
     static QJsonObject sample()
     {
         static const QJsonObject json = Kind::toJson(Record());
@@ -188,11 +207,9 @@ private:
         if (!Kind::apply(SyncRows::toApi(mutation.fields, sample()), &record, &set, &problem))
             return reject(db, context, mutation, QStringLiteral("bad_field"), problem, nullptr,
                           result, error);
-        if (auto refusal = RecordSupport::refuseUneditable(context.caller.role, Kind::type, set))
-            return reject(db, context, mutation,
-                          refusal->body.value(QStringLiteral("code")).toString(),
-                          refusal->body.value(QStringLiteral("message")).toString(), nullptr,
-                          result, error);
+        if (const std::optional<Refusal> refusal = uneditable(context, set))
+            return reject(db, context, mutation, refusal->code, refusal->message, nullptr, result,
+                          error);
         Kind::applyDefaults(record, context.caller);
         RecordValidator::normalize(record);
         if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
@@ -224,10 +241,8 @@ private:
         if (!Kind::apply(SyncRows::toApi(mutation.fields, sample()), &record, &set, &problem))
             return reject(db, context, mutation, QStringLiteral("bad_field"), problem, &keys,
                           result, error);
-        if (auto refusal = RecordSupport::refuseUneditable(context.caller.role, Kind::type, set))
-            return reject(db, context, mutation,
-                          refusal->body.value(QStringLiteral("code")).toString(),
-                          refusal->body.value(QStringLiteral("message")).toString(), &keys, result,
+        if (const std::optional<Refusal> refusal = uneditable(context, set))
+            return reject(db, context, mutation, refusal->code, refusal->message, &keys, result,
                           error);
 
         // Per field: a base older than the server's version means someone else changed it.
