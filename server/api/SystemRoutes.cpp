@@ -109,6 +109,11 @@ void addSystemRoutes(Router &router, ApiContext &context)
                                "gauge");
                        counter("branchline_http_open_connections", "Open connections.",
                                m->openConnections, "gauge");
+                       counter("branchline_http_open_websockets", "Open sync event sockets.",
+                               m->webSockets, "gauge");
+                       counter("branchline_http_dropped_websockets_total",
+                               "Sync event sockets closed because the client did not read.",
+                               m->droppedSockets);
                    }
                    return HttpResponse::text(200, "text/plain; version=0.0.4", text);
                });

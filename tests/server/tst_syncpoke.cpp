@@ -2,8 +2,8 @@
 // The "changes available" poke (sync rule 16) over loopback, with Qt's WebSocket client: a
 // signed-in socket hears of changes made through this instance or through another one on
 // the same database, a socket without a valid token is never opened, what clients send is
-// limited, a client that does not read is dropped, many idle sockets cost the HTTP side
-// nothing, and a stop closes them all.
+// limited, a client that does not read is dropped, /metrics counts the open and the dropped
+// sockets, many idle sockets cost the HTTP side nothing, and a stop closes them all.
 #include "ServerFixture.h"
 #include "api/ApiContext.h"
 #include "records/CustomerService.h"
@@ -83,6 +83,7 @@ struct Reply
 {
     int status = 0;
     QByteArray head;
+    QByteArray body;
     QJsonObject json;
 };
 
@@ -106,7 +107,8 @@ Reply exchange(quint16 port, const QByteArray &raw, const QByteArray &body = {})
     Reply reply;
     reply.status = data.mid(9, 3).toInt();
     reply.head = data.left(end);
-    reply.json = QJsonDocument::fromJson(data.mid(end + 4)).object();
+    reply.body = data.mid(end + 4);
+    reply.json = QJsonDocument::fromJson(reply.body).object();
     return reply;
 }
 
@@ -117,6 +119,17 @@ Reply call(quint16 port, const QByteArray &method, const QByteArray &path,
     if (!token.isEmpty())
         raw += "Authorization: Bearer " + token + "\r\n";
     return exchange(port, raw, body);
+}
+
+// One sample of /metrics, as a Prometheus scraper reads it; -1 if it is not there.
+qint64 metric(quint16 port, const QByteArray &name)
+{
+    const Reply reply = call(port, "GET", "/metrics");
+    const QByteArray prefix = name + ' ';
+    for (const QByteArray &line : reply.body.split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).toLongLong();
+    return -1;
 }
 
 QByteArray upgradeRequest(const QByteArray &token)
@@ -196,6 +209,8 @@ void TestSyncPoke::announcesChangesThroughTheApi()
     QSignalSpy received(socket.get(), &QWebSocket::textMessageReceived);
     QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::ConnectedState, 5000);
     QCOMPARE(instance.server->metrics().webSockets.load(), 1);
+    QCOMPARE(metric(instance.server->port(), "branchline_http_open_websockets"), 1);
+    QCOMPARE(metric(instance.server->port(), "branchline_http_dropped_websockets_total"), 0);
     QVERIFY(!received.wait(500)); // nothing changed, nothing said
 
     const Reply created = call(instance.server->port(), "POST", "/api/v1/customers",
@@ -284,6 +299,9 @@ void TestSyncPoke::limitsWhatClientsSend()
     QVERIFY(closed.wait(3000));
     QCOMPARE(socket->closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
     QTRY_COMPARE(instance.server->metrics().webSockets.load(), 0);
+    QCOMPARE(metric(instance.server->port(), "branchline_http_open_websockets"), 0);
+    // Closed for what it sent, not for failing to read.
+    QCOMPARE(metric(instance.server->port(), "branchline_http_dropped_websockets_total"), 0);
 }
 
 void TestSyncPoke::dropsSocketsThatDoNotRead()
@@ -318,6 +336,8 @@ void TestSyncPoke::dropsSocketsThatDoNotRead()
     QTRY_COMPARE_WITH_TIMEOUT(instance.server->metrics().webSockets.load(), 1, 5000);
     QCOMPARE(reader->state(), QAbstractSocket::ConnectedState);
     QTRY_VERIFY(received.count() > 0);
+    QCOMPARE(metric(instance.server->port(), "branchline_http_dropped_websockets_total"), 1);
+    QCOMPARE(metric(instance.server->port(), "branchline_http_open_websockets"), 1);
 }
 
 void TestSyncPoke::stopsGracefullyWithSocketsOpen()
