@@ -141,6 +141,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>The X-Api-Key header is missing or does not name an active integration.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sync events come over a WebSocket only.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -361,10 +365,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sync events come over a WebSocket only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

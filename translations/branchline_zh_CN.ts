@@ -146,6 +146,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>The X-Api-Key header is missing or does not name an active integration.</source>
         <translation>缺少 X-Api-Key 请求头，或其值不对应任何有效的集成。</translation>
     </message>
+    <message>
+        <source>The sync events come over a WebSocket only.</source>
+        <translation>同步事件只能通过 WebSocket 接收。</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -367,10 +371,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的 %2 端口上监听：%3</translation>
-    </message>
-    <message>
-        <source>The sync events come over a WebSocket only.</source>
-        <translation>同步事件只能通过 WebSocket 接收。</translation>
     </message>
     <message>
         <source>The server is stopping.</source>

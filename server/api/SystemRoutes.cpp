@@ -50,6 +50,8 @@ QJsonObject openApiDocument(const Router &router)
         };
         if (!parameters.isEmpty())
             operation.insert(QStringLiteral("parameters"), parameters);
+        for (auto it = route.openApi.begin(); it != route.openApi.end(); ++it)
+            operation.insert(it.key(), it.value());
         item.insert(QString::fromLatin1(route.method.toLower()), operation);
         paths.insert(route.pattern, item);
     }

@@ -369,7 +369,9 @@ private:
         ++m_state.metrics.requests;
         const http::request<http::string_body> &message = m_parser->get();
         const HttpRequest request = toRequest(message, m_remote);
-        if (request.path == QLatin1String(HttpServer::eventsPath))
+        // An upgrade on the events path becomes a socket; anything else there is the router's
+        // (its route answers a plain GET with 426).
+        if (request.path == QLatin1String(HttpServer::eventsPath) && websocket::is_upgrade(message))
             return openSocket(request);
         ++m_state.metrics.inFlight;
         const auto started = std::chrono::steady_clock::now();
@@ -387,14 +389,6 @@ private:
     void openSocket(const HttpRequest &request)
     {
         const http::request<http::string_body> &message = m_parser->get();
-        if (!websocket::is_upgrade(message)) {
-            HttpResponse refusal = HttpResponse::error(
-                    426, QStringLiteral("upgrade_required"),
-                    QCoreApplication::translate("HttpServer",
-                                                "The sync events come over a WebSocket only."));
-            refusal.headers.append(qMakePair(QByteArray("Upgrade"), QByteArray("websocket")));
-            return respond(refusal, false);
-        }
         if (m_state.stopping)
             return respond(HttpResponse::error(503, QStringLiteral("stopping"),
                                                QCoreApplication::translate(

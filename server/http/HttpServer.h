@@ -45,8 +45,9 @@ using SocketAuthenticator = std::function<bool(const QString &accessToken)>;
 
 // HTTP/1.1 on Boost.Beast: asynchronous accept and reads, so thousands of idle kept-alive
 // connections cost no thread each; a body limit (413), header and read/idle timeouts,
-// optional TLS, and a graceful stop that lets requests in progress finish. GET
-// /api/v1/sync/events upgrades to a WebSocket the server only sends on (docs/sync.md).
+// optional TLS, and a graceful stop that lets requests in progress finish. A WebSocket
+// upgrade request (GET with Upgrade) on /api/v1/sync/events opens a socket the server only
+// sends on (docs/sync.md); every other request, there too, goes to the router.
 class HttpServer
 {
 public:

@@ -17,10 +17,10 @@ QStringList segmentsOf(const QString &path)
 } // namespace
 
 void Router::add(const QByteArray &method, const QString &pattern, const QString &summary,
-                 Handler handler)
+                 Handler handler, const QJsonObject &openApi)
 {
-    m_entries.append(
-            Entry{ Route{ method, pattern, summary }, segmentsOf(pattern), std::move(handler) });
+    m_entries.append(Entry{ Route{ method, pattern, summary, openApi }, segmentsOf(pattern),
+                            std::move(handler) });
 }
 
 QList<Router::Route> Router::routes() const

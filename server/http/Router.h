@@ -4,6 +4,7 @@
 #include "HttpTypes.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <functional>
@@ -26,10 +27,13 @@ public:
         QByteArray method;
         QString pattern;
         QString summary; // for the OpenAPI document
+        // OpenAPI operation fields that replace the generated ones (description, parameters,
+        // responses, ...), for a route the generic "200 OK or an error" does not describe.
+        QJsonObject openApi;
     };
 
     void add(const QByteArray &method, const QString &pattern, const QString &summary,
-             Handler handler);
+             Handler handler, const QJsonObject &openApi = {});
     HttpResponse dispatch(const HttpRequest &request) const;
     QList<Route> routes() const;
 

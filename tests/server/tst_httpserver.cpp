@@ -311,6 +311,7 @@ void TestHttpServer::openApiListsEveryRoute()
     const QJsonObject document = reply.json();
     QCOMPARE(document.value("openapi").toString(), QStringLiteral("3.0.3"));
     const QJsonObject paths = document.value("paths").toObject();
+    QStringList upgrading;
     for (const Router::Route &route : m_router->routes()) {
         const QJsonObject operation = paths.value(route.pattern)
                                               .toObject()
@@ -321,7 +322,22 @@ void TestHttpServer::openApiListsEveryRoute()
         // Every route the document lists answers at its method: no 404, no 405.
         const Reply probe = send(request(route.method, route.pattern.toLatin1()));
         QVERIFY2(probe.status != 404 && probe.status != 405, qPrintable(route.pattern));
+        const QJsonObject responses = operation.value("responses").toObject();
+        QVERIFY2(!responses.isEmpty(), qPrintable(route.pattern));
+        if (!responses.contains("101"))
+            continue;
+        // A WebSocket: a plain request is told to upgrade, and an upgrade without a token
+        // is refused before it happens.
+        upgrading << route.pattern;
+        QCOMPARE(probe.status, 426);
+        const Reply refused = send(request(route.method, route.pattern.toLatin1(), {},
+                                           "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                                           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                           "Sec-WebSocket-Version: 13\r\n"));
+        QCOMPARE(refused.status, 401);
+        QVERIFY(operation.value("x-websocket-messages").toObject().contains("changes"));
     }
+    QCOMPARE(upgrading, QStringList{ QString::fromLatin1(HttpServer::eventsPath) });
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

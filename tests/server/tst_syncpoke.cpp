@@ -40,6 +40,7 @@ struct Instance
         addSystemRoutes(router, context);
         addAuthRoutes(router, context);
         addRecordRoutes(router, context);
+        addSyncRoutes(router, context);
         HttpServerSettings settings;
         settings.port = 0;
         server = std::make_unique<HttpServer>(router, settings);
@@ -259,7 +260,11 @@ void TestSyncPoke::refusesSocketsWithoutValidToken()
     QCOMPARE(reply.status, 401);
     QVERIFY(!reply.head.toLower().contains("upgrade"));
     // The path is a WebSocket only.
-    QCOMPARE(call(port, "GET", "/api/v1/sync/events", {}, token).status, 426);
+    reply = call(port, "GET", "/api/v1/sync/events", {}, token);
+    QCOMPARE(reply.status, 426);
+    QCOMPARE(reply.json.value("code").toString(), QStringLiteral("upgrade_required"));
+    QVERIFY(reply.head.toLower().contains("\r\nupgrade: websocket"));
+    QCOMPARE(call(port, "POST", "/api/v1/sync/events", {}, token).status, 405);
 
     QByteArray signedOut =
             instance.authenticator.login("rep", password, "d2").accessToken.toLatin1();
