@@ -80,7 +80,8 @@ bool PlainBenchStore::create(const QString &filePath, QString *error)
     // Every product migration, so both sides hold the same schema.
     QByteArray sql;
     for (const char *name :
-         { ":/bench/migrations/0001_initial.sql", ":/bench/migrations/0002_sync.sql" }) {
+         { ":/bench/migrations/0001_initial.sql", ":/bench/migrations/0002_sync.sql",
+           ":/bench/migrations/0003_deferred_search.sql" }) {
         QFile script(name);
         if (!script.open(QIODevice::ReadOnly)) {
             *error = "migration script missing from the resources";
@@ -93,17 +94,17 @@ bool PlainBenchStore::create(const QString &filePath, QString *error)
     {
         QSqlDatabase db = open(filePath, name, error);
         if (sqlite3 *handle = handleOf(db)) {
-            // What Migrator::apply does for migrations 1 and 2, through the C API because QSQLITE
+            // What Migrator::apply does for every migration, through the C API because QSQLITE
             // runs only the first statement of a script.
             const QByteArray meta =
                     QString("INSERT INTO store_meta (key, value) VALUES ('store_id', '%1'), "
-                            "('created_at', '%2'), ('schema_version', '2'), "
+                            "('created_at', '%2'), ('schema_version', '3'), "
                             "('min_reader_version', '2')")
                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
                             .toUtf8();
             ok = exec(handle, "BEGIN IMMEDIATE", error) && exec(handle, sql, error)
-                    && exec(handle, meta, error) && exec(handle, "PRAGMA user_version = 2", error)
+                    && exec(handle, meta, error) && exec(handle, "PRAGMA user_version = 3", error)
                     && exec(handle, "COMMIT", error);
         }
     }

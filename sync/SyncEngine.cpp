@@ -205,8 +205,7 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
         ++summary.pages;
         for (const Change &change : page->changes)
             ++(change.op == Change::Op::Remove ? summary.removals : summary.rowsPulled);
-        const bool snapshotEnded = page->mode == PullPage::Mode::Snapshot
-                && page->cursor.startsWith(QLatin1String("t."));
+        const bool snapshotEnded = page->endsSnapshot();
         emit progress(page->mode == PullPage::Mode::Snapshot ? SyncPhase::Snapshot
                                                              : SyncPhase::Pull,
                       summary.rowsPulled, page->mode == PullPage::Mode::Snapshot ? -1 : page->head,
@@ -216,9 +215,48 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
             if (finished.status != SyncOutcome::Status::Done)
                 return finished;
         }
+        if (page->mode != PullPage::Mode::Snapshot || snapshotEnded) {
+            // Also after a kill between the snapshot's last page and the rebuild.
+            SyncOutcome indexed = buildDeferredSearchIndex(summary);
+            if (indexed.status != SyncOutcome::Status::Done)
+                return indexed;
+        }
         if (!page->more)
             return {};
     }
+    return {};
+}
+
+QString SyncEngine::phaseText(SyncPhase phase)
+{
+    switch (phase) {
+    case SyncPhase::Push:
+        return tr("sending changes");
+    case SyncPhase::Snapshot:
+        return tr("first download");
+    case SyncPhase::Pull:
+        return tr("receiving changes");
+    case SyncPhase::Purge:
+        return tr("removing records no longer shared");
+    case SyncPhase::Index:
+        return tr("building the search index");
+    case SyncPhase::Waiting:
+        return tr("waiting to retry");
+    }
+    return QString();
+}
+
+SyncOutcome SyncEngine::buildDeferredSearchIndex(SyncSummary &summary)
+{
+    StoreError error;
+    bool deferred = false;
+    if (!m_store.searchIndexDeferred(&deferred, &error))
+        return storeFailure(error);
+    if (!deferred)
+        return {};
+    emit progress(SyncPhase::Index, 0, -1, summary.bytes);
+    if (!m_store.rebuildSearchIndex(&error))
+        return storeFailure(error);
     return {};
 }
 

@@ -8,7 +8,8 @@
 
 namespace branchline::sync {
 
-enum class SyncPhase { Push, Snapshot, Pull, Purge, Waiting };
+// Index: the search index is built in one go after a snapshot (models/search/SearchIndex).
+enum class SyncPhase { Push, Snapshot, Pull, Purge, Index, Waiting };
 
 struct SyncSummary
 {
@@ -52,6 +53,9 @@ class SyncEngine : public QObject
 public:
     SyncEngine(SyncStore &store, SyncClient &client, QObject *parent = nullptr);
 
+    // What a phase is called on a progress line, translated.
+    static QString phaseText(SyncPhase phase);
+
     SyncOutcome runRound();
     // Rounds until done, retrying transient failures with exponential backoff and jitter
     // (a failed upload retries without waiting for a new edit) up to `maxAttempts`.
@@ -73,6 +77,7 @@ private:
     SyncOutcome push(SyncSummary &summary);
     SyncOutcome pull(SyncSummary &summary);
     SyncOutcome finishResnapshot(SyncSummary &summary);
+    SyncOutcome buildDeferredSearchIndex(SyncSummary &summary);
     static SyncOutcome fromAnswer(const HttpAnswer &answer);
     SyncOutcome storeFailure(const StoreError &error) const;
 

@@ -3,8 +3,10 @@
 
 #include "PageApplier.h"
 #include "repositories/Outbox.h"
+#include "search/SearchIndex.h"
 #include "store/LocalTransaction.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -152,6 +154,9 @@ bool SyncStore::applyPage(const PullPage &page, StoreError *error)
     m_applier->setClientId(meta.value(keyClientId));
     const bool markSeen = meta.value(keyResnapshot) == QLatin1String("1")
             && page.mode == PullPage::Mode::Snapshot;
+    // Row-by-row indexing is most of a snapshot page's cost; the index is rebuilt after it.
+    if (page.mode == PullPage::Mode::Snapshot && !SearchIndex(m_db).defer(error))
+        return false;
     // The cursor is saved with the rows it covers (rule 12): a kill resumes from the last
     // whole page.
     if (!m_applier->apply(page, markSeen, error) || !setMeta(keyEpoch, page.epoch, error)
@@ -160,6 +165,27 @@ bool SyncStore::applyPage(const PullPage &page, StoreError *error)
         qCWarning(lcSyncStore) << "a pulled page was not applied:" << error->detail;
         return false;
     }
+    return true;
+}
+
+bool SyncStore::searchIndexDeferred(bool *deferred, StoreError *error) const
+{
+    StoreError failure;
+    *deferred = SearchIndex(m_db).isDeferred(&failure);
+    if (failure.isError()) {
+        *error = failure;
+        return false;
+    }
+    return true;
+}
+
+bool SyncStore::rebuildSearchIndex(StoreError *error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!SearchIndex(m_db).rebuild(error))
+        return false;
+    qCInfo(lcSyncStore) << "rebuilt the search index in" << timer.elapsed() << "ms";
     return true;
 }
 

@@ -59,6 +59,11 @@ public:
     // 'scope_removed' (rule 11). The page's results are for applyResults().
     bool applyPage(const PullPage &page, StoreError *error);
 
+    // A snapshot page defers the search index (models/search/SearchIndex); once the
+    // snapshot is complete the engine rebuilds it in one go.
+    bool searchIndexDeferred(bool *deferred, StoreError *error) const;
+    bool rebuildSearchIndex(StoreError *error);
+
     // The outbox in mutation order, as protocol mutations (at = created_at).
     QList<Mutation> pendingMutations(int limit, StoreError *error) const;
     int pendingCount(StoreError *error = nullptr) const;

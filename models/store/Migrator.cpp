@@ -48,6 +48,9 @@ const QList<Migration> &Migrator::productMigrations()
         // Additive in SQL, but a schema-1 Branchline would write edits without their outbox
         // rows: never pushed, then overwritten by the next pull. So it must refuse the store.
         { 2, "sync", ":/branchline/migrations/0002_sync.sql", 2 },
+        // Only WHEN clauses on the search triggers: a schema-2 Branchline still keeps the
+        // index in step (it never defers), so it may go on reading and writing.
+        { 3, "deferred search index", ":/branchline/migrations/0003_deferred_search.sql", 2 },
     };
     return all;
 }

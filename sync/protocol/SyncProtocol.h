@@ -87,6 +87,13 @@ struct PullPage
     QString cursor;
     bool more = false;
 
+    // The last page of a snapshot: its cursor already points into the tail ("t." — the
+    // cursor grammar of docs/sync.md; clients otherwise treat cursors as opaque).
+    bool endsSnapshot() const
+    {
+        return mode == Mode::Snapshot && cursor.startsWith(QLatin1String("t."));
+    }
+
     // The checksum is computed over the changes when encoding and verified when decoding;
     // a page that does not match is refused so the client fetches it again (rule 12).
     QJsonObject toJson() const;

@@ -16,27 +16,10 @@ namespace branchline::sync {
 
 namespace {
 
+// The translation context of the command's texts.
 class SyncCommandText
 {
     Q_DECLARE_TR_FUNCTIONS(SyncCommand)
-
-public:
-    static QString phaseName(SyncPhase phase)
-    {
-        switch (phase) {
-        case SyncPhase::Push:
-            return tr("sending changes");
-        case SyncPhase::Snapshot:
-            return tr("first download");
-        case SyncPhase::Pull:
-            return tr("receiving changes");
-        case SyncPhase::Purge:
-            return tr("removing records no longer shared");
-        case SyncPhase::Waiting:
-            return tr("waiting to retry");
-        }
-        return QString();
-    }
 };
 
 // Without a keychain a command-line tool cannot ask for a passphrase safely: refuse.
@@ -139,7 +122,7 @@ int runSyncCommand(const QStringList &arguments)
                                      : QStringLiteral("%1/%2").arg(done).arg(total);
                              print(stderr,
                                    Text::tr("\r%1: %2, %3 KiB   ")
-                                           .arg(Text::phaseName(phase), count)
+                                           .arg(SyncEngine::phaseText(phase), count)
                                            .arg(bytes / 1024));
                          });
     const SyncOutcome outcome = engine.syncUntilDone(std::max(1, parser.value(attempts).toInt()));

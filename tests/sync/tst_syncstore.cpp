@@ -9,6 +9,7 @@
 #include "repositories/ContactRepository.h"
 #include "repositories/CustomerRepository.h"
 #include "repositories/RecordTable.h"
+#include "search/SearchIndex.h"
 #include "store/Migrator.h"
 
 #include <QJsonDocument>
@@ -126,6 +127,7 @@ private slots:
     void attemptFailuresAreCounted();
     void resolvingWritesResolutionAndMutation();
     void resolvingIsAllOrNothing();
+    void snapshotDefersTheSearchIndexUntilRebuilt();
 
 private:
     QSqlDatabase db() const { return m_fixture->db(); }
@@ -204,7 +206,7 @@ void TestSyncStore::freshStoreHasTheSyncSchema()
     const QStringList tables = db().tables();
     for (const char *table : { "outbox", "sync_conflicts", "sync_snapshot_seen" })
         QVERIFY2(tables.contains(QLatin1String(table)), table);
-    QCOMPARE(m_fixture->store().schemaVersion(), 2);
+    QCOMPARE(m_fixture->store().schemaVersion(), Migrator::productMigrations().last().version);
     QVERIFY(columnsOf(db(), "tasks").contains("branch_id"));
     QCOMPARE(scalar("SELECT value FROM store_meta WHERE key = 'min_reader_version'"), 2);
 }
@@ -234,7 +236,7 @@ void TestSyncStore::versionOneStoreIsMigrated()
     LocalStore store(path);
     QVERIFY2(store.open(test::testKey(), LocalStore::KeyKind::Raw, false),
              qPrintable(store.lastError().detail));
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), Migrator::productMigrations().last().version);
     QVERIFY(QFile::exists(store.lastBackupPath()));
     QVERIFY(store.database().tables().contains("outbox"));
     QSqlQuery query(store.database());
@@ -824,6 +826,61 @@ void TestSyncStore::resolvingIsAllOrNothing()
     QVERIFY(store.resolveConflict(local, "theirs", QJsonValue(), &error));
     QCOMPARE(outbox().size(), queued);
     QCOMPARE(store.unresolvedConflictCount(), 0);
+}
+
+
+void TestSyncStore::snapshotDefersTheSearchIndexUntilRebuilt()
+{
+    SyncStore store(db());
+    StoreError error;
+    SyncState state;
+    QVERIFY(store.load(&state, &error));
+    CustomerRepository customers(db());
+    const auto found = [&](const QString &text) {
+        CustomerFilter filter;
+        filter.text = text;
+        StoreError failure;
+        const qint64 n = customers.count(filter, &failure);
+        if (failure.isError())
+            qWarning() << failure.detail;
+        return n;
+    };
+
+    // Indexed before the snapshot: stays findable while the index is deferred.
+    Customer before = test::merchant("西湖龙井茶庄");
+    QVERIFY(customers.insert(before));
+    QCOMPARE(found("龙井"), 1);
+
+    const QString pulledId = uuid();
+    QVERIFY2(store.applyPage(page({ upsert("customers", pulledId, 10, customerRow("钱塘江电子科技")) },
+                                  "s.epoch-1.10.0." + pulledId, PullPage::Mode::Snapshot),
+                             &error),
+             qPrintable(error.detail));
+    bool deferred = false;
+    QVERIFY(store.searchIndexDeferred(&deferred, &error));
+    QVERIFY(deferred);
+    QCOMPARE(found("钱塘江"), 0); // pulled during the snapshot: not indexed yet
+    // A local edit while deferred is not indexed either, and the rebuild catches it.
+    Customer during = test::merchant("灵隐寺素食餐厅");
+    QVERIFY(customers.insert(during));
+    QCOMPARE(found("灵隐"), 0);
+
+    // The snapshot's last page (its cursor points into the tail), then the rebuild.
+    QVERIFY(store.applyPage(page({}, "t.epoch-1.10", PullPage::Mode::Snapshot), &error));
+    QVERIFY(store.rebuildSearchIndex(&error));
+    QVERIFY(store.searchIndexDeferred(&deferred, &error));
+    QVERIFY(!deferred);
+    QCOMPARE(found("钱塘江"), 1);
+    QCOMPARE(found("灵隐"), 1);
+    QCOMPARE(found("龙井"), 1);
+
+    // The triggers run again: a tail page's rename is searchable at once, the old name not.
+    QVERIFY(store.applyPage(page({ upsert("customers", pulledId, 11, customerRow("富春江光伏")) },
+                                  "t.epoch-1.11"),
+                            &error));
+    QCOMPARE(found("富春江"), 1);
+    QCOMPARE(found("钱塘江"), 0);
+    QVERIFY(store.rebuildSearchIndex(&error)); // nothing deferred: nothing to do
 }
 
 QTEST_GUILESS_MAIN(TestSyncStore)
