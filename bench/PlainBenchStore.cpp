@@ -81,7 +81,8 @@ bool PlainBenchStore::create(const QString &filePath, QString *error)
     QByteArray sql;
     for (const char *name :
          { ":/bench/migrations/0001_initial.sql", ":/bench/migrations/0002_sync.sql",
-           ":/bench/migrations/0003_deferred_search.sql" }) {
+           ":/bench/migrations/0003_deferred_search.sql",
+           ":/bench/migrations/0004_sent_history.sql" }) {
         QFile script(name);
         if (!script.open(QIODevice::ReadOnly)) {
             *error = "migration script missing from the resources";
@@ -98,13 +99,13 @@ bool PlainBenchStore::create(const QString &filePath, QString *error)
             // runs only the first statement of a script.
             const QByteArray meta =
                     QString("INSERT INTO store_meta (key, value) VALUES ('store_id', '%1'), "
-                            "('created_at', '%2'), ('schema_version', '3'), "
+                            "('created_at', '%2'), ('schema_version', '4'), "
                             "('min_reader_version', '2')")
                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
                             .toUtf8();
             ok = exec(handle, "BEGIN IMMEDIATE", error) && exec(handle, sql, error)
-                    && exec(handle, meta, error) && exec(handle, "PRAGMA user_version = 3", error)
+                    && exec(handle, meta, error) && exec(handle, "PRAGMA user_version = 4", error)
                     && exec(handle, "COMMIT", error);
         }
     }

@@ -88,6 +88,7 @@ SyncOutcome SyncEngine::syncUntilDone(int maxAttempts)
         total.mutationsPushed += outcome.summary.mutationsPushed;
         total.conflicts += outcome.summary.conflicts;
         total.purged += outcome.summary.purged;
+        total.requeued += outcome.summary.requeued;
         total.bytes += outcome.summary.bytes;
         total.pages += outcome.summary.pages;
         total.resnapshot = total.resnapshot || outcome.summary.resnapshot;
@@ -120,6 +121,7 @@ SyncOutcome SyncEngine::push(SyncSummary &summary)
         return storeFailure(error);
     const int pending = m_store.pendingCount();
     qint64 done = 0;
+    bool reRegistered = false; // once per round: a second gap is not a restore
     while (!m_cancelled) {
         const QList<Mutation> mutations = m_store.pendingMutations(pushBatch, &error);
         if (error.isError())
@@ -150,6 +152,18 @@ SyncOutcome SyncEngine::push(SyncSummary &summary)
         for (const MutationResult &result : response->results)
             if (result.outcome != Outcome::Applied)
                 ++summary.conflicts;
+        if (response->refusedCode == QLatin1String("mutation_gap")
+            && response->expected <= state.ackedMutation && !reRegistered) {
+            // The server expects a number it already answered: it was restored from a
+            // backup and forgot those edits. Push them again under a new client id.
+            int requeued = 0;
+            if (!m_store.reRegister(response->expected, &requeued, &error)
+                || !m_store.load(&state, &error))
+                return storeFailure(error);
+            reRegistered = true;
+            summary.requeued += requeued;
+            continue;
+        }
         if (!response->refusedCode.isEmpty()) {
             // A gap means results this store has not recorded exist on the server; they
             // arrive with the next pull. A storage failure there is retried later.

@@ -18,6 +18,7 @@ struct SyncSummary
     qint64 mutationsPushed = 0;
     qint64 conflicts = 0; // merged, conflict or rejected results
     qint64 purged = 0;
+    qint64 requeued = 0; // acknowledged edits pushed again to a restored server
     qint64 bytes = 0;
     int pages = 0;
     int retries = 0;

@@ -2,6 +2,7 @@
 #include "SyncStore.h"
 
 #include "PageApplier.h"
+#include "SentHistory.h"
 #include "repositories/Outbox.h"
 #include "search/SearchIndex.h"
 #include "store/LocalTransaction.h"
@@ -242,15 +243,30 @@ bool SyncStore::applyResults(const QList<MutationResult> &results, StoreError *e
     if (!readMeta({ keyAcked }, &meta, error))
         return false;
     qint64 acked = meta.value(keyAcked).toLongLong();
-    QSqlQuery drop(m_db);
-    drop.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation = ?"));
+    QList<qint64> answered;
     for (const MutationResult &result : results) {
-        drop.bindValue(0, result.mutation);
-        if (!run(drop, error))
-            return false;
+        answered << result.mutation;
         acked = qMax(acked, result.mutation);
     }
-    return setMeta(keyAcked, QString::number(acked), error) && transaction.commit(error);
+    return SentHistory(m_db).keep(answered, QDateTime::currentDateTimeUtc(), error)
+            && setMeta(keyAcked, QString::number(acked), error) && transaction.commit(error);
+}
+
+bool SyncStore::reRegister(qint64 expected, int *requeued, StoreError *error)
+{
+    LocalTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!SentHistory(m_db).requeue(expected, requeued, error)
+        || !setMeta(keyClientId, clientId, error)
+        || !setMeta(keyAcked, QString::number(qMax<qint64>(0, expected - 1)), error)
+        || !transaction.commit(error))
+        return false;
+    m_applier->setClientId(clientId);
+    qCWarning(lcSyncStore) << "the server forgot acknowledged edits (restored from a backup?):"
+                           << "re-registered, pushing" << *requeued << "of them again";
+    return true;
 }
 
 bool SyncStore::recordAttemptFailure(const QList<qint64> &mutations, const QString &error,

@@ -51,6 +51,8 @@ const QList<Migration> &Migrator::productMigrations()
         // Only WHEN clauses on the search triggers: a schema-2 Branchline still keeps the
         // index in step (it never defers), so it may go on reading and writing.
         { 3, "deferred search index", ":/branchline/migrations/0003_deferred_search.sql", 2 },
+        // A schema-3 Branchline only forgets acknowledged mutations, as it always did.
+        { 4, "sent history", ":/branchline/migrations/0004_sent_history.sql", 2 },
     };
     return all;
 }

@@ -283,19 +283,27 @@ RecordOutcome SyncService::push(const Caller &caller, const QJsonObject &body) c
                     if (!txError->isEmpty())
                         return false;
                     if (last == 0) {
+                        // A client id seen for the first time starts where its first
+                        // mutation does: a store that re-registered after a server restore
+                        // (docs/sync.md) goes on with its own numbering. Numbers of an id
+                        // this server already knows must still follow without a gap.
+                        const qint64 start = request->mutations[first].number - 1;
                         QSqlQuery insert(db);
                         insert.prepare(QStringLiteral(
                                 "INSERT INTO sync_clients (client_id, user_id, last_mutation, "
-                                "created_at) SELECT ?, ?, 0, ? WHERE NOT EXISTS "
+                                "created_at) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
                                 "(SELECT 1 FROM sync_clients WHERE client_id = ?)"));
                         insert.addBindValue(request->clientId);
                         insert.addBindValue(caller.userId);
+                        insert.addBindValue(start);
                         insert.addBindValue(RecordSupport::now());
                         insert.addBindValue(request->clientId);
                         if (!insert.exec()) {
                             *txError = insert.lastError().text();
                             return false;
                         }
+                        if (insert.numRowsAffected() == 1)
+                            last = start;
                     }
                     DataScope scope;
                     if (!DataScope::resolve(db, caller, &scope, txError))

@@ -245,6 +245,19 @@ void TestSyncService::pushIsExactlyOnce()
     QCOMPARE(mixed.lastMutation, 3);
     QCOMPARE(row(fixture.database(), id).value("notes").toString(), QStringLiteral("第三次"));
 
+    // A store that re-registered under a new id after a server restore goes on with its own
+    // numbers; from then on the new id's numbers must follow without a gap too.
+    const QString reRegistered = newId();
+    sync::PushResponse resumed =
+            push(service, org.rep, reRegistered, { update(41, id, { { "notes", "恢复后" } }, {}) });
+    QVERIFY(resumed.refusedCode.isEmpty());
+    QCOMPARE(resumed.lastMutation, 41);
+    sync::PushResponse afterResume = push(service, org.rep, reRegistered,
+                                          { update(43, id, { { "notes", "跳号" } }, {}) });
+    QCOMPARE(afterResume.refusedCode, QStringLiteral("mutation_gap"));
+    QCOMPARE(afterResume.expected, 42);
+    QCOMPARE(row(fixture.database(), id).value("notes").toString(), QStringLiteral("恢复后"));
+
     // Another user presenting this device's id is refused.
     sync::PushRequest forged{ client, { update(4, id, { { "notes", "冒用" } }, {}) } };
     QCOMPARE(service.push(org.otherRep, forged.toJson()).status, 403);

@@ -128,6 +128,7 @@ private slots:
     void resolvingWritesResolutionAndMutation();
     void resolvingIsAllOrNothing();
     void snapshotDefersTheSearchIndexUntilRebuilt();
+    void reRegisterPushesForgottenEditsAgain();
 
 private:
     QSqlDatabase db() const { return m_fixture->db(); }
@@ -881,6 +882,58 @@ void TestSyncStore::snapshotDefersTheSearchIndexUntilRebuilt()
     QCOMPARE(found("富春江"), 1);
     QCOMPARE(found("钱塘江"), 0);
     QVERIFY(store.rebuildSearchIndex(&error)); // nothing deferred: nothing to do
+}
+
+
+void TestSyncStore::reRegisterPushesForgottenEditsAgain()
+{
+    SyncStore store(db());
+    StoreError error;
+    SyncState before;
+    QVERIFY(store.load(&before, &error));
+    Customer c = test::merchant("恢复测试商户");
+    QVERIFY(CustomerRepository(db()).insert(c));
+    for (const QString city : { "宁波", "温州", "绍兴" }) {
+        c.city = city;
+        QVERIFY(CustomerRepository(db()).update(c));
+    }
+    const QList<Mutation> sent = store.pendingMutations(10, &error);
+    QCOMPARE(sent.size(), 4);
+    QList<MutationResult> answers;
+    for (const Mutation &mutation : sent) {
+        MutationResult result;
+        result.mutation = mutation.number;
+        answers << result;
+    }
+    QVERIFY(store.applyResults(answers, &error));
+    QCOMPARE(store.pendingCount(), 0);
+    QCOMPARE(scalar("SELECT count(*) FROM outbox_sent"), 4);
+    c.city = "湖州"; // not answered yet
+    QVERIFY(CustomerRepository(db()).update(c));
+
+    // The server was restored to a state with only the first two applied.
+    int requeued = 0;
+    QVERIFY2(store.reRegister(sent[2].number, &requeued, &error), qPrintable(error.detail));
+    QCOMPARE(requeued, 2);
+    SyncState after;
+    QVERIFY(store.load(&after, &error));
+    QVERIFY(after.clientId != before.clientId);
+    QCOMPARE(after.ackedMutation, sent[2].number - 1);
+    const QList<Mutation> again = store.pendingMutations(10, &error);
+    QCOMPARE(again.size(), 3);
+    QCOMPARE(again[0].number, sent[2].number); // their own numbers, before the newer edit
+    QCOMPARE(again[0].fields, sent[2].fields);
+    QCOMPARE(again[0].base, sent[2].base);
+    QCOMPARE(again[1].number, sent[3].number);
+    QCOMPARE(again[2].fields, QJsonObject({ { "city", "湖州" } }));
+    QCOMPARE(scalar("SELECT count(*) FROM outbox_sent"), 2);
+
+    // History older than the retention is forgotten with the next answer.
+    exec("UPDATE outbox_sent SET acked_at = '2000-01-01T00:00:00.000Z'");
+    MutationResult newest;
+    newest.mutation = again[2].number;
+    QVERIFY(store.applyResults({ newest }, &error));
+    QCOMPARE(scalar("SELECT count(*) FROM outbox_sent"), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncStore)
