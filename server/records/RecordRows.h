@@ -17,13 +17,20 @@ struct RecordRows
 {
     using Record = typename Kind::Record;
 
-    // Finds `id`, deleted or not; `found` says whether it exists at all.
+    // Finds `id`, deleted or not; `found` says whether it exists at all. Callers write what
+    // they decide from it in the same transaction (sync's per-field merge), so on PostgreSQL
+    // the row is locked until the transaction ends: without the lock, two pushes to the same
+    // record at once both read it, neither sees the other's field versions, and the later
+    // one writes every field back from its stale copy, undoing the other's change without a
+    // journal entry. SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
     static bool load(QSqlDatabase &db, const QString &id, Record *record, bool *found,
                      QString *error)
     {
+        const bool postgres = db.driverName() == QLatin1String("QPSQL");
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
-                              .arg(Kind::selectColumns(), Kind::table()));
+        query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?%3")
+                              .arg(Kind::selectColumns(), Kind::table(),
+                                   postgres ? QStringLiteral(" FOR UPDATE") : QString()));
         query.addBindValue(id);
         if (!query.exec()) {
             *error = query.lastError().text();
