@@ -2,177 +2,33 @@
 // Sync end to end: real client stores (SQLCipher) and the real branchline-server process over
 // loopback, through the fault cases of SYNC.md: convergence of two devices, same-field races
 // journalled and resolved, a reply lost after the server committed, a killed initial sync,
-// the server down and back, a user losing a record with pending edits, a server restored
-// from a backup, and a randomised soak (BRANCHLINE_SOAK_ROUNDS, default short).
-#include "SyncEngine.h"
-#include "TestFiles.h"
-#include "repositories/CustomerRepository.h"
-#include "store/LocalStore.h"
+// the server down and back, a server restored from a backup, and a randomised soak through a proxy
+// that delays and cuts connections (BRANCHLINE_SOAK_ROUNDS, default short; BRANCHLINE_SOAK_SEED to
+// replay a draw). Every case runs on both server engines: global data rows "sqlite" and "postgres".
+#include "FlakyProxy.h"
+#include "LoopbackDevice.h"
+#include "ServerDatabase.h"
+#include "ServerProcess.h"
+#include "SoakLedger.h"
 
-#include <QFile>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using namespace branchline;
 using namespace branchline::sync;
+using namespace branchline::test;
 
-namespace {
-
-const QString password = QStringLiteral("Demo-Password-2026");
-
-// branchline-server on its own SQLite file, as a child process: it can be killed outright.
-class ServerProcess
-{
-public:
-    explicit ServerProcess(const QString &databasePath)
-        : m_database(databasePath)
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        m_port = probe.serverPort();
-    }
-    ~ServerProcess() { kill(); }
-
-    bool seed(int customers)
-    {
-        QProcess seed;
-        seed.start(QStringLiteral(BRANCHLINE_SERVER),
-                   { QStringLiteral("seed-demo"), QStringLiteral("--database"), m_database,
-                     QStringLiteral("--customers"), QString::number(customers),
-                     QStringLiteral("--activities"), QString::number(customers * 2) });
-        seed.write((password + QLatin1Char('\n')).toUtf8());
-        seed.closeWriteChannel();
-        return seed.waitForFinished(120000) && seed.exitCode() == 0;
-    }
-
-    bool start()
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(BRANCHLINE_SERVER),
-                        { QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
-                          QStringLiteral("127.0.0.1:%1").arg(m_port) });
-        if (!m_process.waitForStarted())
-            return false;
-        for (int i = 0; i < 100; ++i) {
-            QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, m_port);
-            if (socket.waitForConnected(100))
-                return true;
-            QThread::msleep(50);
-        }
-        return false;
-    }
-
-    void kill()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill(); // no graceful stop: a crash
-            m_process.waitForFinished();
-        }
-    }
-
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
-    QString databasePath() const { return m_database; }
-
-private:
-    QString m_database;
-    quint16 m_port = 0;
-    QProcess m_process;
-};
-
-// One signed-in computer: its encrypted store, sync store, client and engine.
-struct Device
-{
-    Device(const QString &path, const QUrl &server, const QString &login)
-        : store(path)
-    {
-        [&] { QVERIFY(store.open(test::testKey(), LocalStore::KeyKind::Raw, true)); }();
-        sync = std::make_unique<SyncStore>(store.database());
-        SyncState state;
-        StoreError error;
-        sync->load(&state, &error);
-        client = std::make_unique<SyncClient>(server, state.clientId);
-        client->timeoutMs = 5000;
-        [&] { QCOMPARE(client->signIn(login, password).status, 200); }();
-        sync->setUserId(client->userId());
-        engine = std::make_unique<SyncEngine>(*sync, *client);
-        engine->backoffBaseMs = 20;
-        engine->backoffMaxMs = 200;
-        engine->pageSize = 200;
-    }
-
-    SyncOutcome::Status syncNow(int attempts = 5)
-    {
-        client->resetCancel();
-        return engine->syncUntilDone(attempts).status;
-    }
-
-    CustomerRepository customers() const { return CustomerRepository(store.database()); }
-
-    Customer customer(const QString &id) const { return customers().find(id).value_or(Customer()); }
-
-    // Every live customer as the store holds it, for comparing devices.
-    QMap<QString, QString> snapshot() const
-    {
-        QMap<QString, QString> rows;
-        QSqlQuery query(store.database());
-        query.exec(QStringLiteral("SELECT id, legal_name, notes, address, industry, version "
-                                  "FROM customers WHERE deleted = 0"));
-        while (query.next())
-            rows.insert(query.value(0).toString(),
-                        QStringList{ query.value(1).toString(), query.value(2).toString(),
-                                     query.value(3).toString(), query.value(4).toString(),
-                                     query.value(5).toString() }
-                                .join(QLatin1Char('|')));
-        return rows;
-    }
-
-    LocalStore store;
-    std::unique_ptr<SyncStore> sync;
-    std::unique_ptr<SyncClient> client;
-    std::unique_ptr<SyncEngine> engine;
-};
-
-bool edit(Device &device, const QString &id, void (*change)(Customer &, const QString &),
-          const QString &value)
-{
-    Customer customer = device.customer(id);
-    if (customer.meta.id.isEmpty())
-        return false;
-    change(customer, value);
-    const SaveResult saved = device.customers().update(customer);
-    for (const FieldIssue &issue : saved.issues)
-        qWarning("%s: %s", qPrintable(issue.field), qPrintable(issue.message));
-    if (saved.error.isError())
-        qWarning("%s", qPrintable(saved.error.detail));
-    return saved.ok;
-}
-
-void setNotes(Customer &c, const QString &v)
-{
-    c.notes = v;
-}
-void setAddress(Customer &c, const QString &v)
-{
-    c.address = v;
-}
-void setIndustry(Customer &c, const QString &v)
-{
-    c.industry = v;
-}
-
-} // namespace
+using Device = LoopbackDevice;
 
 class TestSyncLoopback : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void init();
     void cleanup();
     void devicesConvergeAndJournalLosers();
@@ -184,28 +40,40 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ServerDatabase> m_database;
     std::unique_ptr<ServerProcess> m_server;
+    quint64 m_seed = 0; // the soak's, printed when it fails
     QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString firstCustomer(Device &device) const
-    {
-        QSqlQuery query(device.store.database());
-        query.exec(
-                QStringLiteral("SELECT id FROM customers WHERE deleted = 0 ORDER BY id LIMIT 1"));
-        return query.next() ? query.value(0).toString() : QString();
-    }
 };
+
+void TestSyncLoopback::initTestCase_data()
+{
+    // Every case on both engines the server runs on; without PostgreSQL the "postgres" rows
+    // fail in init() with the reason.
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgres") << QStringLiteral("postgres");
+}
 
 void TestSyncLoopback::init()
 {
+    QFETCH_GLOBAL(QString, engine);
+    m_seed = 0;
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<ServerProcess>(path(QStringLiteral("server.db")));
-    QVERIFY(m_server->seed(40));
+    m_database = std::make_unique<ServerDatabase>(engine, m_dir->path());
+    QVERIFY2(m_database->isReady(), qPrintable(m_database->failure()));
+    m_server = std::make_unique<ServerProcess>(m_database->url());
+    QString error;
+    QVERIFY2(m_server->seed(40, &error), qPrintable(error));
     QVERIFY(m_server->start());
 }
 
 void TestSyncLoopback::cleanup()
 {
-    m_server.reset();
+    if (m_seed != 0 && QTest::currentTestFailed())
+        qWarning("soak seed %llu: run again with BRANCHLINE_SOAK_SEED=%llu", m_seed, m_seed);
+    m_server.reset(); // stopped before its database is dropped
+    m_database.reset();
     m_dir.reset();
 }
 
@@ -217,7 +85,7 @@ void TestSyncLoopback::devicesConvergeAndJournalLosers()
     QCOMPARE(tablet.syncNow(), SyncOutcome::Status::Done);
     QVERIFY(!laptop.snapshot().isEmpty());
     QCOMPARE(laptop.snapshot(), tablet.snapshot());
-    const QString id = firstCustomer(laptop);
+    const QString id = laptop.firstCustomer();
 
     // Both offline: different fields merge; the same field goes to the later push.
     QVERIFY(edit(laptop, id, setAddress, QStringLiteral("笔记本写的地址")));
@@ -258,7 +126,7 @@ void TestSyncLoopback::lostReplyIsNotAppliedTwice()
 {
     Device device(path("device.db"), m_server->url(), QStringLiteral("zj.rep1"));
     QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
-    const QString id = firstCustomer(device);
+    const QString id = device.firstCustomer();
     QVERIFY(edit(device, id, setNotes, QStringLiteral("只应用一次")));
     // The push reaches the server and commits, but the answer is lost (the client crashed).
     SyncState state;
@@ -301,7 +169,7 @@ void TestSyncLoopback::killedInitialSyncResumes()
     QVERIFY(device.sync->load(&state, &error));
     QVERIFY(state.cursor.startsWith(QLatin1String("s."))); // the committed page's cursor
     QVERIFY(!device.snapshot().isEmpty());
-    device.engine = std::make_unique<SyncEngine>(*device.sync, *device.client);
+    device.renewEngine();
     QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
     QCOMPARE(device.snapshot(), reference.snapshot());
 }
@@ -310,7 +178,7 @@ void TestSyncLoopback::serverDownThenRetriesWithoutNewEdit()
 {
     Device device(path("device.db"), m_server->url(), QStringLiteral("zj.rep1"));
     QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
-    const QString id = firstCustomer(device);
+    const QString id = device.firstCustomer();
     QVERIFY(edit(device, id, setNotes, QStringLiteral("断网时写的")));
     m_server->kill();
     QCOMPARE(device.syncNow(2), SyncOutcome::Status::Transient);
@@ -327,27 +195,33 @@ void TestSyncLoopback::restoredServerIsDetected()
 {
     Device device(path("device.db"), m_server->url(), QStringLiteral("zj.rep1"));
     QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
-    // A backup is taken, the server moves on, then the backup is restored.
+    // A backup is taken, the server moves on, then the backup is restored: on SQLite a copy of
+    // the stopped server's files, on PostgreSQL pg_dump, then pg_restore into the database
+    // dropped and created again. Either way the log's head goes back behind the device's
+    // cursor.
     m_server->kill();
-    QVERIFY(QFile::copy(m_server->databasePath(), path("backup.db")));
+    QString error;
+    QVERIFY2(m_database->backUp(QStringLiteral("backup"), &error), qPrintable(error));
     QVERIFY(m_server->start());
-    const QString id = firstCustomer(device);
+    // The user signs in again after the backup: the restored server will not know that session.
+    QCOMPARE(device.client->signIn(QStringLiteral("zj.rep1"), demoPassword()).status, 200);
+    const QString id = device.firstCustomer();
     QVERIFY(edit(device, id, setNotes, QStringLiteral("备份之后的修改")));
     QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
     m_server->kill();
-    QVERIFY(QFile::remove(m_server->databasePath()));
-    QFile::remove(m_server->databasePath() + QStringLiteral("-wal"));
-    QFile::remove(m_server->databasePath() + QStringLiteral("-shm"));
-    QVERIFY(QFile::copy(path("backup.db"), m_server->databasePath()));
+    QVERIFY2(m_database->restore(QStringLiteral("backup"), &error), qPrintable(error));
     QVERIFY(m_server->start());
-    // The restored database has an older session: the device is asked to sign in again,
-    // and keeps its outbox meanwhile.
+    // The restored database does not know the session made after the backup: the device is
+    // asked to sign in again.
     QCOMPARE(device.syncNow(), SyncOutcome::Status::SignInRequired);
-    QCOMPARE(device.client->signIn(QStringLiteral("zj.rep1"), password).status, 200);
+    QCOMPARE(device.client->signIn(QStringLiteral("zj.rep1"), demoPassword()).status, 200);
     // The client's cursor is ahead of the restored log: it re-snapshots and converges.
     QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
     Device fresh(path("fresh.db"), m_server->url(), QStringLiteral("zj.rep1"));
     QCOMPARE(fresh.syncNow(), SyncOutcome::Status::Done);
+    // The edit made after the backup went with the restore, and the re-snapshot takes it off
+    // the device too: nothing pushes an acknowledged edit again unless a later one meets a
+    // mutation gap (docs/sync.md, not yet done).
     QCOMPARE(device.snapshot(), fresh.snapshot());
 }
 
@@ -356,64 +230,112 @@ void TestSyncLoopback::soak()
     const int rounds = qEnvironmentVariableIntValue("BRANCHLINE_SOAK_ROUNDS") > 0
             ? qEnvironmentVariableIntValue("BRANCHLINE_SOAK_ROUNDS")
             : 6;
+    bool seeded = false;
+    m_seed = qEnvironmentVariable("BRANCHLINE_SOAK_SEED").toULongLong(&seeded);
+    if (!seeded || m_seed == 0)
+        m_seed = QRandomGenerator::system()->generate64() | 1;
+    // One generator draws the edits and faults, another the proxy's: a seed replays the same
+    // draws, though not the same timing (cancel timers, the engine's backoff jitter).
+    const quint32 seedWords[] = { quint32(m_seed & 0xffffffffu), quint32(m_seed >> 32) };
+    QRandomGenerator random(seedWords, 2);
+    FlakyProxy proxy(m_server->port(), random.generate64());
+    QVERIFY(proxy.listen());
+
     QList<std::shared_ptr<Device>> devices;
     for (int i = 0; i < 3; ++i) {
-        devices << std::make_shared<Device>(path(QStringLiteral("soak%1.db").arg(i)),
-                                            m_server->url(), QStringLiteral("zj.rep1"));
+        devices << std::make_shared<Device>(path(QStringLiteral("soak%1.db").arg(i)), proxy.url(),
+                                            QStringLiteral("zj.rep1"));
         QCOMPARE(devices.last()->syncNow(), SyncOutcome::Status::Done);
     }
     QStringList ids = devices[0]->snapshot().keys();
     QVERIFY(!ids.isEmpty());
     ids = ids.mid(0, 5); // a few records, so edits collide
-    auto *random = QRandomGenerator::global();
-    int edits = 0;
+    SoakLedger ledger;
+    QString error;
+    auto editSome = [&](int device, int round) {
+        const QString id = ids[int(random.bounded(qsizetype(ids.size())))];
+        const CustomerSetter setter = random.bounded(2) ? setNotes : setAddress;
+        // Unique values, so the audit can tell every edit apart.
+        const QString value =
+                QStringLiteral("r%1e%2-%3").arg(round).arg(ledger.size()).arg(random.generate());
+        return edit(*devices[device], id, setter, value) && ledger.record(devices, device, &error);
+    };
+
+    // Faults from here on: every request waits up to 40 ms and about one in four is cut.
+    proxy.setMaxDelayMs(40);
+    proxy.setFaultShare(0.25);
     for (int round = 0; round < rounds; ++round) {
-        for (const auto &device : devices) {
-            const int count = int(random->bounded(4));
-            for (int e = 0; e < count; ++e) {
-                const QString id = ids[int(random->bounded(qsizetype(ids.size())))];
-                void (*setter)(Customer &, const QString &) =
-                        random->bounded(2) ? setNotes : setAddress;
-                if (edit(*device, id, setter,
-                         QStringLiteral("r%1e%2-%3").arg(round).arg(edits).arg(random->generate())))
-                    ++edits;
-            }
+        for (int d = 0; d < devices.size(); ++d) {
+            const int count = int(random.bounded(4));
+            for (int e = 0; e < count; ++e)
+                QVERIFY2(editSome(d, round), qPrintable(error));
         }
-        // Random faults: a client cancelled mid-round, the server killed and restarted.
-        const int fault = int(random->bounded(3));
-        if (fault == 0)
+        // Random faults on top of the proxy's: a client cancelled mid-round, the server killed
+        // and restarted.
+        const bool killServer = random.bounded(3) == 0;
+        if (killServer)
             m_server->kill();
         for (const auto &device : devices) {
-            if (random->bounded(3) == 0) {
-                QTimer::singleShot(int(random->bounded(30)), device->engine.get(),
+            // A new engine each round: a cancelled SyncEngine stays cancelled, and without
+            // this a device stopped syncing for good after its first cancel.
+            device->renewEngine();
+            if (random.bounded(3) == 0) {
+                QTimer::singleShot(int(random.bounded(30)), device->engine.get(),
                                    [device] { device->engine->cancel(); });
             }
             device->syncNow(1);
         }
-        if (fault == 0)
+        if (killServer)
             QVERIFY(m_server->start());
     }
-    QVERIFY(edits > 0);
-    // Quiet period: everyone syncs until nothing is pending, twice round.
+    // The rounds did sync: not every edit made in them is still waiting.
+    int pending = 0;
+    for (const auto &device : devices)
+        pending += device->sync->pendingCount();
+    QVERIFY2(pending < ledger.size(), "no edit left any device during the rounds");
+
+    // Whatever the draw, each kind of cut meets a push at least once: the push's mutation
+    // must still end up applied exactly once.
+    for (const FlakyProxy::Fate fate :
+         { FlakyProxy::Fate::CutBeforeForward, FlakyProxy::Fate::CutMidRequest,
+           FlakyProxy::Fate::CutBeforeAnswer, FlakyProxy::Fate::CutMidAnswer }) {
+        const int before = proxy.count(fate);
+        const int d = int(random.bounded(qsizetype(devices.size())));
+        QVERIFY2(editSome(d, rounds), qPrintable(error));
+        proxy.forceNext(QByteArrayLiteral("/api/v1/sync/push"), fate);
+        devices[d]->renewEngine();
+        devices[d]->syncNow(1);
+        QVERIFY2(proxy.count(fate) > before, FlakyProxy::fateName(fate));
+    }
+
+    // Quiet period: no more faults; everyone syncs until nothing is pending, twice round.
+    proxy.setFaultShare(0);
+    proxy.setMaxDelayMs(0);
     for (int pass = 0; pass < 2; ++pass)
         for (const auto &device : devices) {
-            device->engine = std::make_unique<SyncEngine>(*device->sync, *device->client);
+            device->renewEngine();
             QCOMPARE(device->syncNow(), SyncOutcome::Status::Done);
         }
+    // The server's data, as a device that never saw a fault pulls it.
+    Device server(path("soak-server.db"), m_server->url(), QStringLiteral("zj.rep1"));
+    QCOMPARE(server.syncNow(), SyncOutcome::Status::Done);
     for (const auto &device : devices) {
         QCOMPARE(device->sync->pendingCount(), 0);
-        QCOMPARE(device->snapshot(), devices[0]->snapshot());
+        QCOMPARE(device->snapshot(), server.snapshot());
+        QCOMPARE(device->journal(), server.journal());
     }
-    // Counted, not sampled: every edit made became one mutation, and every mutation has its
-    // result (applied, or journalled on the server) acknowledged on the device that made it.
-    qint64 acked = 0;
-    for (const auto &device : devices) {
-        SyncState state;
-        StoreError error;
-        QVERIFY(device->sync->load(&state, &error));
-        acked += state.ackedMutation;
-    }
-    QCOMPARE(acked, qint64(edits));
+    // Counted, not sampled: every edit made has exactly one result on the server, and is
+    // the value the server holds, replaced knowingly by a later edit, or in the journal.
+    QString summary;
+    const QStringList problems = ledger.audit(devices, server, &summary);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QString cuts;
+    for (int fate = 1; fate < FlakyProxy::fateCount; ++fate)
+        cuts += QStringLiteral(", %1 %2")
+                        .arg(proxy.count(FlakyProxy::Fate(fate)))
+                        .arg(QLatin1String(FlakyProxy::fateName(FlakyProxy::Fate(fate))));
+    qInfo("soak seed %llu, %d rounds: %s; proxy: %d requests%s", m_seed, rounds,
+          qPrintable(summary), proxy.requests(), qPrintable(cuts));
 }
 
 QTEST_GUILESS_MAIN(TestSyncLoopback)

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServerProcess.h"
+
+#include "TestFiles.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+namespace branchline::test {
+
+QString demoPassword()
+{
+    return QStringLiteral("Demo-Password-2026");
+}
+
+ServerProcess::ServerProcess(QString databaseUrl)
+    : m_database(std::move(databaseUrl))
+{
+    // A free port now, kept for restarts, so clients find the server where it was.
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    m_port = probe.serverPort();
+}
+
+ServerProcess::~ServerProcess()
+{
+    kill();
+}
+
+bool ServerProcess::seed(int customers, QString *error)
+{
+    QString out;
+    QString err;
+    const int code =
+            runProgram(QStringLiteral(BRANCHLINE_SERVER),
+                       { QStringLiteral("seed-demo"), QStringLiteral("--database"), m_database,
+                         QStringLiteral("--customers"), QString::number(customers),
+                         QStringLiteral("--activities"), QString::number(customers * 2) },
+                       (demoPassword() + QLatin1Char('\n')).toUtf8(), &out, &err);
+    if (code != 0)
+        *error = QStringLiteral("seed-demo failed (%1): %2 %3").arg(code).arg(out, err);
+    return code == 0;
+}
+
+bool ServerProcess::start()
+{
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.start(QStringLiteral(BRANCHLINE_SERVER),
+                    { QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:%1").arg(m_port) });
+    if (!m_process.waitForStarted())
+        return false;
+    for (int i = 0; i < 100 && m_process.state() == QProcess::Running; ++i) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (socket.waitForConnected(100))
+            return true;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
+void ServerProcess::kill()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+}
+
+QUrl ServerProcess::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+} // namespace branchline::test

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QUrl>
+
+namespace branchline::test {
+
+// branchline-server as a child process on the given database URL: it can be killed outright,
+// as a crash would, and started again on the same storage and port.
+class ServerProcess
+{
+public:
+    explicit ServerProcess(QString databaseUrl);
+    ~ServerProcess();
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    // seed-demo into the (empty) database: the demo users, `customers` customers and two
+    // timeline entries each. False with the program's output in `error` when it failed.
+    bool seed(int customers, QString *error);
+    // Starts serving and waits until the port accepts connections.
+    bool start();
+    // No graceful stop: a crash.
+    void kill();
+
+    quint16 port() const { return m_port; }
+    QUrl url() const;
+
+private:
+    QString m_database;
+    quint16 m_port = 0;
+    QProcess m_process;
+};
+
+// The password seed-demo gives every demo user.
+QString demoPassword();
+
+} // namespace branchline::test
