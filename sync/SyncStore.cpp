@@ -25,6 +25,7 @@ const QString keyClientId = QStringLiteral("sync.client_id");
 const QString keyEpoch = QStringLiteral("sync.epoch");
 const QString keyCursor = QStringLiteral("sync.cursor");
 const QString keyAcked = QStringLiteral("sync.acked_mutation");
+const QString keyFirstMutation = QStringLiteral("sync.first_mutation");
 const QString keyLastSync = QStringLiteral("sync.last_sync_at");
 const QString keyResnapshot = QStringLiteral("sync.resnapshot_active");
 
@@ -112,6 +113,7 @@ bool SyncStore::load(SyncState *state, StoreError *error)
     state->epoch = values.value(keyEpoch);
     state->cursor = values.value(keyCursor);
     state->ackedMutation = values.value(keyAcked).toLongLong();
+    state->firstMutation = qMax<qint64>(1, values.value(keyFirstMutation).toLongLong());
     state->resnapshotActive = values.value(keyResnapshot) == QLatin1String("1");
     state->lastSyncAt = QDateTime::fromString(values.value(keyLastSync), Qt::ISODateWithMs);
     if (state->clientId.isEmpty()) {
@@ -260,6 +262,7 @@ bool SyncStore::reRegister(qint64 expected, int *requeued, StoreError *error)
     const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!SentHistory(m_db).requeue(expected, requeued, error)
         || !setMeta(keyClientId, clientId, error)
+        || !setMeta(keyFirstMutation, QString::number(qMax<qint64>(1, expected)), error)
         || !setMeta(keyAcked, QString::number(qMax<qint64>(0, expected - 1)), error)
         || !transaction.commit(error))
         return false;

@@ -25,6 +25,7 @@ struct SyncState
     QString epoch; // the server database's epoch the cursor belongs to (rule 15)
     QString cursor; // empty: the next pull starts a snapshot
     qint64 ackedMutation = 0; // the highest mutation whose result arrived
+    qint64 firstMutation = 1; // the first number under this client id (see reRegister)
     bool resnapshotActive = false; // a re-snapshot is filling sync_snapshot_seen
     QDateTime lastSyncAt; // when a page was last applied, UTC; invalid: never
 };
@@ -75,9 +76,9 @@ public:
     bool applyResults(const QList<MutationResult> &results, StoreError *error);
     // The server is behind what it acknowledged to this store (restored from a backup,
     // docs/sync.md): it expects mutation `expected` although later ones were answered.
-    // Takes a new client id (the server's record of the old one is the restored, wrong one)
-    // and puts the acknowledged mutations from `expected` on back into the outbox
-    // (SentHistory), all in one transaction.
+    // Takes a new client id whose numbers start at `expected` (the server's record of the
+    // old one is the restored, wrong one) and puts the acknowledged mutations from
+    // `expected` on back into the outbox (SentHistory), all in one transaction.
     bool reRegister(qint64 expected, int *requeued, StoreError *error);
     // A push that failed as a whole: attempts + 1 and the reason, for the listed mutations.
     bool recordAttemptFailure(const QList<qint64> &mutations, const QString &error,

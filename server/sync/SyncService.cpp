@@ -71,12 +71,15 @@ RecordOutcome SyncService::pull(const Caller &caller, const QJsonObject &body) c
     SyncHead head;
     DataScope scope;
     qint64 lastMutation = 0;
+    bool known = false;
     if (!ChangeLog::head(db, &head, &error) || !DataScope::resolve(db, caller, &scope, &error))
         return RecordSupport::storageFailure(error);
-    if (auto refusal = refuseClient(db, caller, request->clientId, &lastMutation, &error))
+    if (auto refusal = refuseClient(db, caller, request->clientId, &lastMutation, &error, &known))
         return *refusal;
     if (!error.isEmpty())
         return RecordSupport::storageFailure(error);
+    if (!known)
+        lastMutation = request->firstMutation - 1;
 
     sync::PullPage page;
     page.epoch = head.epoch;
@@ -90,6 +93,14 @@ RecordOutcome SyncService::pull(const Caller &caller, const QJsonObject &body) c
         cursor = Cursor{ true, head.epoch, head.lastSeq, 0, QString() };
     else
         cursor = Cursor::parse(request->cursor);
+    // The client saw later mutations acknowledged than this database knows of: it was
+    // restored from a backup. The client pushes them again under a new id (docs/sync.md),
+    // then takes a fresh snapshot.
+    if (request->ackedMutation > lastMutation) {
+        page.mode = sync::PullPage::Mode::Refetch;
+        page.forgottenAfter = lastMutation;
+        return RecordOutcome{ 200, page.toJson() };
+    }
     // Another epoch (a different or restored database), a cursor ahead of the log (restored
     // from a backup) or older than retention: start again from a snapshot (rules 13, 15).
     if (!cursor || cursor->epoch != head.epoch || cursor->seq > head.lastSeq
@@ -235,7 +246,8 @@ bool SyncService::storedResults(QSqlDatabase &db, const QString &clientId, qint6
 
 std::optional<RecordOutcome> SyncService::refuseClient(QSqlDatabase &db, const Caller &caller,
                                                        const QString &clientId,
-                                                       qint64 *lastMutation, QString *error) const
+                                                       qint64 *lastMutation, QString *error,
+                                                       bool *known) const
 {
     // On PostgreSQL the row lock serialises two pushes from the same client.
     const bool postgres = db.driverName() == QLatin1String("QPSQL");
@@ -249,8 +261,12 @@ std::optional<RecordOutcome> SyncService::refuseClient(QSqlDatabase &db, const C
         return std::nullopt;
     }
     *lastMutation = 0;
+    if (known)
+        *known = false;
     if (!query.next())
         return std::nullopt;
+    if (known)
+        *known = true;
     if (query.value(0).toString() != caller.userId)
         return RecordSupport::failure(403, QStringLiteral("client_mismatch"),
                                       tr("This device id belongs to another user. Sign in again "
@@ -283,11 +299,10 @@ RecordOutcome SyncService::push(const Caller &caller, const QJsonObject &body) c
                     if (!txError->isEmpty())
                         return false;
                     if (last == 0) {
-                        // A client id seen for the first time starts where its first
-                        // mutation does: a store that re-registered after a server restore
-                        // (docs/sync.md) goes on with its own numbering. Numbers of an id
-                        // this server already knows must still follow without a gap.
-                        const qint64 start = request->mutations[first].number - 1;
+                        // A client id seen for the first time starts at the number its
+                        // store gives (1, or where it re-registered after a server
+                        // restore, docs/sync.md); then its numbers follow without a gap.
+                        const qint64 start = request->firstMutation - 1;
                         QSqlQuery insert(db);
                         insert.prepare(QStringLiteral(
                                 "INSERT INTO sync_clients (client_id, user_id, last_mutation, "

@@ -200,8 +200,25 @@ QJsonObject PullRequest::toJson() const
     return withVersions({ { key("client_id"), clientId },
                           { key("cursor"), cursor.isEmpty() ? QJsonValue() : cursor },
                           { key("page_size"), pageSize },
-                          { key("acked_mutation"), double(ackedMutation) } });
+                          { key("acked_mutation"), double(ackedMutation) },
+                          { key("first_mutation"), double(firstMutation) } });
 }
+
+namespace {
+
+// An optional first_mutation: at least 1, 1 when absent (clients before it was added).
+bool readFirstMutation(const QJsonObject &object, qint64 *first, QString *problem)
+{
+    *first = 1;
+    if (!object.contains(key("first_mutation")))
+        return true;
+    if (readCount(object.value(key("first_mutation")), first) && *first >= 1)
+        return true;
+    fail(problem, Protocol::tr("The first mutation number is malformed."));
+    return false;
+}
+
+} // namespace
 
 std::optional<PullRequest> PullRequest::fromJson(const QJsonObject &object, QString *problem)
 {
@@ -224,6 +241,8 @@ std::optional<PullRequest> PullRequest::fromJson(const QJsonObject &object, QStr
         fail(problem, Protocol::tr("The acknowledged mutation number is malformed."));
         return std::nullopt;
     }
+    if (!readFirstMutation(object, &request.firstMutation, problem))
+        return std::nullopt;
     return request;
 }
 
@@ -247,14 +266,17 @@ QString modeName(PullPage::Mode mode)
 QJsonObject PullPage::toJson() const
 {
     const QJsonArray changeArray = writeList(changes);
-    return { { key("epoch"), epoch },
-             { key("head"), double(head) },
-             { key("mode"), modeName(mode) },
-             { key("changes"), changeArray },
-             { key("results"), writeList(results) },
-             { key("cursor"), cursor },
-             { key("more"), more },
-             { key("checksum"), checksumOf(changeArray) } };
+    QJsonObject object{ { key("epoch"), epoch },
+                        { key("head"), double(head) },
+                        { key("mode"), modeName(mode) },
+                        { key("changes"), changeArray },
+                        { key("results"), writeList(results) },
+                        { key("cursor"), cursor },
+                        { key("more"), more },
+                        { key("checksum"), checksumOf(changeArray) } };
+    if (forgottenAfter >= 0)
+        object.insert(key("forgotten_after"), double(forgottenAfter));
+    return object;
 }
 
 std::optional<PullPage> PullPage::fromJson(const QJsonObject &object, QString *problem)
@@ -271,6 +293,11 @@ std::optional<PullPage> PullPage::fromJson(const QJsonObject &object, QString *p
             knownMode = true;
         }
     if (!knownMode || page.epoch.isEmpty() || !readCount(object.value(key("head")), &page.head)) {
+        fail(problem, Protocol::tr("The server's page is malformed."));
+        return std::nullopt;
+    }
+    if (object.contains(key("forgotten_after"))
+        && !readCount(object.value(key("forgotten_after")), &page.forgottenAfter)) {
         fail(problem, Protocol::tr("The server's page is malformed."));
         return std::nullopt;
     }
@@ -346,8 +373,9 @@ std::optional<Mutation> Mutation::fromJson(const QJsonValue &value, QString *pro
 
 QJsonObject PushRequest::toJson() const
 {
-    return withVersions(
-            { { key("client_id"), clientId }, { key("mutations"), writeList(mutations) } });
+    return withVersions({ { key("client_id"), clientId },
+                          { key("mutations"), writeList(mutations) },
+                          { key("first_mutation"), double(firstMutation) } });
 }
 
 std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &object, QString *problem)
@@ -364,6 +392,8 @@ std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &object, QStr
         fail(problem, Protocol::tr("At most %1 mutations may be sent at once.").arg(maxMutations));
         return std::nullopt;
     }
+    if (!readFirstMutation(object, &request.firstMutation, problem))
+        return std::nullopt;
     return request;
 }
 

@@ -70,6 +70,9 @@ struct PullRequest
     QString cursor; // empty: start a snapshot
     int pageSize = 500;
     qint64 ackedMutation = 0;
+    // The first mutation number under this client id (1 unless the store re-registered
+    // after a server restore): tells a restored server what it should know of the id.
+    qint64 firstMutation = 1;
 
     static constexpr int maxPageSize = 5000;
     QJsonObject toJson() const;
@@ -86,6 +89,9 @@ struct PullPage
     QList<MutationResult> results;
     QString cursor;
     bool more = false;
+    // Refetch only: the server has forgotten this client's mutations after this number
+    // (restored from a backup taken before they were acknowledged); -1 when it has not.
+    qint64 forgottenAfter = -1;
 
     // The last page of a snapshot: its cursor already points into the tail ("t." — the
     // cursor grammar of docs/sync.md; clients otherwise treat cursors as opaque).
@@ -122,6 +128,7 @@ struct PushRequest
 {
     QString clientId;
     QList<Mutation> mutations;
+    qint64 firstMutation = 1; // as in PullRequest: where a new client id's numbers start
 
     static constexpr int maxMutations = 1000;
     QJsonObject toJson() const;

@@ -66,9 +66,10 @@ private slots:
 
 private:
     static sync::PushResponse push(SyncService &service, const Caller &caller,
-                                   const QString &clientId, const QList<sync::Mutation> &mutations)
+                                   const QString &clientId, const QList<sync::Mutation> &mutations,
+                                   qint64 firstMutation = 1)
     {
-        sync::PushRequest request{ clientId, mutations };
+        sync::PushRequest request{ clientId, mutations, firstMutation };
         const RecordOutcome outcome = service.push(caller, request.toJson());
         [&] {
             QVERIFY2(outcome.status == 200, QJsonDocument(outcome.body).toJson().constData());
@@ -245,11 +246,18 @@ void TestSyncService::pushIsExactlyOnce()
     QCOMPARE(mixed.lastMutation, 3);
     QCOMPARE(row(fixture.database(), id).value("notes").toString(), QStringLiteral("第三次"));
 
+    // A new id must start at 1 unless its store says otherwise.
+    const QString unknown = newId();
+    sync::PushResponse unannounced =
+            push(service, org.rep, unknown, { update(41, id, { { "notes", "跳号" } }, {}) });
+    QCOMPARE(unannounced.refusedCode, QStringLiteral("mutation_gap"));
+    QCOMPARE(unannounced.expected, 1);
+
     // A store that re-registered under a new id after a server restore goes on with its own
     // numbers; from then on the new id's numbers must follow without a gap too.
     const QString reRegistered = newId();
-    sync::PushResponse resumed =
-            push(service, org.rep, reRegistered, { update(41, id, { { "notes", "恢复后" } }, {}) });
+    sync::PushResponse resumed = push(service, org.rep, reRegistered,
+                                      { update(41, id, { { "notes", "恢复后" } }, {}) }, 41);
     QVERIFY(resumed.refusedCode.isEmpty());
     QCOMPARE(resumed.lastMutation, 41);
     sync::PushResponse afterResume = push(service, org.rep, reRegistered,
@@ -257,6 +265,20 @@ void TestSyncService::pushIsExactlyOnce()
     QCOMPARE(afterResume.refusedCode, QStringLiteral("mutation_gap"));
     QCOMPARE(afterResume.expected, 42);
     QCOMPARE(row(fixture.database(), id).value("notes").toString(), QStringLiteral("恢复后"));
+
+    // A restored server learns from the pull that it forgot acknowledged mutations: for a
+    // known id after its last one, for an unknown id after where the id starts.
+    const auto forgotten = [&](const QString &clientId, qint64 acked, qint64 first) {
+        sync::PullRequest request{ clientId, {}, 10, acked, first };
+        const RecordOutcome outcome = service.pull(org.rep, request.toJson());
+        QString problem;
+        const auto page = sync::PullPage::fromJson(outcome.body, &problem);
+        return page && page->mode == sync::PullPage::Mode::Refetch ? page->forgottenAfter : -1;
+    };
+    QCOMPARE(forgotten(client, 7, 1), 3); // the server's last for `client` is 3
+    QCOMPARE(forgotten(client, 3, 1), -1);
+    QCOMPARE(forgotten(newId(), 5, 1), 0);
+    QCOMPARE(forgotten(newId(), 40, 41), -1); // re-registered, nothing pushed yet
 
     // Another user presenting this device's id is refused.
     sync::PushRequest forged{ client, { update(4, id, { { "notes", "冒用" } }, {}) } };
