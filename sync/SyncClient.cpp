@@ -75,8 +75,15 @@ HttpAnswer SyncClient::post(const QString &path, const QJsonObject &body)
 void SyncClient::cancel()
 {
     m_cancelled = true;
-    if (QNetworkReply *reply = m_inFlight.load())
-        QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+    // The abort runs on the client's own thread, where the reply in flight cannot be
+    // deleted under it.
+    QMetaObject::invokeMethod(
+            m_network.get(),
+            [this] {
+                if (QNetworkReply *reply = m_inFlight.load())
+                    reply->abort();
+            },
+            Qt::QueuedConnection);
 }
 
 HttpAnswer SyncClient::send(const QString &path, const QJsonObject &body, bool authorised)
@@ -100,7 +107,8 @@ HttpAnswer SyncClient::send(const QString &path, const QJsonObject &body, bool a
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     m_inFlight = nullptr;
-    const QByteArray data = reply->readAll();
+    // An aborted reply is closed: nothing to read.
+    const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
     answer.bytes = payload.size() + data.size();
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (answer.status == 0) {

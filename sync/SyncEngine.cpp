@@ -32,6 +32,21 @@ void SyncEngine::cancel()
     m_client.cancel();
 }
 
+int SyncEngine::retryDelayMs(int attempt) const
+{
+    // Exponential backoff with jitter, so a branch full of clients does not return to a
+    // restarted server in step.
+    const int ceiling = int(std::min<qint64>(backoffMaxMs,
+                                             qint64(backoffBaseMs) << std::clamp(attempt, 0, 16)));
+    return ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+}
+
+void SyncEngine::resetCancel()
+{
+    m_cancelled = false;
+    m_client.resetCancel();
+}
+
 SyncOutcome SyncEngine::fromAnswer(const HttpAnswer &answer)
 {
     SyncOutcome outcome;
@@ -97,11 +112,7 @@ SyncOutcome SyncEngine::syncUntilDone(int maxAttempts)
         if (attempt + 1 == maxAttempts)
             break;
         ++total.retries;
-        // Exponential backoff with jitter, so a branch full of clients does not return to a
-        // restarted server in step.
-        const int ceiling =
-                int(std::min<qint64>(backoffMaxMs, qint64(backoffBaseMs) << std::min(attempt, 16)));
-        const int wait = ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+        const int wait = retryDelayMs(attempt);
         emit progress(SyncPhase::Waiting, 0, wait, 0);
         for (int slept = 0; slept < wait && !m_cancelled; slept += 50)
             QThread::msleep(50);
@@ -130,7 +141,7 @@ SyncOutcome SyncEngine::push(SyncSummary &summary)
             return {};
         emit progress(SyncPhase::Push, done, pending, summary.bytes);
         const HttpAnswer answer = m_client.post(path("/api/v1/sync/push"),
-                                                PushRequest{ state.clientId, mutations }.toJson());
+                                                PushRequest{ state.clientId, mutations, state.firstMutation }.toJson());
         summary.bytes += answer.bytes;
         QList<qint64> numbers;
         for (const Mutation &mutation : mutations)
@@ -189,7 +200,8 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
         StoreError error;
         if (!m_store.load(&state, &error))
             return storeFailure(error);
-        const PullRequest request{ state.clientId, state.cursor, pageSize, state.ackedMutation };
+        const PullRequest request{ state.clientId, state.cursor, pageSize, state.ackedMutation,
+                                   state.firstMutation };
         const HttpAnswer answer = m_client.post(path("/api/v1/sync/pull"), request.toJson());
         summary.bytes += answer.bytes;
         if (answer.status != 200)
@@ -204,6 +216,13 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
         }
         damagedPages = 0;
         if (page->mode == PullPage::Mode::Refetch) {
+            // A restored server that forgot acknowledged edits gets them again first.
+            if (page->forgottenAfter >= 0) {
+                int requeued = 0;
+                if (!m_store.reRegister(page->forgottenAfter + 1, &requeued, &error))
+                    return storeFailure(error);
+                summary.requeued += requeued;
+            }
             // Too far behind, another epoch or a restored server: push what is pending
             // first (rule 13), then take a fresh snapshot and purge what it lacks.
             SyncOutcome pushed = push(summary);

@@ -62,6 +62,10 @@ public:
     // (a failed upload retries without waiting for a new edit) up to `maxAttempts`.
     SyncOutcome syncUntilDone(int maxAttempts);
     void cancel(); // any thread
+    void resetCancel(); // before the next round after a cancel
+    // How long to wait before retry number `attempt` (0 = the first) after a transient
+    // failure: exponential backoff with jitter, capped at backoffMaxMs.
+    int retryDelayMs(int attempt) const;
 
     int pageSize = 1000;
     int pushBatch = 500;
@@ -90,3 +94,4 @@ private:
 } // namespace branchline::sync
 
 Q_DECLARE_METATYPE(branchline::sync::SyncPhase)
+Q_DECLARE_METATYPE(branchline::sync::SyncOutcome)

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "SyncClient.h"
+#include "SyncEngine.h"
+#include "SyncEvents.h"
+#include "SyncStore.h"
+#include "SyncWorker.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace branchline::sync {
+
+// SyncWorker's inside: every member is used on the worker thread only, except cancel().
+class SyncWorkerCore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SyncWorkerCore(SyncSettings settings);
+    ~SyncWorkerCore() override;
+
+    void open(SecretBytes key, LocalStore::KeyKind kind);
+    void signIn(const QString &login, const QString &password);
+    void resume(const QString &userId, const QString &refreshToken);
+    void requestRound();
+    void requestRoundSoon();
+    void confirmLargePurge();
+    void signOut();
+    void cancel(); // any thread
+    // Closes everything on the worker thread and ends it; a running round ends first.
+    void shutdown();
+
+signals:
+    void opened(bool ok, const QString &message);
+    void signedIn(bool ok, const QString &message, const QString &userId);
+    void refreshTokenChanged(const QString &refreshToken);
+    void roundStarted();
+    void progress(branchline::sync::SyncPhase phase, qint64 done, qint64 total, qint64 bytes);
+    void roundFinished(const branchline::sync::SyncOutcome &outcome);
+    void onlineChanged(bool online);
+
+private:
+    void runRounds();
+    void afterRound(const SyncOutcome &outcome);
+    void startSession(const QString &userId);
+    void updateOnline();
+    void closeAll();
+
+    SyncSettings m_settings;
+    QString m_connectionName;
+    std::unique_ptr<SyncStore> m_store;
+    std::unique_ptr<SyncClient> m_client;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::atomic<SyncEngine *> m_engineForCancel{ nullptr }; // cancel() comes from any thread
+    std::unique_ptr<SyncEvents> m_events;
+    std::unique_ptr<QTimer> m_periodic;
+    std::unique_ptr<QTimer> m_soon; // the edit delay, and the backoff after a failure
+    QString m_refreshToken; // the last one reported
+    bool m_signedIn = false;
+    bool m_running = false;
+    bool m_again = false; // a round was asked for while one ran
+    bool m_shutdown = false;
+    bool m_reachable = false; // the last round got an answer from the server
+    bool m_online = false;
+    int m_failures = 0;
+};
+
+} // namespace branchline::sync
