@@ -30,6 +30,10 @@ public:
     // benchmark key, not a secret, hence a plain QByteArray.
     bool open(const QString &filePath, const QByteArray &keyLiteral, QString *error);
     void close();
+    // Runs statements without reading rows.
+    bool exec(const char *sql, QString *error);
+    sqlite3 *handle() const { return m_db; }
+
     // Runs one statement and reads its first row's first column (the "first query").
     bool firstValue(const char *sql, qint64 *value, QString *error);
 
@@ -43,7 +47,6 @@ public:
     bool groups(const QByteArray &sql, QStringList *lines, QString *error);
 
 private:
-    bool exec(const char *sql, QString *error);
     bool prepare(const QByteArray &sql, sqlite3_stmt **statement, QString *error);
     bool failed(int resultCode, QString *error) const;
 
