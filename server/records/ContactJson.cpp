@@ -37,8 +37,10 @@ std::optional<QString> ContactJson::deleteRefusal(Role role)
 
 QString ContactJson::scopeCondition(const DataScope &scope, QVariantList *values)
 {
-    return QStringLiteral("customer_id IN (SELECT id FROM customers WHERE deleted = 0 AND %1)")
-            .arg(scope.condition(QString(), values));
+    // Correlated EXISTS for the reason given at ActivityJson::scopeCondition.
+    return QStringLiteral("EXISTS (SELECT 1 FROM customers c WHERE c.id = contacts.customer_id "
+                          "AND c.deleted = 0 AND %1)")
+            .arg(scope.condition(QStringLiteral("c"), values));
 }
 
 bool ContactJson::scopeKeys(QSqlDatabase &db, const Contact &contact, ScopeKeys *keys,
