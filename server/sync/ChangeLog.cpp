@@ -4,6 +4,7 @@
 #include "core/SqlValues.h"
 #include "records/RecordSupport.h"
 
+#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -176,6 +177,30 @@ bool ChangeLog::fieldVersion(QSqlDatabase &db, const QString &table, const QStri
     const bool found = query.next();
     *seq = found ? query.value(0).toLongLong() : 0;
     *authorId = found ? query.value(1).toString() : QString();
+    return true;
+}
+
+bool ChangeLog::mark(QSqlDatabase &db, qint64 seq, QString *mark, QString *error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+            "SELECT table_name, record_id, changed_at FROM change_log WHERE seq = ?"));
+    query.addBindValue(seq);
+    if (!run(query, error))
+        return false;
+    if (!query.next()) {
+        *mark = QStringLiteral("-");
+        return true;
+    }
+    // The time to the millisecond: the same record changed again at the same seq after a
+    // restore still differs in it.
+    const QByteArray row = QStringList{ query.value(0).toString(), query.value(1).toString(),
+                                        query.value(2).toString() }
+                                   .join(QLatin1Char('/'))
+                                   .toUtf8();
+    *mark = QString::fromLatin1(
+            QCryptographicHash::hash(row, QCryptographicHash::Sha256).toHex().left(12));
     return true;
 }
 

@@ -63,6 +63,12 @@ public:
     // The version of one field and who wrote it (0 and empty when never changed).
     static bool fieldVersion(QSqlDatabase &db, const QString &table, const QString &id,
                              const QString &field, qint64 *seq, QString *authorId, QString *error);
+    // What tells the change at `seq` apart from any other: a short hash of its log row, "-"
+    // when the log does not hold it (seq 0, or pruned). A cursor carries the mark of its seq:
+    // a server restored from a backup hands the same seqs out again for other changes, and
+    // the mark shows a cursor from the lost history for what it is even after the restored
+    // head has caught up with it (docs/sync.md, rule 15).
+    static bool mark(QSqlDatabase &db, qint64 seq, QString *mark, QString *error);
     // Drops log rows older than `keepFrom`; cursors before it get "refetch" (rule 13).
     static bool prune(QSqlDatabase &db, qint64 keepFrom, QString *error);
 

@@ -11,8 +11,11 @@
 
 namespace branchline::server {
 
-// Where a client is in the stream. Opaque to clients: "s.<epoch>.<S>.<table>.<after id>"
-// while a snapshot at seq S is being streamed, "t.<epoch>.<seq>" in the tail.
+// Where a client is in the stream. Opaque to clients: "s.<epoch>.<S>.<mark>.<table>.<after id>"
+// while a snapshot at seq S is being streamed, "t.<epoch>.<seq>.<mark>" in the tail. The mark
+// (ChangeLog::mark) tells the change at that seq apart from one a restored server logged
+// under the same number. Cursors from before marks ("s.<epoch>.<S>.<table>.<after id>",
+// "t.<epoch>.<seq>") are still taken, unchecked.
 struct SyncService::Cursor
 {
     bool snapshot = true;
@@ -20,6 +23,7 @@ struct SyncService::Cursor
     qint64 seq = 0;
     int table = 0;
     QString afterId;
+    QString mark; // empty: not known (an old cursor)
 
     static std::optional<Cursor> parse(const QString &text)
     {
@@ -27,17 +31,23 @@ struct SyncService::Cursor
         Cursor cursor;
         bool seqOk = false;
         bool tableOk = true;
-        if (parts.size() == 5 && parts[0] == QLatin1String("s")) {
-            cursor.table = parts[3].toInt(&tableOk);
-            cursor.afterId = parts[4];
-        } else if (parts.size() == 3 && parts[0] == QLatin1String("t")) {
+        if ((parts.size() == 5 || parts.size() == 6) && parts[0] == QLatin1String("s")) {
+            const int at = parts.size() - 2;
+            cursor.table = parts[at].toInt(&tableOk);
+            cursor.afterId = parts[at + 1];
+            if (parts.size() == 6)
+                cursor.mark = parts[3];
+        } else if ((parts.size() == 3 || parts.size() == 4) && parts[0] == QLatin1String("t")) {
             cursor.snapshot = false;
+            if (parts.size() == 4)
+                cursor.mark = parts[3];
         } else {
             return std::nullopt;
         }
         cursor.epoch = parts[1];
         cursor.seq = parts[2].toLongLong(&seqOk);
-        if (!seqOk || !tableOk || cursor.table < 0)
+        if (!seqOk || !tableOk || cursor.table < 0
+            || (parts.size() % 2 == 0 && cursor.mark.isEmpty()))
             return std::nullopt;
         return cursor;
     }
@@ -45,8 +55,13 @@ struct SyncService::Cursor
     QString text() const
     {
         if (!snapshot)
-            return QStringLiteral("t.%1.%2").arg(epoch).arg(seq);
-        return QStringLiteral("s.%1.%2.%3.%4").arg(epoch).arg(seq).arg(table).arg(afterId);
+            return QStringLiteral("t.%1.%2.%3").arg(epoch).arg(seq).arg(mark);
+        return QStringLiteral("s.%1.%2.%3.%4.%5")
+                .arg(epoch)
+                .arg(seq)
+                .arg(mark)
+                .arg(table)
+                .arg(afterId);
     }
 };
 
@@ -89,10 +104,13 @@ RecordOutcome SyncService::pull(const Caller &caller, const QJsonObject &body) c
         return RecordSupport::storageFailure(error);
 
     std::optional<Cursor> cursor;
-    if (request->cursor.isEmpty())
-        cursor = Cursor{ true, head.epoch, head.lastSeq, 0, QString() };
-    else
+    if (request->cursor.isEmpty()) {
+        cursor = Cursor{ true, head.epoch, head.lastSeq, 0, QString(), QString() };
+        if (!ChangeLog::mark(db, cursor->seq, &cursor->mark, &error))
+            return RecordSupport::storageFailure(error);
+    } else {
         cursor = Cursor::parse(request->cursor);
+    }
     // The client saw later mutations acknowledged than this database knows of: it was
     // restored from a backup. The client pushes them again under a new id (docs/sync.md),
     // then takes a fresh snapshot.
@@ -109,10 +127,26 @@ RecordOutcome SyncService::pull(const Caller &caller, const QJsonObject &body) c
         page.mode = sync::PullPage::Mode::Refetch;
         return RecordOutcome{ 200, page.toJson() };
     }
+    // A restored server that has logged as many changes again as the lost one had: the
+    // cursor's seq exists here, but names another change. Without this check the client
+    // would go on from there and never see the restored server's changes before it.
+    if (!cursor->mark.isEmpty() && cursor->mark != QLatin1String("-")) {
+        QString here;
+        if (!ChangeLog::mark(db, cursor->seq, &here, &error))
+            return RecordSupport::storageFailure(error);
+        if (here != QLatin1String("-") && here != cursor->mark) {
+            page.mode = sync::PullPage::Mode::Refetch;
+            return RecordOutcome{ 200, page.toJson() };
+        }
+    }
+    const qint64 fromSeq = cursor->seq;
     const bool ok = cursor->snapshot
             ? snapshotPage(db, caller, scope, *cursor, request->pageSize, &page, &error)
             : tailPage(db, caller, scope, head.lastSeq, *cursor, request->pageSize, &page, &error);
-    if (!ok)
+    // A cursor that moved, or one from before marks, takes the mark of its (new) seq.
+    if (!ok
+        || ((cursor->seq != fromSeq || cursor->mark.isEmpty())
+            && !ChangeLog::mark(db, cursor->seq, &cursor->mark, &error)))
         return RecordSupport::storageFailure(error);
     page.cursor = cursor->text();
     return RecordOutcome{ 200, page.toJson() };

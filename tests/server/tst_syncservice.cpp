@@ -454,8 +454,23 @@ void TestSyncService::refusesBadInput()
         QCOMPARE(outcome.status, 200);
         QCOMPARE(outcome.body.value("mode").toString(), QStringLiteral("refetch"));
     }
-    // Older than retention: refetch too.
+    // A cursor whose seq names another change here than where it was made (a restored server
+    // that has logged as many changes again): refetch. One from before marks is still taken.
     Pulled pulled = pullAll(service, org.rep, client, QString(), 100);
+    QStringList parts = pulled.cursor.split('.');
+    QCOMPARE(parts.size(), 4);
+    QCOMPARE(parts[0], QStringLiteral("t"));
+    const auto modeFrom = [&](const QString &cursor) {
+        return service.pull(org.rep, sync::PullRequest{ client, cursor, 10, 0 }.toJson())
+                .body.value("mode")
+                .toString();
+    };
+    QCOMPARE(modeFrom(pulled.cursor), QStringLiteral("tail"));
+    parts[3] = QStringLiteral("000000000000");
+    QCOMPARE(modeFrom(parts.join('.')), QStringLiteral("refetch"));
+    QCOMPARE(modeFrom(parts.mid(0, 3).join('.')), QStringLiteral("tail"));
+
+    // Older than retention: refetch too.
     createCustomer(fixture.database(), org.rep, "保留期测试");
     QVERIFY(fixture.database().inTransaction(
             [](QSqlDatabase &db, QString *txError) {

@@ -2,10 +2,11 @@
 // Sync end to end: real client stores (SQLCipher) and the real branchline-server process over
 // loopback, through the fault cases of SYNC.md: convergence of two devices, same-field races
 // journalled and resolved, a reply lost after the server committed, a killed initial sync,
-// the server down and back, a server restored from a backup (no acknowledged edit lost), and
-// a randomised soak through a proxy that delays and cuts connections (BRANCHLINE_SOAK_ROUNDS,
-// default short; BRANCHLINE_SOAK_SEED to replay a draw). Every case runs on both server
-// engines: global data rows "sqlite" and "postgres".
+// the server down and back, a server restored from a backup (no acknowledged edit lost, and
+// no device left behind once the restored server has caught up), and a randomised soak
+// through a proxy that delays and cuts connections (BRANCHLINE_SOAK_ROUNDS, default short;
+// BRANCHLINE_SOAK_SEED to replay a draw). Every case runs on both server engines: global data
+// rows "sqlite" and "postgres".
 #include "FlakyProxy.h"
 #include "LoopbackDevice.h"
 #include "ServerApi.h"
@@ -39,6 +40,7 @@ private slots:
     void serverDownThenRetriesWithoutNewEdit();
     void restoredServerIsDetected_data();
     void restoredServerIsDetected();
+    void restoredServerCaughtUpIsDetected();
     void soak();
 
 private:
@@ -394,6 +396,47 @@ void TestSyncLoopback::soak()
                         .arg(QLatin1String(FlakyProxy::fateName(FlakyProxy::Fate(fate))));
     qInfo("soak seed %llu, %d rounds: %s; proxy: %d requests%s", m_seed, rounds,
           qPrintable(summary), proxy.requests(), qPrintable(cuts));
+}
+
+void TestSyncLoopback::restoredServerCaughtUpIsDetected()
+{
+    // zj.manager sees several customers: the changes below touch different records, so a
+    // device that skipped one would hold it unchanged.
+    Device device(path("device.db"), m_server->url(), QStringLiteral("zj.manager"));
+    Device tablet(path("tablet.db"), m_server->url(), QStringLiteral("zj.manager"));
+    QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
+    QCOMPARE(tablet.syncNow(), SyncOutcome::Status::Done);
+    const QStringList ids = device.snapshot().keys();
+    QVERIFY(ids.size() >= 3);
+    m_server->kill();
+    QString error;
+    QVERIFY2(m_database->backUp(QStringLiteral("backup"), &error), qPrintable(error));
+    QVERIFY(m_server->start());
+    // A change made in the browser after the backup (no outbox keeps it): the tablet pulls it,
+    // and its cursor moves one seq past the backup.
+    const QString web = apiSignIn(m_server->url(), QStringLiteral("zj.manager"));
+    QCOMPARE(apiPatch(m_server->url(), QStringLiteral("/api/v1/customers/") + ids[0], web,
+                      { { QStringLiteral("notes"), QStringLiteral("网页上的修改") } })
+                     .status,
+             200);
+    QCOMPARE(tablet.syncNow(), SyncOutcome::Status::Done);
+    m_server->kill();
+    QVERIFY2(m_database->restore(QStringLiteral("backup"), &error), qPrintable(error));
+    QVERIFY(m_server->start());
+    // The restored server logs two new changes before the tablet comes back: its head is past
+    // the tablet's cursor again, and the first of them has the very seq the tablet last saw.
+    QVERIFY(edit(device, ids[1], setNotes, QStringLiteral("恢复之后的第一个修改")));
+    QVERIFY(edit(device, ids[2], setNotes, QStringLiteral("恢复之后的第二个修改")));
+    QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
+    // The tablet must not go on from its cursor: it would skip the first change and keep the
+    // browser's, which the server no longer has. It re-snapshots and holds what the server holds.
+    QCOMPARE(tablet.syncNow(), SyncOutcome::Status::Done);
+    Device fresh(path("fresh.db"), m_server->url(), QStringLiteral("zj.manager"));
+    QCOMPARE(fresh.syncNow(), SyncOutcome::Status::Done);
+    QCOMPARE(tablet.customer(ids[1]).notes, QStringLiteral("恢复之后的第一个修改"));
+    QCOMPARE(tablet.customer(ids[2]).notes, QStringLiteral("恢复之后的第二个修改"));
+    QCOMPARE(tablet.snapshot(), fresh.snapshot());
+    QCOMPARE(device.snapshot(), fresh.snapshot());
 }
 
 QTEST_GUILESS_MAIN(TestSyncLoopback)
