@@ -132,9 +132,12 @@ Authenticator::Grant Authenticator::login(const QString &login, const QString &p
     QString error;
     const bool committed = m_database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
+                // The row stays locked to commit: wrong passwords sent at once each count
+                // toward the lock-out instead of all writing back the same count + 1.
                 QSqlQuery query(db);
                 query.prepare(QStringLiteral("SELECT id, password_hash, disabled, failed_logins, "
-                                             "locked_until FROM users WHERE login = ?"));
+                                             "locked_until FROM users WHERE login = ?%1")
+                                      .arg(Database::forUpdate(db)));
                 query.addBindValue(login.trimmed().toLower());
                 if (!query.exec()) {
                     *txError = query.lastError().text();
@@ -228,11 +231,14 @@ Authenticator::Grant Authenticator::refresh(const QString &refreshToken, const Q
     QString error;
     const bool committed = m_database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
+                // The session row stays locked to commit: a refresh token sent twice at once
+                // rotates once; the second use waits, then no longer matches.
                 QSqlQuery query(db);
                 query.prepare(QStringLiteral(
-                        "SELECT s.id, s.user_id, s.device_id, s.refresh_expires_at, u.disabled "
-                        "FROM sessions s JOIN users u ON u.id = s.user_id "
-                        "WHERE s.refresh_hash = ? AND s.revoked_at IS NULL"));
+                                      "SELECT s.id, s.user_id, s.device_id, s.refresh_expires_at, "
+                                      "u.disabled FROM sessions s JOIN users u ON u.id = s.user_id "
+                                      "WHERE s.refresh_hash = ? AND s.revoked_at IS NULL%1")
+                                      .arg(Database::forUpdate(db, QStringLiteral("s"))));
                 query.addBindValue(tokenHash(refreshToken));
                 if (!query.exec()) {
                     *txError = query.lastError().text();

@@ -152,4 +152,11 @@ bool Database::inTransaction(const std::function<bool(QSqlDatabase &, QString *)
     return true;
 }
 
+QString Database::forUpdate(const QSqlDatabase &db, const QString &of)
+{
+    if (db.driverName() != QLatin1String("QPSQL"))
+        return QString();
+    return of.isEmpty() ? QStringLiteral(" FOR UPDATE") : QStringLiteral(" FOR UPDATE OF ") + of;
+}
+
 } // namespace branchline::server

@@ -34,6 +34,13 @@ public:
     bool inTransaction(const std::function<bool(QSqlDatabase &db, QString *error)> &work,
                        QString *error) const;
 
+    // Ends a SELECT, inside inTransaction, whose rows the transaction goes on to change from
+    // what it read: " FOR UPDATE" on PostgreSQL (" FOR UPDATE OF <of>" to lock only some
+    // tables of a join), so the rows stay locked until commit and a second read-modify-write
+    // of them waits, then reads what the first committed, instead of writing its stale copy
+    // back over it. Empty on SQLite, where BEGIN IMMEDIATE already admits one writer at a time.
+    static QString forUpdate(const QSqlDatabase &db, const QString &of = QString());
+
 private:
     bool openConnection(QSqlDatabase &db, QString *error) const;
     QString connectionName() const;

@@ -2,12 +2,17 @@
 #pragma once
 
 #include "RecordSupport.h"
+#include "core/Database.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace branchline::server {
+
+// Whether a read locks the row until the transaction ends (on PostgreSQL; see
+// Database::forUpdate) because the transaction goes on to change it.
+enum class RowLock { None, ForUpdate };
 
 // The SQL that writes one kind of record, shared by the records API (RecordService) and
 // sync (SyncTableOf): load by id, insert, update every field, soft delete. The record's
@@ -17,20 +22,19 @@ struct RecordRows
 {
     using Record = typename Kind::Record;
 
-    // Finds `id`, deleted or not; `found` says whether it exists at all. Callers write what
-    // they decide from it in the same transaction (sync's per-field merge), so on PostgreSQL
-    // the row is locked until the transaction ends: without the lock, two pushes to the same
-    // record at once both read it, neither sees the other's field versions, and the later
-    // one writes every field back from its stale copy, undoing the other's change without a
-    // journal entry. SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+    // Finds `id`, deleted or not; `found` says whether it exists at all. Callers that write
+    // what they decide from it in the same transaction (sync's per-field merge, the API's
+    // PATCH and DELETE) take the row lock (Database::forUpdate): without it, two writers to
+    // the same record at once both read it, and the later one writes every field back from
+    // its stale copy, undoing the other's change without a journal entry.
     static bool load(QSqlDatabase &db, const QString &id, Record *record, bool *found,
-                     QString *error)
+                     QString *error, RowLock lock = RowLock::ForUpdate)
     {
-        const bool postgres = db.driverName() == QLatin1String("QPSQL");
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?%3")
-                              .arg(Kind::selectColumns(), Kind::table(),
-                                   postgres ? QStringLiteral(" FOR UPDATE") : QString()));
+        query.prepare(
+                QStringLiteral("SELECT %1 FROM %2 WHERE id = ?%3")
+                        .arg(Kind::selectColumns(), Kind::table(),
+                             lock == RowLock::ForUpdate ? Database::forUpdate(db) : QString()));
         query.addBindValue(id);
         if (!query.exec()) {
             *error = query.lastError().text();

@@ -138,7 +138,7 @@ public:
     {
         if (auto refusal = RecordSupport::refuseReveal(caller.role, Kind::type, reveal, reason))
             return *refusal;
-        return withRecordInScope(caller, id,
+        return withRecordInScope(caller, id, RowLock::None,
                                  [&](QSqlDatabase &db, const DataScope &, const Record &record,
                                      Outcome *outcome, QString *txError) {
                                      *outcome = Outcome{ 200, present(caller, record, reveal) };
@@ -194,7 +194,7 @@ public:
         if (const std::optional<QString> refusal = Kind::updateRefusal())
             return RecordSupport::failure(409, QStringLiteral("append_only"), *refusal);
         return withRecordInScope(
-                caller, id,
+                caller, id, RowLock::ForUpdate,
                 [&](QSqlDatabase &db, const DataScope &scope, const Record &before,
                     Outcome *outcome, QString *txError) {
                     Record record = before;
@@ -236,7 +236,7 @@ public:
     Outcome remove(const Caller &caller, const QString &id) const
     {
         return withRecordInScope(
-                caller, id,
+                caller, id, RowLock::ForUpdate,
                 [&](QSqlDatabase &db, const DataScope &, const Record &record, Outcome *outcome,
                     QString *txError) {
                     if (const std::optional<QString> refusal = Kind::deleteRefusal(caller.role)) {
@@ -287,9 +287,12 @@ private:
 
     // Runs `work` in one transaction on record `id` if it exists and lies in the caller's
     // scope; otherwise the outcome is a 404. `work` fills the outcome and returns false only
-    // on a storage error, which rolls everything back.
+    // on a storage error, which rolls everything back. A `work` that changes the record asks
+    // for RowLock::ForUpdate, so it decides from the row as it is until commit, not from a
+    // copy another writer is about to replace (RecordRows::load).
     template<typename Work>
-    Outcome withRecordInScope(const Caller &caller, const QString &id, Work work) const
+    Outcome withRecordInScope(const Caller &caller, const QString &id, RowLock lock,
+                              Work work) const
     {
         Outcome outcome;
         QString error;
@@ -298,17 +301,11 @@ private:
                     DataScope scope;
                     if (!DataScope::resolve(db, caller, &scope, txError))
                         return false;
-                    QSqlQuery query(db);
-                    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ? AND deleted = 0")
-                                          .arg(Kind::selectColumns(), Kind::table()));
-                    query.addBindValue(id);
-                    if (!query.exec()) {
-                        *txError = query.lastError().text();
+                    Record record;
+                    bool found = false;
+                    if (!RecordRows<Kind>::load(db, id, &record, &found, txError, lock))
                         return false;
-                    }
-                    const bool found = query.next();
-                    const Record record = found ? Kind::read(query) : Record();
-                    query.finish();
+                    found = found && !record.meta.deleted;
                     bool inside = false;
                     if (found && !Kind::inScope(db, scope, record, &inside, txError))
                         return false;

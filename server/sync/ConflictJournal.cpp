@@ -2,6 +2,7 @@
 #include "ConflictJournal.h"
 
 #include "ChangeLog.h"
+#include "core/Database.h"
 #include "core/SqlValues.h"
 #include "records/RecordSupport.h"
 
@@ -88,9 +89,11 @@ bool ConflictJournal::open(QSqlDatabase &db, ConflictEntry &entry, QString *erro
 bool ConflictJournal::load(QSqlDatabase &db, const QString &id, ConflictEntry *entry, bool *found,
                            QString *error)
 {
+    // Locked to commit: two resolutions of one conflict at once take turns, and the second
+    // sees the first's resolution instead of applying its own as well.
     QSqlQuery query(db);
-    query.prepare(
-            QStringLiteral("SELECT %1 FROM sync_conflicts WHERE id = ?").arg(selectColumns()));
+    query.prepare(QStringLiteral("SELECT %1 FROM sync_conflicts WHERE id = ?%2")
+                          .arg(selectColumns(), Database::forUpdate(db)));
     query.addBindValue(id);
     if (!query.exec()) {
         *error = query.lastError().text();

@@ -40,6 +40,7 @@ class ConflictJournal
 public:
     // Writes `entry` (giving it an id) and logs it for sync, in the caller's transaction.
     static bool open(QSqlDatabase &db, ConflictEntry &entry, QString *error);
+    // Finds an entry to resolve; on PostgreSQL its row stays locked to the caller's commit.
     static bool load(QSqlDatabase &db, const QString &id, ConflictEntry *entry, bool *found,
                      QString *error);
     static bool markResolved(QSqlDatabase &db, const ConflictEntry &entry, QString *error);

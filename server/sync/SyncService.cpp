@@ -284,11 +284,10 @@ std::optional<RecordOutcome> SyncService::refuseClient(QSqlDatabase &db, const C
                                                        bool *known) const
 {
     // On PostgreSQL the row lock serialises two pushes from the same client.
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT user_id, last_mutation FROM sync_clients "
                                  "WHERE client_id = ?%1")
-                          .arg(postgres ? QStringLiteral(" FOR UPDATE") : QString()));
+                          .arg(Database::forUpdate(db)));
     query.addBindValue(clientId);
     if (!query.exec()) {
         *error = query.lastError().text();
