@@ -202,7 +202,7 @@ bool PageApplier::apply(const PullPage &page, bool markSeen, StoreError *error)
                 return false;
             continue;
         }
-        if (!upsert(change, info, pendingFields, error))
+        if (!upsert(change, info, pendingFields, page.mode == PullPage::Mode::Snapshot, error))
             return false;
         if (seen) {
             seen->bindValue(0, change.table);
@@ -215,7 +215,7 @@ bool PageApplier::apply(const PullPage &page, bool markSeen, StoreError *error)
 }
 
 bool PageApplier::upsert(const Change &change, const Table &table,
-                         const QSet<QString> *pendingFields, StoreError *error)
+                         const QSet<QString> *pendingFields, bool likelyNew, StoreError *error)
 {
     // Keys arrive sorted (QJsonObject), so one table's rows share one statement.
     QStringList columns;
@@ -240,50 +240,86 @@ bool PageApplier::upsert(const Change &change, const Table &table,
         assignments << column + QStringLiteral(" = ?");
         assigned << value;
     }
-
     assignments << QStringLiteral("version = ?");
+    assigned << change.seq;
+
+    // A snapshot page brings mostly rows this store does not have: INSERT first saves the
+    // UPDATE's index search on each of them. A tail page brings mostly known rows. Never
+    // INSERT OR REPLACE, which would give the row a new local_id (the full-text docid and
+    // the list models' key).
+    bool changed = false;
+    bool existed = false;
+    if (likelyNew && !insertRow(change, table, columns, values, &changed, error))
+        return false;
+    if (!changed) {
+        if (!updateRow(change, assignments, assigned, &existed, error))
+            return false;
+        if (!existed && !likelyNew && !insertRow(change, table, columns, values, &changed, error))
+            return false;
+        if (!existed && !changed)
+            return refuseRow(change, error);
+    }
+    return replaceVersions(change, existed, error);
+}
+
+bool PageApplier::updateRow(const Change &change, const QStringList &assignments,
+                            const QVariantList &assigned, bool *existed, StoreError *error)
+{
     QSqlQuery *update = statement(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
                                           .arg(change.table, assignments.join(QLatin1Char(','))),
                                   error);
     if (!update)
         return false;
     int index = 0;
-    for (const QVariant &value : std::as_const(assigned))
+    for (const QVariant &value : assigned)
         update->bindValue(index++, value);
-    update->bindValue(index++, change.seq);
     update->bindValue(index, change.id);
     if (!run(*update, error))
         return false;
-    const bool existed = update->numRowsAffected() > 0;
+    *existed = update->numRowsAffected() > 0;
+    return true;
+}
 
-    if (!existed) {
-        // UPDATE, then INSERT: never INSERT OR REPLACE, which would give the row a new
-        // local_id (the full-text docid and the list models' key).
-        const QString now = nowText();
-        for (const char *stamp : { "created_at", "updated_at" }) {
-            const QString column = QString::fromLatin1(stamp);
-            if (!columns.contains(column) && table.columns.contains(column)) {
-                columns << column;
-                values << now;
-            }
+bool PageApplier::insertRow(const Change &change, const Table &table, QStringList columns,
+                            QVariantList values, bool *inserted, StoreError *error)
+{
+    const QString now = nowText();
+    for (const char *stamp : { "created_at", "updated_at" }) {
+        const QString column = QString::fromLatin1(stamp);
+        if (!columns.contains(column) && table.columns.contains(column)) {
+            columns << column;
+            values << now;
         }
-        columns << QStringLiteral("version") << QStringLiteral("id");
-        values << change.seq << change.id;
-        QStringList marks;
-        for (int i = 0; i < columns.size(); ++i)
-            marks << QStringLiteral("?");
-        QSqlQuery *insert = statement(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                              .arg(change.table, columns.join(QLatin1Char(',')),
-                                                   marks.join(QLatin1Char(','))),
-                                      error);
-        if (!insert)
-            return false;
-        for (int i = 0; i < values.size(); ++i)
-            insert->bindValue(i, values.at(i));
-        if (!run(*insert, error))
-            return false;
     }
-    return replaceVersions(change, existed, error);
+    columns << QStringLiteral("version") << QStringLiteral("id");
+    values << change.seq << change.id;
+    QStringList marks;
+    for (int i = 0; i < columns.size(); ++i)
+        marks << QStringLiteral("?");
+    // OR IGNORE: a row that already exists is updated instead (see upsert()).
+    QSqlQuery *insert = statement(QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
+                                          .arg(change.table, columns.join(QLatin1Char(',')),
+                                               marks.join(QLatin1Char(','))),
+                                  error);
+    if (!insert)
+        return false;
+    for (int i = 0; i < values.size(); ++i)
+        insert->bindValue(i, values.at(i));
+    if (!run(*insert, error))
+        return false;
+    *inserted = insert->numRowsAffected() > 0;
+    return true;
+}
+
+bool PageApplier::refuseRow(const Change &change, StoreError *error)
+{
+    // Neither inserted nor there to update: OR IGNORE skipped a row that breaks a
+    // constraint (NOT NULL, CHECK). The page is refused rather than applied without it.
+    *error = StoreError::make(StoreError::Kind::Other,
+                              QStringLiteral("a pulled %1 row breaks a constraint").arg(change.table));
+    error->message = tr("A record from the server does not fit this computer's store; sync "
+                        "stopped before applying it.");
+    return false;
 }
 
 bool PageApplier::replaceVersions(const Change &change, bool existed, StoreError *error)

@@ -55,8 +55,14 @@ private:
 
     bool table(const QString &name, Table *table, StoreError *error);
     bool pendingFor(const PullPage &page, Pending *pending, StoreError *error);
+    // `likelyNew`: try INSERT before UPDATE (a snapshot page).
     bool upsert(const Change &change, const Table &table, const QSet<QString> *pendingFields,
-                StoreError *error);
+                bool likelyNew, StoreError *error);
+    bool updateRow(const Change &change, const QStringList &assignments,
+                   const QVariantList &assigned, bool *existed, StoreError *error);
+    bool insertRow(const Change &change, const Table &table, QStringList columns,
+                   QVariantList values, bool *inserted, StoreError *error);
+    bool refuseRow(const Change &change, StoreError *error);
     bool remove(const Change &change, bool hasPending, StoreError *error);
     bool replaceVersions(const Change &change, bool existed, StoreError *error);
     bool run(QSqlQuery &query, StoreError *error);

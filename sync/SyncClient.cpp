@@ -88,28 +88,51 @@ void SyncClient::cancel()
 
 HttpAnswer SyncClient::send(const QString &path, const QJsonObject &body, bool authorised)
 {
+    InFlight request = begin(path, body, authorised);
+    return finish(request);
+}
+
+SyncClient::InFlight SyncClient::begin(const QString &path, const QJsonObject &body,
+                                       bool authorised)
+{
+    InFlight request;
+    request.path = path;
+    request.body = body;
+    if (m_cancelled)
+        return request;
+    QUrl url = m_server;
+    url.setPath(path);
+    QNetworkRequest http(url);
+    http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (authorised)
+        http.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    http.setTransferTimeout(timeoutMs);
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.payloadBytes = payload.size();
+    request.reply = m_network->post(http, payload);
+    m_inFlight = request.reply;
+    return request;
+}
+
+HttpAnswer SyncClient::finish(InFlight &request)
+{
     HttpAnswer answer;
-    if (m_cancelled) {
+    QNetworkReply *reply = request.reply;
+    request.reply = nullptr;
+    if (!reply) {
         answer.networkError = tr("Sync was cancelled.");
         return answer;
     }
-    QUrl url = m_server;
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (authorised)
-        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
-    request.setTransferTimeout(timeoutMs);
-    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = m_network->post(request, payload);
     m_inFlight = reply;
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
     m_inFlight = nullptr;
     // An aborted reply is closed: nothing to read.
     const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
-    answer.bytes = payload.size() + data.size();
+    answer.bytes = request.payloadBytes + data.size();
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (answer.status == 0) {
         answer.networkError = m_cancelled
@@ -128,6 +151,32 @@ HttpAnswer SyncClient::send(const QString &path, const QJsonObject &body, bool a
     }
     reply->deleteLater();
     return answer;
+}
+
+SyncClient::InFlight SyncClient::postLater(const QString &path, const QJsonObject &body)
+{
+    return begin(path, body, true);
+}
+
+HttpAnswer SyncClient::await(InFlight &request)
+{
+    const QString path = request.path;
+    const QJsonObject body = request.body;
+    HttpAnswer answer = finish(request);
+    if (answer.status == 401 && refresh())
+        answer = send(path, body, true);
+    return answer;
+}
+
+void SyncClient::discard(InFlight &request)
+{
+    if (QNetworkReply *reply = request.reply) {
+        request.reply = nullptr;
+        if (m_inFlight == reply)
+            m_inFlight = nullptr;
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 } // namespace branchline::sync

@@ -49,6 +49,20 @@ public:
     // POSTs `body` with the access token; a 401 is answered by one refresh and a retry.
     HttpAnswer post(const QString &path, const QJsonObject &body);
 
+    // The same in two steps, so that work can be done while the server answers (the
+    // engine applies one page while the next is on its way). Every InFlight must end in
+    // await() or discard().
+    struct InFlight
+    {
+        QNetworkReply *reply = nullptr;
+        QString path;
+        QJsonObject body;
+        qint64 payloadBytes = 0;
+    };
+    InFlight postLater(const QString &path, const QJsonObject &body);
+    HttpAnswer await(InFlight &request);
+    void discard(InFlight &request);
+
     // Aborts the request in flight and every later one until reset (any thread).
     void cancel();
     void resetCancel() { m_cancelled = false; }
@@ -57,6 +71,8 @@ public:
 
 private:
     HttpAnswer send(const QString &path, const QJsonObject &body, bool authorised);
+    InFlight begin(const QString &path, const QJsonObject &body, bool authorised);
+    HttpAnswer finish(InFlight &request);
 
     QUrl m_server;
     QString m_deviceId;

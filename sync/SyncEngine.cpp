@@ -192,9 +192,53 @@ SyncOutcome SyncEngine::push(SyncSummary &summary)
     return {};
 }
 
+namespace {
+
+// The next page's request, sent while the current page is applied; discarded on every way
+// out that does not use it.
+class Prefetch
+{
+public:
+    explicit Prefetch(SyncClient &client)
+        : m_client(client)
+    {
+    }
+    ~Prefetch() { drop(); }
+    void start(const PullRequest &request)
+    {
+        drop();
+        m_request = m_client.postLater(path("/api/v1/sync/pull"), request.toJson());
+        m_active = true;
+    }
+    void drop()
+    {
+        if (m_active)
+            m_client.discard(m_request);
+        m_active = false;
+    }
+    // The prefetched answer if one was started for `cursor`, else a request made now.
+    HttpAnswer answerFor(const PullRequest &request)
+    {
+        if (m_active && m_request.body.value(QStringLiteral("cursor")).toString() == request.cursor) {
+            m_active = false;
+            return m_client.await(m_request);
+        }
+        drop();
+        return m_client.post(path("/api/v1/sync/pull"), request.toJson());
+    }
+
+private:
+    SyncClient &m_client;
+    SyncClient::InFlight m_request;
+    bool m_active = false;
+};
+
+} // namespace
+
 SyncOutcome SyncEngine::pull(SyncSummary &summary)
 {
     int damagedPages = 0;
+    Prefetch prefetch(m_client);
     while (!m_cancelled) {
         SyncState state;
         StoreError error;
@@ -202,7 +246,7 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
             return storeFailure(error);
         const PullRequest request{ state.clientId, state.cursor, pageSize, state.ackedMutation,
                                    state.firstMutation };
-        const HttpAnswer answer = m_client.post(path("/api/v1/sync/pull"), request.toJson());
+        const HttpAnswer answer = prefetch.answerFor(request);
         summary.bytes += answer.bytes;
         if (answer.status != 200)
             return fromAnswer(answer);
@@ -233,6 +277,12 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
             summary.resnapshot = true;
             continue;
         }
+        // The server builds the next page while this one is written (the cursor the page
+        // ends at is all the next request needs). Not after a snapshot's last page: the
+        // search index is rebuilt then, for longer than a reply should wait.
+        if (page->more && !page->endsSnapshot())
+            prefetch.start(PullRequest{ state.clientId, page->cursor, pageSize,
+                                        state.ackedMutation, state.firstMutation });
         if (!m_store.applyPage(*page, &error) || !m_store.applyResults(page->results, &error))
             return storeFailure(error);
         ++summary.pages;
