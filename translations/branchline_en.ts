@@ -1233,29 +1233,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
-    <name>SyncCommand</name>
-    <message>
-        <source>sending changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>first download</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>receiving changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>removing records no longer shared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting to retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SyncProtocol</name>
     <message>
         <source>A list was expected.</source>
@@ -1311,6 +1288,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Record schema version %1 is not supported here (%2 to %3 are).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first mutation number is malformed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1389,6 +1370,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>This conflict has already been resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record from the server does not fit this computer&apos;s store; sync stopped before applying it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1714,6 +1699,37 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>The server no longer sends %1 of the %2 records on this computer. Nothing was deleted; confirm to remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receiving changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing records no longer shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building the search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::sync::SyncWorkerCore</name>
+    <message>
+        <source>The local store is not open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

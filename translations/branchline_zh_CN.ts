@@ -1230,29 +1230,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
-    <name>SyncCommand</name>
-    <message>
-        <source>sending changes</source>
-        <translation>正在发送更改</translation>
-    </message>
-    <message>
-        <source>first download</source>
-        <translation>首次下载</translation>
-    </message>
-    <message>
-        <source>receiving changes</source>
-        <translation>正在接收更改</translation>
-    </message>
-    <message>
-        <source>removing records no longer shared</source>
-        <translation>正在移除不再共享的记录</translation>
-    </message>
-    <message>
-        <source>waiting to retry</source>
-        <translation>等待重试</translation>
-    </message>
-</context>
-<context>
     <name>SyncProtocol</name>
     <message>
         <source>A list was expected.</source>
@@ -1309,6 +1286,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Record schema version %1 is not supported here (%2 to %3 are).</source>
         <translation>此处不支持记录结构版本 %1（支持 %2 至 %3）。</translation>
+    </message>
+    <message>
+        <source>The first mutation number is malformed.</source>
+        <translation>第一个变更编号格式不正确。</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1368,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>This conflict has already been resolved.</source>
         <translation>此冲突已解决。</translation>
+    </message>
+    <message>
+        <source>A record from the server does not fit this computer&apos;s store; sync stopped before applying it.</source>
+        <translation>服务器发来的一条记录与本机数据库不相符；同步已在写入前停止。</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1696,37 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>The server no longer sends %1 of the %2 records on this computer. Nothing was deleted; confirm to remove them.</source>
         <translation>服务器已不再提供这台计算机上 %2 条记录中的 %1 条。尚未删除任何内容；请确认后再移除这些记录。</translation>
+    </message>
+    <message>
+        <source>sending changes</source>
+        <translation>正在发送更改</translation>
+    </message>
+    <message>
+        <source>first download</source>
+        <translation>首次下载</translation>
+    </message>
+    <message>
+        <source>receiving changes</source>
+        <translation>正在接收更改</translation>
+    </message>
+    <message>
+        <source>removing records no longer shared</source>
+        <translation>正在移除不再共享的记录</translation>
+    </message>
+    <message>
+        <source>building the search index</source>
+        <translation>正在建立搜索索引</translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation>等待重试</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::sync::SyncWorkerCore</name>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地数据库未打开。</translation>
     </message>
 </context>
 <context>
