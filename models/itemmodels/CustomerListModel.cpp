@@ -63,6 +63,12 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(row.updatedAt.toLocalTime(), QLocale::ShortFormat);
         }
         return QVariant();
+    case Qt::ToolTipRole:
+        if (row.pending && index.column() == Name)
+            return tr("Changed on this computer; waiting for the server to confirm.");
+        return QVariant();
+    case PendingRole:
+        return row.pending;
     case IdRole:
         return row.id;
     case LocalIdRole:
@@ -131,6 +137,7 @@ QHash<int, QByteArray> CustomerListModel::roleNames() const
     names.insert(StatusCodeRole, "status");
     names.insert(RiskCodeRole, "riskLevel");
     names.insert(KycCodeRole, "kycStatus");
+    names.insert(PendingRole, "pending");
     return names;
 }
 

@@ -22,6 +22,7 @@ public:
         StatusCodeRole,
         RiskCodeRole,
         KycCodeRole,
+        PendingRole, // true while an edit made here waits for the server
     };
 
     CustomerListModel(const QSqlDatabase &db, Role viewer, QObject *parent = nullptr);

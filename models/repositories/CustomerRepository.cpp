@@ -197,7 +197,10 @@ QList<CustomerSummary> CustomerRepository::page(const CustomerFilter &filter, Cu
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT c.local_id, c.id, c.kind, c.legal_name, c.city, c.status, "
                                  "c.risk_level, c.kyc_status, c.phone, c.updated_at, "
-                                 "u.display_name, b.name "
+                                 "u.display_name, b.name, "
+                                 // One outbox_by_record probe per row of the page.
+                                 "EXISTS (SELECT 1 FROM outbox o WHERE o.table_name = "
+                                 "'customers' AND o.record_id = c.id) "
                                  "FROM customers c%1 "
                                  "LEFT JOIN users u ON u.id = c.owner_id "
                                  "LEFT JOIN branches b ON b.id = c.branch_id "
@@ -230,6 +233,7 @@ QList<CustomerSummary> CustomerRepository::page(const CustomerFilter &filter, Cu
         row.updatedAt = RecordTable::parseTimestamp(query.value(9));
         row.ownerName = query.value(10).toString();
         row.branchName = query.value(11).toString();
+        row.pending = query.value(12).toBool();
         rows << row;
     }
     if (query.lastError().isValid() && error)

@@ -42,6 +42,7 @@ struct CustomerSummary
     QString ownerName;
     QString branchName;
     QDateTime updatedAt;
+    bool pending = false; // an edit made on this device waits for the server's answer
 };
 
 class CustomerRepository : public RecordRepository<Customer>

@@ -105,6 +105,15 @@ QList<Lead> LeadRepository::page(const LeadFilter &filter, const PageCursor &aft
         conditions << QStringLiteral("l.owner_id = ?");
         values << filter.ownerId;
     }
+    if (!filter.customerId.isEmpty()) {
+        if (filter.customerPhone.isEmpty()) {
+            conditions << QStringLiteral("l.converted_customer_id = ?");
+            values << filter.customerId;
+        } else {
+            conditions << QStringLiteral("(l.converted_customer_id = ? OR l.phone = ?)");
+            values << filter.customerId << filter.customerPhone;
+        }
+    }
     QString order;
     if (fullText) {
         order = QStringLiteral("leads_fts.docid"); // the index's order: no sort of all matches

@@ -17,6 +17,10 @@ struct LeadFilter
     std::optional<LeadStatus> status;
     std::optional<LeadSource> source;
     QString ownerId;
+    // The leads of one customer (its 360° view): those converted into it and, when a phone
+    // is given, those from the same mobile number, which are often the same person again.
+    QString customerId;
+    QString customerPhone;
 };
 
 class LeadRepository : public RecordRepository<Lead>

@@ -36,6 +36,22 @@ bool Outbox::append(const QString &table, const QString &recordId, const QString
     return false;
 }
 
+bool Outbox::hasPending(const QString &table, const QString &recordId, StoreError *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox "
+                                 "WHERE table_name = ? AND record_id = ?)"));
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    if (!query.exec() || !query.next()) {
+        if (error)
+            *error = StoreError::fromSql(query.lastError());
+        return false;
+    }
+    return query.value(0).toBool();
+}
+
 bool Outbox::fieldVersions(const QString &table, const QString &recordId,
                            QHash<QString, qint64> *versions, StoreError *error) const
 {

@@ -25,6 +25,11 @@ public:
                 const QJsonObject &fields, const QJsonObject &base, qint64 baseVersion,
                 StoreError *error);
 
+    // Whether an edit of this record made on this device still waits for the server's
+    // answer (the "pending" marker of lists and the 360° view).
+    bool hasPending(const QString &table, const QString &recordId,
+                    StoreError *error = nullptr) const;
+
     // The server versions of a record's fields (field_versions); a field without a row
     // has version 0.
     bool fieldVersions(const QString &table, const QString &recordId,
