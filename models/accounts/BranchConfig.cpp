@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BranchConfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSettings>
+
+Q_LOGGING_CATEGORY(lcBranchConfig, "branchline.accounts.config")
+
+namespace branchline {
+
+QString BranchConfig::defaultPath()
+{
+    const QString overridden = qEnvironmentVariable("BRANCHLINE_CLIENT_CONF");
+    if (!overridden.isEmpty())
+        return overridden;
+#if defined(Q_OS_WIN)
+    return QDir::fromNativeSeparators(qEnvironmentVariable("ProgramData"))
+            + QStringLiteral("/Branchline/client.conf");
+#elif defined(Q_OS_MACOS)
+    return QStringLiteral("/Library/Application Support/Branchline/client.conf");
+#else
+    return QStringLiteral("/etc/branchline/client.conf");
+#endif
+}
+
+BranchConfig BranchConfig::load(const QString &path)
+{
+    BranchConfig config;
+    if (!QFileInfo(path).isFile())
+        return config;
+    config.m_exists = true;
+    // Keys before any [section] land in QSettings' General group, which value() reads.
+    const QSettings file(path, QSettings::IniFormat);
+    if (file.status() != QSettings::NoError) {
+        qCWarning(lcBranchConfig) << "cannot read" << path;
+        return config;
+    }
+    const QUrl url(file.value(QStringLiteral("server_url")).toString().trimmed());
+    if (url.isValid()
+        && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+        && !url.host().isEmpty()) {
+        config.m_serverUrl = url;
+    } else if (!url.isEmpty()) {
+        qCWarning(lcBranchConfig) << "ignoring server_url that is not an http(s) address in"
+                                  << path;
+    }
+    config.m_serverUrlLocked = file.value(QStringLiteral("server_url_locked")).toBool();
+    return config;
+}
+
+} // namespace branchline
