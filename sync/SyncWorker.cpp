@@ -17,6 +17,7 @@ SyncWorker::SyncWorker(SyncSettings settings, QObject *parent)
     m_core->moveToThread(&m_thread);
     connect(m_core, &SyncWorkerCore::opened, this, &SyncWorker::opened);
     connect(m_core, &SyncWorkerCore::signedIn, this, &SyncWorker::signedIn);
+    connect(m_core, &SyncWorkerCore::signInRefused, this, &SyncWorker::signInRefused);
     connect(m_core, &SyncWorkerCore::refreshTokenChanged, this, &SyncWorker::refreshTokenChanged);
     connect(m_core, &SyncWorkerCore::roundStarted, this, &SyncWorker::roundStarted);
     connect(m_core, &SyncWorkerCore::progress, this, &SyncWorker::progress);

@@ -57,6 +57,10 @@ public:
 signals:
     void opened(bool ok, const QString &message);
     void signedIn(bool ok, const QString &message, const QString &userId);
+    // Sent just before a failed signedIn(): what the server answered, so the sign-in form can
+    // say it in the user's language (status 0: no answer; code e.g. "bad_credentials",
+    // "account_locked", "account_disabled"; message: the server's own words).
+    void signInRefused(int status, const QString &code, const QString &message);
     // Store this in the keychain; empty when the session ended.
     void refreshTokenChanged(const QString &refreshToken);
     void roundStarted();

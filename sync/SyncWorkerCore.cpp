@@ -62,6 +62,8 @@ void SyncWorkerCore::signIn(const QString &login, const QString &password)
     }
     const HttpAnswer answer = m_client->signIn(login, password);
     if (answer.status != 200) {
+        emit signInRefused(answer.status, answer.body.value(QStringLiteral("code")).toString(),
+                           answer.message());
         emit signedIn(false, answer.message(), QString());
         return;
     }

@@ -38,6 +38,7 @@ public:
 signals:
     void opened(bool ok, const QString &message);
     void signedIn(bool ok, const QString &message, const QString &userId);
+    void signInRefused(int status, const QString &code, const QString &message);
     void refreshTokenChanged(const QString &refreshToken);
     void roundStarted();
     void progress(branchline::sync::SyncPhase phase, qint64 done, qint64 total, qint64 bytes);
