@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "FieldMessages.h"
+#include "records/Customer.h"
+#include "rules/Role.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QToolButton;
+
+namespace branchline {
+
+// The profile part of the 360° view. Each field is shown as FieldPolicy says for the
+// viewer's role: left out when hidden, as text when the role may only see it, as an editor
+// when it may edit it. Personal information is masked; its editor starts empty with the
+// mask as placeholder, so typing replaces the value and leaving it empty keeps it (a mask
+// is never written back). "Reveal" explains what showing the full value needs.
+class CustomerProfileForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CustomerProfileForm(const QSqlDatabase &db, Role viewer, QWidget *parent = nullptr);
+
+    void load(const Customer &customer);
+    // The loaded customer with the user's edits applied.
+    Customer edited() const;
+    bool isDirty() const { return m_dirty; }
+
+    // Shows the issues under their fields; returns those that have no field on screen.
+    FieldIssues showIssues(const FieldIssues &issues);
+    void clearIssues() { m_messages.clear(); }
+
+public slots:
+    void setOnline(bool online) { m_online = online; }
+    // Reads the owner and branch choices again (after a sync round).
+    void reloadChoices();
+
+signals:
+    void changed();
+
+private:
+    struct Field
+    {
+        QLineEdit *line = nullptr;
+        QComboBox *combo = nullptr;
+        QPlainTextEdit *text = nullptr;
+        QLabel *display = nullptr;
+        QWidget *row = nullptr; // what the form layout holds, to hide the row
+        QFormLayout *form = nullptr;
+    };
+
+    QFormLayout *addGroup(const QString &objectName, const QString &title);
+    void addLine(QFormLayout *form, const QString &field, const QString &label);
+    void addNotes(QFormLayout *form, const QString &field, const QString &label);
+    void addChoice(QFormLayout *form, const QString &field, const QString &label,
+                   const QList<QPair<QString, QString>> &choices);
+    void addRow(QFormLayout *form, const QString &field, const QString &label, QWidget *editor);
+    bool editable(const QString &field) const;
+
+    void setValue(const QString &field, const QString &value);
+    void setChoice(const QString &field, const QString &code, const QString &label);
+    QString lineValue(const QString &field, const QString &stored) const;
+    QString choiceValue(const QString &field, const QString &stored) const;
+    CustomerKind currentKind() const;
+    void updateKindRows();
+    void explainReveal();
+    void markDirty();
+
+    QSqlDatabase m_db;
+    Role m_viewer;
+    Customer m_loaded;
+    QHash<QString, Field> m_fields;
+    FieldMessages m_messages;
+    QGroupBox *m_businessGroup = nullptr;
+    QLabel *m_businessNote = nullptr;
+    QLabel *m_revealNotice = nullptr;
+    bool m_online = false;
+    bool m_loading = false;
+    bool m_dirty = false;
+};
+
+} // namespace branchline

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "rules/Role.h"
+
+#include <QSqlDatabase>
+#include <QStackedWidget>
+
+namespace branchline {
+
+class CustomerListPage;
+class CustomerView;
+
+// The Customers page of the main window: the list, and the 360° view of the customer opened
+// from it. Enter opens, Esc comes back; Ctrl+F and Ctrl+N work from both.
+class CustomerWorkspace : public QStackedWidget
+{
+    Q_OBJECT
+
+public:
+    CustomerWorkspace(const QSqlDatabase &db, Role viewer, const QString &userId,
+                      QWidget *parent = nullptr);
+
+    CustomerListPage *listPage() const { return m_list; }
+    CustomerView *customerView() const { return m_view; }
+    bool isShowingCustomer() const;
+
+public slots:
+    void openCustomer(const QString &customerId);
+    void showList();
+    // After a sync round pulled rows: the list and, when one is open, the customer.
+    void refresh();
+    void setOnline(bool online);
+
+signals:
+    // An edit was saved on this computer and waits in the outbox (the app syncs soon).
+    void pendingEditsChanged();
+
+private:
+    CustomerListPage *m_list = nullptr;
+    CustomerView *m_view = nullptr;
+};
+
+} // namespace branchline

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TimelineDelegate.h"
+
+#include "itemmodels/ActivityTimelineModel.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QPainter>
+
+namespace branchline {
+
+namespace {
+
+QColor kindColour(const QString &code)
+{
+    if (code == QLatin1String("call"))
+        return QColor(0x1a, 0x73, 0xe8);
+    if (code == QLatin1String("visit"))
+        return QColor(0x1e, 0x8e, 0x3e);
+    if (code == QLatin1String("email"))
+        return QColor(0x93, 0x34, 0xe6);
+    if (code == QLatin1String("document"))
+        return QColor(0x80, 0x86, 0x8b);
+    return QColor(0xe3, 0x74, 0x00); // note
+}
+
+constexpr int padding = 6;
+
+} // namespace
+
+QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return QSize(200, option.fontMetrics.lineSpacing() * 2 + padding * 3);
+}
+
+void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    QStyleOptionViewItem base = option;
+    initStyleOption(&base, index);
+    base.text.clear();
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &base, painter, option.widget);
+
+    const QModelIndex kindIndex = index.siblingAtColumn(ActivityTimelineModel::Kind);
+    const QModelIndex subjectIndex = index.siblingAtColumn(ActivityTimelineModel::Subject);
+    const QString kind = kindIndex.data().toString();
+    const QString subject = subjectIndex.data().toString();
+    const QString body = index.data(ActivityTimelineModel::BodyRole).toString();
+    const QDateTime when = index.data(ActivityTimelineModel::OccurredAtRole).toDateTime();
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette &palette = option.palette;
+
+    painter->save();
+    const QFontMetrics metrics = option.fontMetrics;
+    const QRect area = option.rect.adjusted(padding, padding, -padding, -padding);
+
+    // The kind badge: a rounded box with the translated kind in it.
+    QFont badgeFont = option.font;
+    badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.85);
+    const QFontMetrics badgeMetrics(badgeFont);
+    const int badgeWidth = badgeMetrics.horizontalAdvance(kind) + 12;
+    const QRect badge(area.left(), area.top() + (metrics.lineSpacing() - badgeMetrics.height()) / 2,
+                      badgeWidth, badgeMetrics.height() + 2);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(kindColour(index.data(ActivityTimelineModel::KindCodeRole).toString()));
+    painter->drawRoundedRect(badge, 4, 4);
+    painter->setFont(badgeFont);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, kind);
+
+    // Subject on the first line, then time and body on the second.
+    const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor quiet = selected ? text : palette.color(QPalette::PlaceholderText);
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(text);
+    const QRect first(badge.right() + 8, area.top(), area.right() - badge.right() - 8,
+                      metrics.lineSpacing());
+    painter->drawText(first, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(subject, Qt::ElideRight, first.width()));
+
+    painter->setFont(option.font);
+    painter->setPen(quiet);
+    const QString time = QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
+    const QString firstLine = body.section(QLatin1Char('\n'), 0, 0);
+    const QString second = firstLine.isEmpty() || firstLine == subject
+            ? time
+            : time + QStringLiteral("  ·  ") + firstLine;
+    const QRect secondRect(area.left(), area.top() + metrics.lineSpacing() + padding, area.width(),
+                           metrics.lineSpacing());
+    painter->drawText(secondRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(second, Qt::ElideRight, secondRect.width()));
+    painter->restore();
+}
+
+} // namespace branchline
