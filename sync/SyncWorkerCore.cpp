@@ -93,7 +93,9 @@ void SyncWorkerCore::startSession(const QString &userId)
     if (!m_client->accessToken().isEmpty())
         m_events->connectWith(m_client->accessToken());
     m_periodic->start(m_settings.periodicMs);
-    requestRound();
+    // Queued, so signIn() answers before the first round runs: a first sync can take
+    // minutes, and the GUI must hear at once that the password was right.
+    QMetaObject::invokeMethod(this, &SyncWorkerCore::requestRound, Qt::QueuedConnection);
 }
 
 void SyncWorkerCore::requestRoundSoon()
