@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 
 #include <QCommandLineParser>
+#include <QUrl>
 
 namespace branchline {
 
@@ -22,10 +23,26 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
                                        tr("Quit on its own after this many milliseconds (smoke "
                                           "tests, screenshots)."),
                                        tr("milliseconds"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    tr("Sign in to the server at this address (https://…)."),
+                                    tr("url"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Start as this user: the account kept on this computer, "
+                                     "or a new sign-in with the password from "
+                                     "--password-stdin or BRANCHLINE_PASSWORD."),
+                                  tr("login"));
+    const QCommandLineOption passwordStdin(
+            QStringLiteral("password-stdin"),
+            tr("Read the password of --user from the first line of standard input (scripts, "
+               "tests). Without it, the BRANCHLINE_PASSWORD environment variable is used when "
+               "set."));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(language);
     parser.addOption(quitAfter);
+    parser.addOption(server);
+    parser.addOption(user);
+    parser.addOption(passwordStdin);
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -51,6 +68,21 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
             m_errorText = tr("--quit-after needs a whole number of milliseconds above 0.");
             return Action::Error;
         }
+    }
+    if (parser.isSet(server)) {
+        const QUrl url(parser.value(server), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+            m_errorText = tr("--server needs an address that starts with https:// or http://.");
+            return Action::Error;
+        }
+        m_startup.server = url;
+    }
+    m_startup.login = parser.value(user).trimmed();
+    m_startup.passwordOnStdin = parser.isSet(passwordStdin);
+    if (m_startup.passwordOnStdin && m_startup.login.isEmpty()) {
+        m_errorText = tr("--password-stdin needs --user: whose password is it?");
+        return Action::Error;
     }
     if (!parser.positionalArguments().isEmpty()) {
         m_errorText = tr("Unexpected argument \"%1\". Run branchline --help to see the options.")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "session/StartupOptions.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -22,12 +24,15 @@ public:
     QString errorText() const { return m_errorText; }
     QString language() const { return m_language; } // "zh_CN", "en" or empty for the system's
     int quitAfterMs() const { return m_quitAfterMs; } // 0: run until the user quits
+    // --server, --user, --password-stdin: for StartupFlow.
+    StartupOptions startupOptions() const { return m_startup; }
 
 private:
     QString m_helpText;
     QString m_errorText;
     QString m_language;
     int m_quitAfterMs = 0;
+    StartupOptions m_startup;
 };
 
 } // namespace branchline

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// First run, later starts, sign-out and removal, clicked and typed through against a real
+// branchline-server process on SQLite with demo data, with the real keychain (a private
+// gnome-keyring that scripts/test.sh starts) under a service name of the test's own.
+//
+// The cases run in order and build on each other, as one computer's life does: first sign-in
+// (a dead address, a wrong password, then the right one and the first sync), later starts
+// online and offline, sign-out, removal.
+#include "ServerProcess.h"
+#include "Translations.h"
+#include "accounts/AccountRegistry.h"
+#include "keys/KeychainKeyStore.h"
+#include "session/FirstSyncPage.h"
+#include "session/Session.h"
+#include "session/SignInDialog.h"
+#include "session/StartupFlow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+#include <QUuid>
+
+#include <functional>
+
+using namespace branchline;
+using namespace branchline::test;
+
+namespace {
+
+constexpr int patience = 60000;
+
+qint64 count(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+template<typename T>
+T *child(QWidget *parent, const char *name)
+{
+    return parent->findChild<T *>(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TestSignInFlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void firstRunSignsInAndSyncs();
+    void laterStartResumesWithoutAsking();
+    void laterStartWorksOffline();
+    void signOutAsksForThePasswordAgain();
+    void removeFromComputerDeletesEverything();
+    void commandLineSignsInWithoutTyping();
+    void rendersInBothLanguages_data();
+    void rendersInBothLanguages();
+
+private:
+    AccountRegistry registry() const
+    {
+        return AccountRegistry(m_keys, m_settings, m_dir.filePath(QStringLiteral("stores")));
+    }
+    // Runs the startup flow; `drive` gets the dialog when it shows, inside its event loop.
+    std::unique_ptr<Session> runFlow(const std::function<void(SignInDialog *)> &drive,
+                                     StartupOptions options = {});
+
+    QTemporaryDir m_dir;
+    std::shared_ptr<KeychainKeyStore> m_keys;
+    std::shared_ptr<QSettings> m_settings;
+    std::unique_ptr<ServerProcess> m_server;
+    int m_dialogsShown = 0;
+};
+
+void TestSignInFlow::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QFAIL("No D-Bus session: run this test through scripts/test.sh or "
+              "scripts/with-keyring.sh, which start a private session with gnome-keyring.");
+    m_keys = std::make_shared<KeychainKeyStore>(
+            QStringLiteral("Branchline-test-") + QUuid::createUuid().toString(QUuid::Id128),
+            20000);
+    m_settings = std::make_shared<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server.db")));
+    QString error;
+    QVERIFY2(m_server->seed(120, &error), qPrintable(error));
+    QVERIFY(m_server->start());
+    // The branch's IT configured the address (packaging, issue 8).
+    const QString conf = m_dir.filePath(QStringLiteral("client.conf"));
+    QFile file(conf);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("server_url = " + m_server->url().toString().toUtf8() + "\n");
+    file.close();
+    qputenv("BRANCHLINE_CLIENT_CONF", conf.toUtf8());
+}
+
+void TestSignInFlow::cleanupTestCase()
+{
+    m_server.reset();
+    qunsetenv("BRANCHLINE_CLIENT_CONF");
+}
+
+std::unique_ptr<Session> TestSignInFlow::runFlow(const std::function<void(SignInDialog *)> &drive,
+                                             StartupOptions options)
+{
+    StartupFlow flow(std::move(options), registry());
+    connect(&flow, &StartupFlow::dialogShown, this, [this, drive](SignInDialog *dialog) {
+        ++m_dialogsShown;
+        QTimer::singleShot(0, dialog, [dialog, drive] { drive(dialog); });
+    });
+    return flow.run(nullptr);
+}
+
+void TestSignInFlow::firstRunSignsInAndSyncs()
+{
+    const QString deadStore =
+            registry().prepare(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("zj.rep1"))
+                    .storePath;
+    QString prefilled;
+    QString unreachable;
+    QString wrongPassword;
+    bool deadStoreWhileTried = false;
+    bool deadStoreGoneAfter = false;
+    bool showedProgress = false;
+    auto drive = [&](SignInDialog *dialog) {
+        auto *server = child<QLineEdit>(dialog, "server");
+        auto *login = child<QLineEdit>(dialog, "login");
+        auto *password = child<QLineEdit>(dialog, "password");
+        auto *signIn = child<QPushButton>(dialog, "signIn");
+        auto *problem = child<QLabel>(dialog, "problem");
+        prefilled = server->text();
+        QVERIFY(!signIn->isEnabled()); // nothing typed yet
+
+        // An address where nothing listens.
+        server->clear();
+        QTest::keyClicks(server, QStringLiteral("http://127.0.0.1:1"));
+        QTest::keyClicks(login, QStringLiteral("zj.rep1"));
+        QTest::keyClicks(password, QStringLiteral("Demo-Password-2026"));
+        QVERIFY(signIn->isEnabled());
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        QVERIFY(password->text().isEmpty()); // taken from the field at once
+        QVERIFY(QTest::qWaitFor([&] { return problem->text().contains(QStringLiteral("cannot be reached")); },
+                                patience));
+        unreachable = problem->text();
+        deadStoreWhileTried = QFile::exists(deadStore);
+
+        // The right address, a wrong password.
+        server->clear();
+        QTest::keyClicks(server, prefilled);
+        QTest::keyClicks(password, QStringLiteral("not-the-password"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return problem->text().contains(QStringLiteral("wrong")); },
+                                patience));
+        wrongPassword = problem->text();
+        deadStoreGoneAfter = !QFile::exists(deadStore);
+        QVERIFY(!dialog->isShowingFirstSync());
+
+        // The right one: the first sync's page takes over until it is done.
+        QTest::keyClicks(password, QStringLiteral("Demo-Password-2026"));
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        showedProgress = QTest::qWaitFor([&] { return dialog->isShowingFirstSync(); }, patience);
+    };
+    std::unique_ptr<Session> session = runFlow(drive);
+    QCOMPARE(prefilled, m_server->url().toString());
+    QVERIFY2(unreachable.contains(QStringLiteral("cannot be reached")), qPrintable(unreachable));
+    QVERIFY(deadStoreWhileTried);
+    QVERIFY(deadStoreGoneAfter); // a store for a sign-in that never worked leaves no trace
+    QVERIFY2(wrongPassword.contains(QStringLiteral("password is wrong")), qPrintable(wrongPassword));
+    QVERIFY(showedProgress);
+
+    QVERIFY(session);
+    QVERIFY(session->isSignedIn());
+    QVERIFY(!session->userId().isEmpty());
+    QVERIFY(session->hasRole());
+    QCOMPARE(session->role(), Role::SalesRep);
+    QVERIFY(session->displayName() != QStringLiteral("zj.rep1")); // the name from the users table
+    QVERIFY(count(session->database(), QStringLiteral("SELECT count(*) FROM customers")) > 0);
+    QVERIFY(session->lastSyncTime().isValid());
+    QCOMPARE(session->pendingEditCount(), 0);
+
+    const std::optional<Account> account = registry().lastUsed();
+    QVERIFY(account);
+    QCOMPARE(account->login, QStringLiteral("zj.rep1"));
+    QCOMPARE(account->userId, session->userId());
+    QVERIFY(account->firstSyncDone);
+    QCOMPARE(account->protection, KeyProtection::Keychain);
+    QVERIFY(QFile::exists(account->storePath));
+    QCOMPARE(m_keys->readKey(account->name).status, KeyStore::Status::Ok);
+    KeyStore::Status status = KeyStore::Status::Failed;
+    QVERIFY(!registry().refreshToken(*account, &status).isEmpty());
+    // Nothing secret in the settings file.
+    m_settings->sync();
+    QFile settings(m_settings->fileName());
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    const QByteArray written = settings.readAll();
+    QVERIFY(written.contains("zj.rep1"));
+    QVERIFY(!written.contains("Demo-Password-2026"));
+    QVERIFY(!written.contains(registry().refreshToken(*account, &status).toUtf8()));
+    QTRY_VERIFY_WITH_TIMEOUT(session->isOnline(), patience);
+}
+
+void TestSignInFlow::laterStartResumesWithoutAsking()
+{
+    const int shownBefore = m_dialogsShown;
+    std::unique_ptr<Session> session = runFlow([](SignInDialog *dialog) { dialog->reject(); });
+    QVERIFY(session);
+    QCOMPARE(m_dialogsShown, shownBefore); // no password asked
+    // Rows are there before the server answers: the store opened at once.
+    QVERIFY(count(session->database(), QStringLiteral("SELECT count(*) FROM customers")) > 0);
+    QCOMPARE(session->role(), Role::SalesRep);
+    QSignalSpy finished(session.get(), &Session::syncFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), patience);
+    QCOMPARE(finished.first().first().value<sync::SyncOutcome>().status,
+             sync::SyncOutcome::Status::Done);
+    QTRY_VERIFY_WITH_TIMEOUT(session->isOnline(), patience);
+}
+
+void TestSignInFlow::laterStartWorksOffline()
+{
+    m_server->kill();
+    const int shownBefore = m_dialogsShown;
+    std::unique_ptr<Session> session = runFlow([](SignInDialog *dialog) { dialog->reject(); });
+    QVERIFY(session);
+    QCOMPARE(m_dialogsShown, shownBefore);
+    QVERIFY(count(session->database(), QStringLiteral("SELECT count(*) FROM customers")) > 0);
+    QSignalSpy finished(session.get(), &Session::syncFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), patience);
+    QCOMPARE(finished.first().first().value<sync::SyncOutcome>().status,
+             sync::SyncOutcome::Status::Transient); // retried later, not a sign-in
+    QVERIFY(!session->isOnline());
+    QVERIFY(session->isSignedIn());
+    session.reset();
+    QVERIFY(m_server->start());
+}
+
+void TestSignInFlow::signOutAsksForThePasswordAgain()
+{
+    std::unique_ptr<Session> session = runFlow([](SignInDialog *dialog) { dialog->reject(); });
+    QVERIFY(session);
+    const Account account = session->account();
+    QString error;
+    QVERIFY2(session->signOut(&error), qPrintable(error));
+    QVERIFY(!session->isSignedIn());
+    KeyStore::Status status = KeyStore::Status::Ok;
+    QVERIFY(registry().refreshToken(account, &status).isEmpty());
+    QCOMPARE(status, KeyStore::Status::NotFound);
+    QVERIFY(QFile::exists(account.storePath)); // the store stays
+    QCOMPARE(m_keys->readKey(account.name).status, KeyStore::Status::Ok); // and its key
+    session.reset();
+
+    QString login;
+    QString notice;
+    bool loginLocked = true;
+    std::unique_ptr<Session> again = runFlow([&](SignInDialog *dialog) {
+        login = child<QLineEdit>(dialog, "login")->text();
+        loginLocked = child<QLineEdit>(dialog, "login")->isReadOnly();
+        notice = child<QLabel>(dialog, "notice")->text();
+        QTest::keyClicks(child<QLineEdit>(dialog, "password"),
+                         QStringLiteral("Demo-Password-2026"));
+        QTest::mouseClick(child<QPushButton>(dialog, "signIn"), Qt::LeftButton);
+    });
+    QCOMPARE(login, QStringLiteral("zj.rep1"));
+    QVERIFY(!loginLocked); // someone else may sign in on this computer
+    QVERIFY2(notice.contains(QStringLiteral("kept")), qPrintable(notice));
+    QVERIFY(again);
+    QVERIFY(again->isSignedIn());
+    QCOMPARE(again->account().storePath, account.storePath); // the same store, no new sync
+    QVERIFY(!registry().refreshToken(account, &status).isEmpty());
+}
+
+void TestSignInFlow::removeFromComputerDeletesEverything()
+{
+    std::unique_ptr<Session> session = runFlow([](SignInDialog *dialog) { dialog->reject(); });
+    QVERIFY(session);
+    const Account account = session->account();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(account.storePath + QStringLiteral("-wal")), patience);
+    QString error;
+    QVERIFY2(session->removeFromComputer(&error), qPrintable(error));
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+        QVERIFY2(!QFile::exists(account.storePath + suffix), qPrintable(suffix));
+    QVERIFY(QDir(QFileInfo(account.storePath).absolutePath())
+                    .entryList(QDir::Files | QDir::NoDotAndDotDot)
+                    .isEmpty());
+    QCOMPARE(m_keys->readKey(account.name).status, KeyStore::Status::NotFound);
+    QCOMPARE(m_keys->readKey(account.refreshTokenEntry()).status, KeyStore::Status::NotFound);
+    QVERIFY(!registry().find(account.name));
+    session.reset();
+
+    // The next start is a first run again; quitting there gives no session.
+    const int shownBefore = m_dialogsShown;
+    std::unique_ptr<Session> none = runFlow([](SignInDialog *dialog) {
+        QTest::mouseClick(child<QPushButton>(dialog, "quit"), Qt::LeftButton);
+    });
+    QVERIFY(!none);
+    QCOMPARE(m_dialogsShown, shownBefore + 1);
+}
+
+void TestSignInFlow::commandLineSignsInWithoutTyping()
+{
+    // --user zj.rep2 with BRANCHLINE_PASSWORD: the dialog shows progress, nobody types.
+    qputenv("BRANCHLINE_PASSWORD", "Demo-Password-2026");
+    StartupOptions options;
+    options.server = m_server->url();
+    options.login = QStringLiteral("zj.rep2");
+    std::unique_ptr<Session> session = runFlow([](SignInDialog *) {}, options);
+    QVERIFY(!qEnvironmentVariableIsSet("BRANCHLINE_PASSWORD")); // no child inherits it
+    QVERIFY(session);
+    QCOMPARE(session->account().login, QStringLiteral("zj.rep2"));
+    QVERIFY(count(session->database(), QStringLiteral("SELECT count(*) FROM customers")) > 0);
+    session.reset();
+
+    // Next time the same options need no password at all.
+    const int shownBefore = m_dialogsShown;
+    std::unique_ptr<Session> again = runFlow([](SignInDialog *dialog) { dialog->reject(); }, options);
+    QVERIFY(again);
+    QCOMPARE(m_dialogsShown, shownBefore);
+    QString error;
+    QVERIFY(again->removeFromComputer(&error));
+}
+
+void TestSignInFlow::rendersInBothLanguages_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Sign in to Branchline");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("登录 Branchline");
+}
+
+// The sign-in form (clean and refused) and the first sync's page as a person sees them; with
+// BRANCHLINE_SCREENSHOT_DIR set, the pictures are kept for the docs.
+void TestSignInFlow::rendersInBothLanguages()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, title);
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(translator);
+    QVERIFY(Translations::install(*qApp, language));
+    const QString directory = qEnvironmentVariable("BRANCHLINE_SCREENSHOT_DIR");
+    auto keep = [&](QWidget *widget, const QString &name) {
+        const QPixmap picture = widget->grab();
+        QVERIFY(!picture.isNull());
+        if (!directory.isEmpty())
+            QVERIFY(picture.save(directory + QStringLiteral("/%1-%2.png").arg(name, language)));
+    };
+
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/branchline/icons/branchline.svg")));
+    SignInDialog dialog;
+    dialog.setServer(QUrl(QStringLiteral("https://crm.example.cn")), false);
+    dialog.setLogin(QStringLiteral("zj.rep1"), false);
+    dialog.resize(520, dialog.sizeHint().height());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.windowTitle(), title);
+    QTest::keyClicks(child<QLineEdit>(&dialog, "password"), QStringLiteral("secret"));
+    keep(&dialog, QStringLiteral("sign-in"));
+
+    // The refusal as Session words it, in the language of the interface; the password field was
+    // emptied when it was taken.
+    dialog.takePassword();
+    dialog.showProblem(SignInProblem::WrongPassword,
+                       Session::problemText(SignInProblem::WrongPassword, QString()));
+    keep(&dialog, QStringLiteral("sign-in-refused"));
+
+    dialog.showFirstSync(QStringLiteral("李明"), QStringLiteral("crm.example.cn"));
+    FirstSyncPage *page = dialog.firstSyncPage();
+    page->setElapsedForTest(0);
+    page->setProgress(sync::SyncPhase::Snapshot, 0, -1, 0);
+    page->setElapsedForTest(7400);
+    page->setProgress(sync::SyncPhase::Snapshot, 2400, -1, 1843200);
+    QCOMPARE(child<QLabel>(page, "records")->text(), QLocale().toString(2400));
+    QCOMPARE(child<QLabel>(page, "elapsed")->text(), QStringLiteral("0:07"));
+    QCOMPARE(child<QProgressBar>(page, "progress")->maximum(), 0); // no total: busy bar
+    keep(&dialog, QStringLiteral("first-sync"));
+
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(translator);
+}
+
+QTEST_MAIN(TestSignInFlow)
+#include "tst_signinflow.moc"
