@@ -242,6 +242,34 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>Unexpected argument &quot;%1&quot;. Run branchline --help to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in to the server at this address (https://…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start as this user: the account kept on this computer, or a new sign-in with the password from --password-stdin or BRANCHLINE_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the password of --user from the first line of standard input (scripts, tests). Without it, the BRANCHLINE_PASSWORD environment variable is used when set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server needs an address that starts with https:// or http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin needs --user: whose password is it?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactJson</name>
@@ -1439,6 +1467,84 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::CustomerFilterBar</name>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any KYC status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerHeader</name>
+    <message>
+        <source>Changed on this computer; waiting for the server to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::CustomerListModel</name>
     <message>
         <source>Not rated</source>
@@ -1483,6 +1589,351 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Updated</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on this computer; waiting for the server to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerListPage</name>
+    <message>
+        <source>Search names, addresses and notes, or a full ID, credit code or mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed here, waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; without the search text: an ID, credit code or mobile number is personal information and is not kept in settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the filter &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the filter &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save current filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerProfileForm</name>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the full value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a new value to replace the current one; leave it empty to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee rates, terminals and monthly volume come from the transaction system and are not on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan applications and repayment schedules are not on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limits, loans and repayment schedules are not on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the full value is done by the server, which asks for your reason and records it in the audit trail. This version of Branchline cannot ask the server yet, so the value stays masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the full value needs the server: it asks for your reason and records it in the audit trail. You are offline, so the value stays masked until you are connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerTimelinePanel</name>
+    <message>
+        <source>What happened? Press Enter to log it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerView</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is no longer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: fix the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have unsaved changes: press Ctrl+S to save them, or Esc again to throw them away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::FirstSyncPage</name>
+    <message>
+        <source>Copying your data to this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time so far:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can stop now: the next start continues where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2. The customers, leads and tasks you may see are copied once and kept encrypted; later starts open at once, even offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer (%1). Trying again by itself…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s)</source>
+        <translation>
+            <numerusform>about %n second</numerusform>
+            <numerusform>about %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>about %n minute</numerusform>
+            <numerusform>about %n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1983,73 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As on the business licence or ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mainland mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 digits, e.g. 5812</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is saved as a prospect owned by you. Identity papers are needed from onboarding on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked fields; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1586,6 +2104,99 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Enter the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::Session</name>
+    <message>
+        <source>The login name or the password is wrong. Check Caps Lock and the keyboard layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked for a while. The server says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network connection. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out, but the system keychain would not remove the saved session. Unlock the keychain and sign out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 could not be deleted. Close other programs that use it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data was deleted, but the system keychain still holds an entry of this account. Remove &quot;%1&quot; there by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SignInController</name>
+    <message>
+        <source>Sign in as %1 here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SignInDialog</name>
+    <message>
+        <source>Sign in to Branchline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the account your branch gave you. Your data is kept on this computer, encrypted, so you can also work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your branch&apos;s IT; ask them to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example https://crm.example.cn.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1657,6 +2268,21 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>The local store reported an unexpected error and nothing was saved. Try again, and tell IT support if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::StartupFlow</name>
+    <message>
+        <source>The key of the data on this computer is gone from the system keychain, so the data cannot be opened. Signing in rebuilds it from the server; edits that were not sent yet are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password to sign in again. The data on this computer is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session on the server has ended. Enter your password to continue syncing; your work on this computer is kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

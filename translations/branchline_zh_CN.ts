@@ -247,6 +247,34 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>Unexpected argument &quot;%1&quot;. Run branchline --help to see the options.</source>
         <translation>无法识别的参数“%1”。运行 branchline --help 查看可用选项。</translation>
     </message>
+    <message>
+        <source>Sign in to the server at this address (https://…).</source>
+        <translation>登录到此地址的服务器（https://…）。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Start as this user: the account kept on this computer, or a new sign-in with the password from --password-stdin or BRANCHLINE_PASSWORD.</source>
+        <translation>以此用户启动：使用本机已保存的账户；若没有，则用 --password-stdin 或 BRANCHLINE_PASSWORD 提供的密码重新登录。</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Read the password of --user from the first line of standard input (scripts, tests). Without it, the BRANCHLINE_PASSWORD environment variable is used when set.</source>
+        <translation>从标准输入的第一行读取 --user 的密码（用于脚本、测试）。未指定此项时，若设置了环境变量 BRANCHLINE_PASSWORD，则使用该变量。</translation>
+    </message>
+    <message>
+        <source>--server needs an address that starts with https:// or http://.</source>
+        <translation>--server 需要以 https:// 或 http:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>--password-stdin needs --user: whose password is it?</source>
+        <translation>--password-stdin 需要同时指定 --user：这是哪个用户的密码？</translation>
+    </message>
 </context>
 <context>
     <name>ContactJson</name>
@@ -1436,6 +1464,84 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::CustomerFilterBar</name>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any KYC status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerHeader</name>
+    <message>
+        <source>Changed on this computer; waiting for the server to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation type="unfinished">风险等级</translation>
+    </message>
+    <message>
+        <source>KYC status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished">所属网点</translation>
+    </message>
+    <message>
+        <source>Risk not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::CustomerListModel</name>
     <message>
         <source>Not rated</source>
@@ -1480,6 +1586,349 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Changed on this computer; waiting for the server to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerListPage</name>
+    <message>
+        <source>Search names, addresses and notes, or a full ID, credit code or mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed here, waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; without the search text: an ID, credit code or mobile number is personal information and is not kept in settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the filter &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the filter &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save current filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerProfileForm</name>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished">城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation type="unfinished">未评级</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation type="unfinished">风险等级</translation>
+    </message>
+    <message>
+        <source>KYC status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished">所属网点</translation>
+    </message>
+    <message>
+        <source>Tags and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the full value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a new value to replace the current one; leave it empty to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee rates, terminals and monthly volume come from the transaction system and are not on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan applications and repayment schedules are not on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limits, loans and repayment schedules are not on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the full value is done by the server, which asks for your reason and records it in the audit trail. This version of Branchline cannot ask the server yet, so the value stays masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the full value needs the server: it asks for your reason and records it in the audit trail. You are offline, so the value stays masked until you are connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerTimelinePanel</name>
+    <message>
+        <source>What happened? Press Enter to log it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerView</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is no longer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: fix the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have unsaved changes: press Ctrl+S to save them, or Esc again to throw them away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::FirstSyncPage</name>
+    <message>
+        <source>Copying your data to this computer</source>
+        <translation>正在把您的数据复制到本机</translation>
+    </message>
+    <message>
+        <source>Records received:</source>
+        <translation>已接收记录：</translation>
+    </message>
+    <message>
+        <source>Data received:</source>
+        <translation>已接收数据：</translation>
+    </message>
+    <message>
+        <source>Time so far:</source>
+        <translation>已用时间：</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <source>You can stop now: the next start continues where it stopped.</source>
+        <translation>现在可以停止：下次启动时会从停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2. The customers, leads and tasks you may see are copied once and kept encrypted; later starts open at once, even offline.</source>
+        <translation>已以 %1 身份登录 %2。您有权查看的客户、线索和任务只需复制一次，并加密保存；以后启动会立即打开，离线也可以使用。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The server did not answer (%1). Trying again by itself…</source>
+        <translation>服务器没有响应（%1）。正在自动重试…</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>暂时无法估计</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s)</source>
+        <translation>
+            <numerusform>约 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>约 %n 分钟</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1982,73 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As on the business licence or ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mainland mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 digits, e.g. 5812</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished">城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is saved as a prospect owned by you. Identity papers are needed from onboarding on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked fields; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::PassphraseDialog</name>
     <message>
         <source>Choose a passphrase</source>
@@ -1583,6 +2099,99 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Enter the passphrase.</source>
         <translation>请输入口令。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::Session</name>
+    <message>
+        <source>The login name or the password is wrong. Check Caps Lock and the keyboard layout.</source>
+        <translation>登录名或密码错误。请检查大写锁定键和键盘布局。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked for a while. The server says: %1</source>
+        <translation>密码错误次数过多，此账户已被暂时锁定。服务器的说明：%1</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your administrator.</source>
+        <translation>此账户已被停用。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network connection. (%1)</source>
+        <translation>无法连接服务器。请检查服务器地址和网络连接。（%1）</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1</source>
+        <translation>服务器拒绝了登录：%1</translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish. Try again.</source>
+        <translation>登录没有完成。请重试。</translation>
+    </message>
+    <message>
+        <source>Signed out, but the system keychain would not remove the saved session. Unlock the keychain and sign out again.</source>
+        <translation>已退出登录，但系统钥匙串未能删除保存的会话。请解锁钥匙串后再退出一次。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be deleted. Close other programs that use it and try again.</source>
+        <translation>无法删除文件 %1。请关闭正在使用它的其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The data was deleted, but the system keychain still holds an entry of this account. Remove &quot;%1&quot; there by hand.</source>
+        <translation>数据已删除，但系统钥匙串中仍保留此账户的条目。请在钥匙串中手动删除“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SignInController</name>
+    <message>
+        <source>Sign in as %1 here.</source>
+        <translation>请在此以 %1 登录。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SignInDialog</name>
+    <message>
+        <source>Sign in to Branchline</source>
+        <translation>登录 Branchline</translation>
+    </message>
+    <message>
+        <source>Use the account your branch gave you. Your data is kept on this computer, encrypted, so you can also work offline.</source>
+        <translation>请使用所在机构分配给您的账户。您的数据加密保存在本机，离线时也能工作。</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>服务器地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login name:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Set by your branch&apos;s IT; ask them to change it.</source>
+        <translation>由所在机构的 IT 人员设定；如需更改请联系他们。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Getting your data</source>
+        <translation>正在获取您的数据</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example https://crm.example.cn.</source>
+        <translation>请输入服务器地址，例如 https://crm.example.cn。</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +2263,21 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>The local store reported an unexpected error and nothing was saved. Try again, and tell IT support if it happens again.</source>
         <translation>本地数据库发生意外错误，未保存任何内容。请重试；如再次出现，请联系 IT 支持。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::StartupFlow</name>
+    <message>
+        <source>The key of the data on this computer is gone from the system keychain, so the data cannot be opened. Signing in rebuilds it from the server; edits that were not sent yet are lost.</source>
+        <translation>系统钥匙串中已找不到本机数据的密钥，因此无法打开这些数据。登录后将从服务器重建数据；尚未发送的修改会丢失。</translation>
+    </message>
+    <message>
+        <source>Enter your password to sign in again. The data on this computer is kept.</source>
+        <translation>请输入密码重新登录。本机上的数据会保留。</translation>
+    </message>
+    <message>
+        <source>Your session on the server has ended. Enter your password to continue syncing; your work on this computer is kept.</source>
+        <translation>您在服务器上的会话已结束。请输入密码以继续同步；您在本机上的工作会保留。</translation>
     </message>
 </context>
 <context>
