@@ -134,7 +134,7 @@ DemoBook seedDemoBook(const QSqlDatabase &db, int customers)
             const auto &industry = industries[i % 8];
             c.kind = CustomerKind::Merchant;
             c.legalName = QStringLiteral("%1%2%3有限公司")
-                                  .arg(c.city, QString::fromUtf8(tradeNames[i % 16]),
+                                  .arg(c.city, QString::fromUtf8(tradeNames[(i + i / 16) % 16]),
                                        QString::fromUtf8(industry[0]));
             c.industry = QString::fromUtf8(industry[0]);
             c.mcc = QString::fromLatin1(industry[1]);

@@ -52,16 +52,24 @@ CustomerHeader::CustomerHeader(QWidget *parent)
     big.setBold(true);
     m_name->setFont(big);
 
-    m_pending = new QLabel(this);
+    m_pending = new QWidget(this);
     m_pending->setObjectName(QStringLiteral("pendingMarker"));
-    const int side = fontMetrics().height();
-    m_pending->setPixmap(PendingMarkerDelegate::pendingIcon().pixmap(side, side));
     m_pending->setToolTip(tr("Changed on this computer; waiting for the server to confirm."));
+    auto *pendingLayout = new QHBoxLayout(m_pending);
+    pendingLayout->setContentsMargins(8, 0, 0, 0);
+    pendingLayout->setSpacing(4);
+    auto *dot = new QLabel(m_pending);
+    const int side = fontMetrics().height() * 3 / 4;
+    dot->setPixmap(PendingMarkerDelegate::pendingIcon().pixmap(side, side));
+    pendingLayout->addWidget(dot);
+    auto *pendingText = new QLabel(tr("Waiting for the server"), m_pending);
+    pendingText->setForegroundRole(QPalette::PlaceholderText);
+    pendingLayout->addWidget(pendingText);
     m_pending->setVisible(false);
 
     auto *title = new QHBoxLayout;
     title->addWidget(m_name);
-    title->addWidget(m_pending);
+    title->addWidget(m_pending, 0, Qt::AlignVCenter);
     title->addStretch(1);
 
     auto *tags = new QHBoxLayout;

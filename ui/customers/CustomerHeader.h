@@ -26,7 +26,7 @@ private:
     QLabel *tag(const QString &objectName);
 
     QLabel *m_name = nullptr;
-    QLabel *m_pending = nullptr;
+    QWidget *m_pending = nullptr;
     QLabel *m_kind = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_risk = nullptr;

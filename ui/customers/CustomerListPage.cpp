@@ -8,6 +8,7 @@
 #include "itemmodels/CustomerListModel.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -90,11 +91,7 @@ CustomerListPage::CustomerListPage(const QSqlDatabase &db, Role viewer, const QS
     columns->setSortIndicator(CustomerListModel::Name, Qt::AscendingOrder);
     columns->setHighlightSections(false);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const QList<int> widths{ 22, 7, 6, 6, 6, 5, 8, 6, 9, 10 };
-    for (int column = 0; column < widths.size(); ++column)
-        m_table->setColumnWidth(column, widths.at(column) * em);
-    columns->setStretchLastSection(true);
+    fitColumns();
     columns->restoreState(QSettings().value(headerKey).toByteArray());
     columns->setSortIndicator(CustomerListModel::Name, Qt::AscendingOrder); // the model's start
     connect(columns, &QHeaderView::sectionClicked, this, &CustomerListPage::onHeaderClicked);
@@ -103,11 +100,21 @@ CustomerListPage::CustomerListPage(const QSqlDatabase &db, Role viewer, const QS
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    // What the amber dot means, said where the dots are.
+    auto *legendIcon = new QLabel(this);
+    const int side = fontMetrics().height() * 3 / 4;
+    legendIcon->setPixmap(PendingMarkerDelegate::pendingIcon().pixmap(side, side));
+    auto *legend = new QLabel(tr("changed here, waiting for the server"), this);
+    legend->setObjectName(QStringLiteral("pendingLegend"));
+    legend->setForegroundRole(QPalette::PlaceholderText);
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setForegroundRole(QPalette::PlaceholderText);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_countLabel);
+    bottom->addSpacing(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 2);
+    bottom->addWidget(legendIcon);
+    bottom->addWidget(legend);
     bottom->addStretch(1);
     bottom->addWidget(m_notice);
 
@@ -148,6 +155,42 @@ CustomerListPage::CustomerListPage(const QSqlDatabase &db, Role viewer, const QS
     applyFilter();
 }
 
+void CustomerListPage::fitColumns()
+{
+    // Widths from what the columns hold (every label of an enum column, a long city,
+    // branch and date) rather than from the rows: measuring rows would read them all.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int padding = metrics.horizontalAdvance(QLatin1Char('M')) * 2;
+    auto fit = [&](int column, QStringList samples) {
+        samples << m_model->headerData(column, Qt::Horizontal).toString();
+        int width = 0;
+        for (const QString &sample : std::as_const(samples))
+            width = qMax(width, metrics.horizontalAdvance(sample));
+        m_table->setColumnWidth(column, width + padding);
+    };
+    auto labels = [](auto values) {
+        QStringList texts;
+        for (const auto value : values)
+            texts << RecordEnums::label(value);
+        return texts;
+    };
+    fit(CustomerListModel::Kind, labels(RecordEnums::all<CustomerKind>()));
+    fit(CustomerListModel::Status, labels(RecordEnums::all<CustomerStatus>()));
+    fit(CustomerListModel::Risk, labels(RecordEnums::all<RiskLevel>()));
+    fit(CustomerListModel::Kyc, labels(RecordEnums::all<KycStatus>()));
+    fit(CustomerListModel::City, { QStringLiteral("呼和浩特") });
+    fit(CustomerListModel::Phone, { QStringLiteral("138****5678") });
+    fit(CustomerListModel::Owner, { QStringLiteral("欧阳建华") });
+    fit(CustomerListModel::Branch, { QStringLiteral("苏州工业园区支行") });
+    fit(CustomerListModel::Updated,
+        { QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)),
+                             QLocale::ShortFormat) });
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(CustomerListModel::Name, QHeaderView::Stretch);
+    header->setMinimumSectionSize(metrics.horizontalAdvance(QLatin1Char('M')) * 3);
+}
+
 void CustomerListPage::applyFilter()
 {
     m_searchDelay->stop();
@@ -155,8 +198,7 @@ void CustomerListPage::applyFilter()
     filter.text = m_search->text();
     m_model->setFilter(filter);
     m_table->scrollToTop();
-    m_total = -1;
-    m_countLabel->setText(tr("Counting…"));
+    // The last count stays up until the new one is ready, a moment later.
     m_countDelay->start();
 }
 

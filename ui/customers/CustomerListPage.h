@@ -57,6 +57,7 @@ signals:
     void pendingEditsChanged();
 
 private:
+    void fitColumns();
     void applyFilter();
     void updateCount();
     void onHeaderClicked(int section);

@@ -106,7 +106,28 @@ CustomerProfileForm::CustomerProfileForm(const QSqlDatabase &db, Role viewer, QW
 
     if (QLineEdit *mcc = m_fields.value(kMcc).line)
         mcc->setMaxLength(4);
+    alignLabels();
     reloadChoices();
+}
+
+void CustomerProfileForm::alignLabels()
+{
+    // Each group has its own form layout; one label width for all of them lines the
+    // fields up down the whole profile.
+    QList<QWidget *> labels;
+    int width = 0;
+    for (QGroupBox *group : findChildren<QGroupBox *>()) {
+        auto *form = qobject_cast<QFormLayout *>(group->layout());
+        for (int row = 0; form && row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (item && item->widget()) {
+                labels << item->widget();
+                width = qMax(width, item->widget()->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget *label : std::as_const(labels))
+        label->setMinimumWidth(width);
 }
 
 QFormLayout *CustomerProfileForm::addGroup(const QString &objectName, const QString &title)

@@ -66,6 +66,7 @@ private:
                    const QList<QPair<QString, QString>> &choices);
     void addRow(QFormLayout *form, const QString &field, const QString &label, QWidget *editor);
     bool editable(const QString &field) const;
+    void alignLabels();
 
     void setValue(const QString &field, const QString &value);
     void setChoice(const QString &field, const QString &code, const QString &label);

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -59,6 +60,7 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_save = new QPushButton(tr("Save"), this);
     m_save->setObjectName(QStringLiteral("save"));
@@ -79,6 +81,9 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(scroll, 1);
     leftLayout->addLayout(buttons);
+    // The profile scrolls down, never sideways: the panel is never narrower than the form.
+    left->setMinimumWidth(m_form->minimumSizeHint().width()
+                          + scroll->verticalScrollBar()->sizeHint().width());
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("customerTabs"));
@@ -96,8 +101,8 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
     splitter->setObjectName(QStringLiteral("customerSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -35,12 +35,12 @@ void PendingMarkerDelegate::initStyleOption(QStyleOptionViewItem *option,
                                             const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    if (!index.data(m_pendingRole).toBool())
-        return;
+    // Every row keeps the marker's room, so names line up whether or not a row has one.
     option->features |= QStyleOptionViewItem::HasDecoration;
-    option->icon = pendingIcon();
     const int side = option->fontMetrics.height() * 3 / 4;
     option->decorationSize = QSize(side, side);
+    if (index.data(m_pendingRole).toBool())
+        option->icon = pendingIcon();
 }
 
 } // namespace branchline
