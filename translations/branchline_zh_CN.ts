@@ -1904,7 +1904,7 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Signed in as %1 on %2. The customers, leads and tasks you may see are copied once and kept encrypted; later starts open at once, even offline.</source>
-        <translation>已以 %1 身份登录 %2。您有权查看的客户、线索和任务只需复制一次，并加密保存；以后启动会立即打开，离线也可以使用。</translation>
+        <translation>已以“%1”的身份登录 %2。您有权查看的客户、线索和任务只需复制一次，并加密保存；以后启动会立即打开，离线也可以使用。</translation>
     </message>
     <message>
         <source>Connecting…</source>
