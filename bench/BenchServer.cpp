@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <unistd.h>
+
 namespace branchline {
 
 BenchServer::BenchServer(QString program, QString workDir, QString cacheDir)
@@ -113,6 +115,20 @@ bool BenchServer::start(QString *error)
     }
     *error = QStringLiteral("the server did not start");
     return false;
+}
+
+double BenchServer::cpuSeconds() const
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process.processId()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // Fields 14 and 15 (utime, stime) in clock ticks; the command name before them is in
+    // parentheses and may hold spaces, so count from the closing one.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 void BenchServer::stop()

@@ -20,6 +20,8 @@ public:
     bool start(QString *error);
     void stop();
     QUrl url() const;
+    // CPU seconds the server process has used so far (user + system), from /proc.
+    double cpuSeconds() const;
     QString databasePath() const;
 
     static QString demoPassword();

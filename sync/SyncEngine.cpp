@@ -41,6 +41,21 @@ int SyncEngine::retryDelayMs(int attempt) const
     return ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1));
 }
 
+void SyncSummary::add(const SyncSummary &later)
+{
+    rowsPulled += later.rowsPulled;
+    removals += later.removals;
+    mutationsPushed += later.mutationsPushed;
+    conflicts += later.conflicts;
+    purged += later.purged;
+    requeued += later.requeued;
+    bytes += later.bytes;
+    pages += later.pages;
+    retries += later.retries;
+    resnapshot = resnapshot || later.resnapshot;
+    seconds += later.seconds;
+}
+
 void SyncEngine::resetCancel()
 {
     m_cancelled = false;
@@ -98,15 +113,7 @@ SyncOutcome SyncEngine::syncUntilDone(int maxAttempts)
     SyncOutcome outcome;
     for (int attempt = 0; attempt < maxAttempts; ++attempt) {
         outcome = runRound();
-        total.rowsPulled += outcome.summary.rowsPulled;
-        total.removals += outcome.summary.removals;
-        total.mutationsPushed += outcome.summary.mutationsPushed;
-        total.conflicts += outcome.summary.conflicts;
-        total.purged += outcome.summary.purged;
-        total.requeued += outcome.summary.requeued;
-        total.bytes += outcome.summary.bytes;
-        total.pages += outcome.summary.pages;
-        total.resnapshot = total.resnapshot || outcome.summary.resnapshot;
+        total.add(outcome.summary);
         if (outcome.status != SyncOutcome::Status::Transient)
             break;
         if (attempt + 1 == maxAttempts)

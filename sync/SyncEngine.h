@@ -24,6 +24,9 @@ struct SyncSummary
     int retries = 0;
     bool resnapshot = false;
     double seconds = 0;
+
+    // Adds a later round's counts (several rounds reported as one).
+    void add(const SyncSummary &later);
 };
 
 struct SyncOutcome

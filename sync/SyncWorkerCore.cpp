@@ -5,6 +5,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcSyncWorker, "branchline.sync.worker")
 
 namespace branchline::sync {
@@ -38,7 +40,13 @@ void SyncWorkerCore::open(SecretBytes key, LocalStore::KeyKind kind)
     m_events = std::make_unique<SyncEvents>(m_settings.server);
     // A poke means the server has news: a round now (or right after the running one).
     connect(m_events.get(), &SyncEvents::changes, this, &SyncWorkerCore::requestRound);
-    connect(m_events.get(), &SyncEvents::connectedChanged, this, &SyncWorkerCore::updateOnline);
+    connect(m_events.get(), &SyncEvents::connectedChanged, this, [this](bool connected) {
+        updateOnline();
+        // Pokes sent while the socket was down reached nobody: a socket that comes back
+        // catches up with a round (its first connect follows the sign-in's round anyway).
+        if (connected && std::exchange(m_socketWasUp, true))
+            requestRound();
+    });
     connect(m_events.get(), &SyncEvents::attemptFailed, this, [this](int failures) {
         // The second failure in a row: a round finds out whether the token expired (and
         // refreshes it) or the server is away.
@@ -60,7 +68,19 @@ void SyncWorkerCore::signIn(const QString &login, const QString &password)
         emit signedIn(false, tr("The local store is not open."), QString());
         return;
     }
+    // A cancel or sign-out before must not refuse this request (the client stays cancelled
+    // until reset, and only a round used to reset it).
+    if (!m_running)
+        m_engine->resetCancel();
+    ++m_busy;
     const HttpAnswer answer = m_client->signIn(login, password);
+    --m_busy;
+    if (m_shutdown) {
+        // The worker is being destroyed (its shutdown came through the request's event
+        // loop): nobody listens any more.
+        closeIfShutDown();
+        return;
+    }
     if (answer.status != 200) {
         emit signInRefused(answer.status, answer.body.value(QStringLiteral("code")).toString(),
                            answer.message());
@@ -115,24 +135,47 @@ void SyncWorkerCore::requestRound()
         m_again = true;
         return;
     }
+    // Started from the event loop, never inside the caller: a poke or a failed socket
+    // attempt calls this from the socket's own signal, and a round that ends by closing or
+    // reopening the socket deleted it under that signal; signIn() answers before the round.
+    if (!std::exchange(m_roundQueued, true))
+        QMetaObject::invokeMethod(this, &SyncWorkerCore::startRequestedRound, Qt::QueuedConnection);
+}
+
+void SyncWorkerCore::startRequestedRound()
+{
+    m_roundQueued = false;
+    if (!m_signedIn || m_shutdown)
+        return;
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    // Through the event loop of a sign-in's request: that sign-in asks for a round itself.
+    if (m_busy > 0)
+        return;
     runRounds();
 }
 
 void SyncWorkerCore::runRounds()
 {
     m_running = true;
+    ++m_busy;
     m_soon->stop();
     m_engine->resetCancel();
     emit roundStarted();
     SyncOutcome outcome;
+    SyncSummary total; // the rounds run back to back are reported as one
     do {
         m_again = false;
         outcome = m_engine->runRound();
+        total.add(outcome.summary);
     } while (m_again && outcome.status == SyncOutcome::Status::Done && !m_shutdown);
+    outcome.summary = total;
     m_running = false;
+    --m_busy;
     afterRound(outcome);
-    if (m_shutdown)
-        closeAll();
+    closeIfShutDown();
 }
 
 void SyncWorkerCore::afterRound(const SyncOutcome &outcome)
@@ -197,7 +240,11 @@ void SyncWorkerCore::signOut()
         m_events->stop();
     if (m_client)
         m_client->setTokens(QString(), QString());
-    m_refreshToken.clear();
+    // The session ended here: the keychain's copy of the refresh token goes too.
+    if (!m_refreshToken.isEmpty()) {
+        m_refreshToken.clear();
+        emit refreshTokenChanged(QString());
+    }
     updateOnline();
 }
 
@@ -211,7 +258,14 @@ void SyncWorkerCore::shutdown()
 {
     m_shutdown = true;
     cancel();
-    if (!m_running)
+    closeIfShutDown();
+}
+
+void SyncWorkerCore::closeIfShutDown()
+{
+    // Not while a request waits on the stack below (a round, a sign-in): closing would
+    // delete the client under it. The outermost of them closes when it returns.
+    if (m_shutdown && m_busy == 0)
         closeAll();
 }
 

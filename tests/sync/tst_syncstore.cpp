@@ -129,6 +129,7 @@ private slots:
     void resolvingIsAllOrNothing();
     void snapshotDefersTheSearchIndexUntilRebuilt();
     void reRegisterPushesForgottenEditsAgain();
+    void secondConnectionSeesEditsAfterASnapshot();
 
 private:
     QSqlDatabase db() const { return m_fixture->db(); }
@@ -934,6 +935,40 @@ void TestSyncStore::reRegisterPushesForgottenEditsAgain()
     newest.mutation = again[2].number;
     QVERIFY(store.applyResults({ newest }, &error));
     QCOMPARE(scalar("SELECT count(*) FROM outbox_sent"), 1);
+}
+
+
+void TestSyncStore::secondConnectionSeesEditsAfterASnapshot()
+{
+    // The sync worker's own connection must see edits the GUI's connection commits after
+    // a round: no statement of a round may leave a read transaction open.
+    const QString name = "worker-connection";
+    StoreError error;
+    {
+        QSqlDatabase worker = LocalStore::openConnection(m_fixture->path(), name, test::testKey(),
+                                                         LocalStore::KeyKind::Raw, false, &error);
+        QVERIFY2(worker.isOpen(), qPrintable(error.detail));
+        SyncStore store(worker);
+        SyncState state;
+        QVERIFY(store.load(&state, &error));
+        const QString id = uuid();
+        QVERIFY(store.applyPage(page({ upsert("customers", id, 10, customerRow("快照商户")) },
+                                     "t.epoch-1.10", PullPage::Mode::Snapshot),
+                                &error));
+        bool deferred = false;
+        QVERIFY(store.searchIndexDeferred(&deferred, &error));
+        QVERIFY(store.rebuildSearchIndex(&error));
+        QVERIFY(store.applyResults({}, &error));
+        QCOMPARE(store.pendingMutations(10, &error).size(), 0);
+        QCOMPARE(store.pendingCount(), 0);
+        QVERIFY(store.load(&state, &error));
+
+        Customer edited = test::merchant("界面连接上的新商户");
+        QVERIFY(CustomerRepository(db()).insert(edited));
+        QCOMPARE(store.pendingCount(), 1);
+        QCOMPARE(store.pendingMutations(10, &error).size(), 1);
+    }
+    LocalStore::closeConnection(name);
 }
 
 QTEST_GUILESS_MAIN(TestSyncStore)
