@@ -267,4 +267,50 @@ qint64 CustomerRepository::count(const CustomerFilter &filter, StoreError *error
     return query.value(0).toLongLong();
 }
 
+CustomerRepository::CountSlice CustomerRepository::countSlice(const CustomerFilter &filter,
+                                                             qint64 after, int span,
+                                                             StoreError *error) const
+{
+    Where where = whereFor(filter);
+    CountSlice slice;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (where.fullText) {
+        // The index hands out matches in docid order and stops after `span` of them, as a
+        // page does; the slice ends at the last one counted.
+        where.conditions << QStringLiteral("customers_fts.docid > ?");
+        where.values << after;
+        query.prepare(QStringLiteral("SELECT count(*), max(d) FROM (SELECT customers_fts.docid AS d "
+                                     "FROM customers c%1 WHERE %2 ORDER BY customers_fts.docid "
+                                     "LIMIT ?)")
+                              .arg(where.joins, where.conditions.join(QStringLiteral(" AND "))));
+    } else {
+        // A range of row numbers: a selective filter reads no more rows than a loose one.
+        where.conditions << QStringLiteral("c.local_id > ? AND c.local_id <= ?");
+        where.values << after << after + span;
+        query.prepare(QStringLiteral("SELECT count(*), ?, (SELECT max(local_id) FROM customers) "
+                                     "FROM customers c%1 WHERE %2")
+                              .arg(where.joins, where.conditions.join(QStringLiteral(" AND "))));
+        where.values.prepend(after + span);
+    }
+    for (const QVariant &value : std::as_const(where.values))
+        query.addBindValue(value);
+    if (where.fullText)
+        query.addBindValue(span);
+    if (!query.exec() || !query.next()) {
+        if (error)
+            *error = StoreError::fromSql(query.lastError());
+        return slice;
+    }
+    slice.rows = query.value(0).toLongLong();
+    if (where.fullText) {
+        slice.next = query.value(1).toLongLong();
+        slice.done = slice.rows < span;
+    } else {
+        slice.next = query.value(1).toLongLong();
+        slice.done = slice.next >= query.value(2).toLongLong();
+    }
+    return slice;
+}
+
 } // namespace branchline

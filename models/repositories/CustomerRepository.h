@@ -59,6 +59,18 @@ public:
                                 const PageCursor &after, int limit, StoreError *error) const;
     static PageCursor cursorAfter(const CustomerSummary &row, CustomerSort sort);
     qint64 count(const CustomerFilter &filter, StoreError *error) const;
+
+    // One slice of a count that may be too big to take in one go (a million rows is a
+    // second's scan): the matches after `after`, reading at most about `span` rows. Start
+    // with after = 0 and pass `next` on until `done`; the slices add up to count().
+    struct CountSlice
+    {
+        qint64 rows = 0;
+        qint64 next = 0;
+        bool done = true;
+    };
+    CountSlice countSlice(const CustomerFilter &filter, qint64 after, int span,
+                          StoreError *error) const;
 };
 
 } // namespace branchline

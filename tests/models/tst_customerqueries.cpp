@@ -3,6 +3,7 @@
 // the pending marker of an edit the server has not confirmed, and a customer's leads.
 #include "DemoData.h"
 #include "StoreFixture.h"
+#include "itemmodels/CustomerCounter.h"
 #include "itemmodels/CustomerListModel.h"
 #include "itemmodels/LeadListModel.h"
 #include "repositories/Directory.h"
@@ -10,6 +11,7 @@
 #include "repositories/Outbox.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace branchline;
@@ -26,6 +28,9 @@ private slots:
     void pendingFollowsTheOutbox();
     void listMarksPendingRows();
     void leadsOfACustomer();
+    void countInSlicesMatchesCount_data();
+    void countInSlicesMatchesCount();
+    void aNewCountCancelsTheRunningOne();
 
 private:
     std::unique_ptr<test::StoreFixture> m_fixture;
@@ -128,6 +133,74 @@ void TestCustomerQueries::leadsOfACustomer()
     QAbstractItemModelTester tester(&model);
     model.setFilter(filter);
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestCustomerQueries::countInSlicesMatchesCount_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("branch");
+    QTest::newRow("everything") << QString() << QString() << QString();
+    QTest::newRow("kind") << QString() << QStringLiteral("individual") << QString();
+    QTest::newRow("kind and branch") << QString() << QStringLiteral("merchant")
+                                     << QStringLiteral("branch-nb");
+    QTest::newRow("full text") << QStringLiteral("杭州") << QString() << QString();
+    QTest::newRow("full text and kind") << QStringLiteral("有限公司") << QStringLiteral("corporate")
+                                        << QString();
+    QTest::newRow("exact credit code") << test::validCreditCode(20240001) << QString() << QString();
+    QTest::newRow("nothing") << QStringLiteral("不存在的名字") << QString() << QString();
+}
+
+void TestCustomerQueries::countInSlicesMatchesCount()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, kind);
+    QFETCH(QString, branch);
+    test::seedDemoBook(m_fixture->db(), 120);
+    // Deleted rows and gaps in the row numbers must not upset the ranges.
+    CustomerRepository customers(m_fixture->db());
+    const QList<CustomerSummary> some = customers.page({}, CustomerSort::ByName, {}, 9, nullptr);
+    QVERIFY(customers.remove(some.at(3).id));
+    QVERIFY(customers.remove(some.at(7).id));
+
+    CustomerFilter filter;
+    filter.text = text;
+    filter.kind = RecordEnums::parse<CustomerKind>(kind);
+    filter.branchId = branch;
+    const qint64 expected = customers.count(filter, nullptr);
+    QVERIFY(expected >= 0);
+
+    CustomerCounter counter(m_fixture->db());
+    counter.setSliceRows(7);
+    counter.setTurnBudgetMs(0); // one slice per turn: many turns
+    QSignalSpy finished(&counter, &CustomerCounter::finished);
+    QSignalSpy progress(&counter, &CustomerCounter::progress);
+    counter.start(filter);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toLongLong(), expected);
+    QCOMPARE(counter.total(), expected);
+    QVERIFY(!counter.isCounting());
+    if (expected > 14)
+        QVERIFY(!progress.isEmpty()); // it took turns
+}
+
+void TestCustomerQueries::aNewCountCancelsTheRunningOne()
+{
+    test::seedDemoBook(m_fixture->db(), 120);
+    CustomerCounter counter(m_fixture->db());
+    counter.setSliceRows(5);
+    counter.setTurnBudgetMs(0);
+    QSignalSpy finished(&counter, &CustomerCounter::finished);
+    counter.start(CustomerFilter());
+    QVERIFY(counter.isCounting());
+    CustomerFilter individuals;
+    individuals.kind = CustomerKind::Individual;
+    counter.start(individuals);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toLongLong(),
+             CustomerRepository(m_fixture->db()).count(individuals, nullptr));
+    QTest::qWait(20);
+    QCOMPARE(finished.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCustomerQueries)
