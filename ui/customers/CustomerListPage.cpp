@@ -5,6 +5,7 @@
 #include "NewCustomerDialog.h"
 #include "PendingMarkerDelegate.h"
 #include "SavedCustomerFilters.h"
+#include "itemmodels/CustomerCounter.h"
 #include "itemmodels/CustomerListModel.h"
 
 #include <QAction>
@@ -132,12 +133,23 @@ CustomerListPage::CustomerListPage(const QSqlDatabase &db, Role viewer, const QS
     connect(m_search, &QLineEdit::returnPressed, this, &CustomerListPage::openFromSearch);
     connect(m_filters, &CustomerFilterBar::filterChanged, this, &CustomerListPage::applyFilter);
 
-    // Counting every match reads the whole index; it runs after the first page is on
-    // screen, so typing never waits for it.
+    // Counting every match can read the whole store; it starts once the first page is on
+    // screen and goes on in slices between keystrokes, so typing never waits for it.
+    m_counter = new CustomerCounter(db, this);
     m_countDelay = new QTimer(this);
     m_countDelay->setSingleShot(true);
     m_countDelay->setInterval(0);
-    connect(m_countDelay, &QTimer::timeout, this, &CustomerListPage::updateCount);
+    connect(m_countDelay, &QTimer::timeout, this,
+            [this] { m_counter->start(m_model->filter()); });
+    connect(m_counter, &CustomerCounter::progress, this, [this](qint64 soFar) {
+        m_countLabel->setText(tr("Counting… %1 so far").arg(QLocale().toString(soFar)));
+    });
+    connect(m_counter, &CustomerCounter::finished, this,
+            [this] { m_countLabel->setText(countText()); });
+    connect(m_counter, &CustomerCounter::failed, this, [this](const QString &message) {
+        m_countLabel->clear();
+        showNotice(message);
+    });
     connect(m_model, &CustomerListModel::loadFailed, this, &CustomerListPage::showNotice);
 
     m_searchAction = new QAction(tr("Find customers"), this);
@@ -202,25 +214,14 @@ void CustomerListPage::applyFilter()
     m_countDelay->start();
 }
 
-void CustomerListPage::updateCount()
-{
-    StoreError error;
-    m_total = CustomerRepository(m_db).count(m_model->filter(), &error);
-    if (m_total < 0) {
-        m_countLabel->clear();
-        showNotice(error.message);
-        return;
-    }
-    m_countLabel->setText(countText());
-}
-
 QString CustomerListPage::countText() const
 {
-    if (m_total < 0)
+    const qint64 total = m_counter->total();
+    if (total < 0)
         return QString();
-    if (m_total == 1)
+    if (total == 1)
         return tr("1 customer");
-    return tr("%1 customers").arg(QLocale().toString(m_total));
+    return tr("%1 customers").arg(QLocale().toString(total));
 }
 
 void CustomerListPage::refresh()

@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace branchline {
 
+class CustomerCounter;
 class CustomerFilterBar;
 class CustomerListModel;
 
@@ -35,6 +36,7 @@ public:
     QAction *searchAction() const { return m_searchAction; }
     QAction *newCustomerAction() const { return m_newAction; }
 
+    // "12,345 customers" once the count is done; empty while counting.
     QString countText() const;
 
 public slots:
@@ -59,7 +61,6 @@ signals:
 private:
     void fitColumns();
     void applyFilter();
-    void updateCount();
     void onHeaderClicked(int section);
     void openRow(int row);
     void openFromSearch();
@@ -81,7 +82,7 @@ private:
     QTimer *m_countDelay = nullptr;
     QAction *m_searchAction = nullptr;
     QAction *m_newAction = nullptr;
-    qint64 m_total = -1; // customers matching the filter; -1 until counted
+    CustomerCounter *m_counter = nullptr;
 };
 
 } // namespace branchline
