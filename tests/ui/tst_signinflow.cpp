@@ -46,6 +46,31 @@ qint64 count(const QSqlDatabase &db, const QString &sql)
     return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
 }
 
+// A computer with no keychain at all.
+class NoKeychain : public KeyStore
+{
+public:
+    ReadResult readKey(const QString &) override { return { Status::Unavailable, {}, {} }; }
+    Status writeKey(const QString &, const SecretBytes &, QString *) override
+    {
+        return Status::Unavailable;
+    }
+    Status removeKey(const QString &, QString *) override { return Status::Unavailable; }
+};
+
+// The person at that computer, who knows their passphrase.
+class KnownPassphrase : public PassphrasePrompt
+{
+public:
+    SecretBytes askPassphrase(Purpose purpose, const QString &) override
+    {
+        asked << purpose;
+        const QByteArray text = QByteArrayLiteral("lotus pond at dawn");
+        return SecretBytes(text.constData(), std::size_t(text.size()));
+    }
+    QList<Purpose> asked;
+};
+
 template<typename T>
 T *child(QWidget *parent, const char *name)
 {
@@ -67,6 +92,7 @@ private slots:
     void signOutAsksForThePasswordAgain();
     void removeFromComputerDeletesEverything();
     void commandLineSignsInWithoutTyping();
+    void withoutKeychainStartsOfflineWithThePassphrase();
     void rendersInBothLanguages_data();
     void rendersInBothLanguages();
 
@@ -137,6 +163,7 @@ void TestSignInFlow::firstRunSignsInAndSyncs()
     bool deadStoreWhileTried = false;
     bool deadStoreGoneAfter = false;
     bool showedProgress = false;
+    QString recordsAtEnd;
     auto drive = [&](SignInDialog *dialog) {
         auto *server = child<QLineEdit>(dialog, "server");
         auto *login = child<QLineEdit>(dialog, "login");
@@ -174,6 +201,9 @@ void TestSignInFlow::firstRunSignsInAndSyncs()
         QTest::keyClicks(password, QStringLiteral("Demo-Password-2026"));
         QTest::mouseClick(signIn, Qt::LeftButton);
         showedProgress = QTest::qWaitFor([&] { return dialog->isShowingFirstSync(); }, patience);
+        connect(dialog, &QDialog::accepted, dialog, [&, dialog] {
+            recordsAtEnd = child<QLabel>(dialog->firstSyncPage(), "records")->text();
+        });
     };
     std::unique_ptr<Session> session = runFlow(drive);
     QCOMPARE(prefilled, m_server->url().toString());
@@ -182,6 +212,8 @@ void TestSignInFlow::firstRunSignsInAndSyncs()
     QVERIFY(deadStoreGoneAfter); // a store for a sign-in that never worked leaves no trace
     QVERIFY2(wrongPassword.contains(QStringLiteral("password is wrong")), qPrintable(wrongPassword));
     QVERIFY(showedProgress);
+    // The page counted what arrived.
+    QVERIFY2(QLocale().toLongLong(recordsAtEnd) > 0, qPrintable(recordsAtEnd));
 
     QVERIFY(session);
     QVERIFY(session->isSignedIn());
@@ -331,6 +363,56 @@ void TestSignInFlow::commandLineSignsInWithoutTyping()
     QCOMPARE(m_dialogsShown, shownBefore);
     QString error;
     QVERIFY(again->removeFromComputer(&error));
+}
+
+void TestSignInFlow::withoutKeychainStartsOfflineWithThePassphrase()
+{
+    AccountRegistry accounts(std::make_shared<NoKeychain>(),
+                             std::make_shared<QSettings>(
+                                     m_dir.filePath(QStringLiteral("nokeychain.ini")),
+                                     QSettings::IniFormat),
+                             m_dir.filePath(QStringLiteral("nokeychain")));
+    KnownPassphrase person;
+    StartupOptions options;
+    options.server = m_server->url();
+    options.login = QStringLiteral("zj.manager");
+    auto start = [&] {
+        StartupFlow flow(options, accounts, &person);
+        int shown = 0;
+        connect(&flow, &StartupFlow::dialogShown, this, [&](SignInDialog *) { ++shown; });
+        std::unique_ptr<Session> session = flow.run(nullptr);
+        return std::make_pair(std::move(session), shown);
+    };
+
+    qputenv("BRANCHLINE_PASSWORD", "Demo-Password-2026");
+    auto [session, shown] = start();
+    QVERIFY(session);
+    QCOMPARE(shown, 1); // the first sync's progress
+    QCOMPARE(person.asked, QList<PassphrasePrompt::Purpose>{ PassphrasePrompt::Purpose::Create });
+    QCOMPARE(session->account().protection, KeyProtection::Passphrase);
+    QCOMPARE(session->role(), Role::BranchManager);
+    QVERIFY(count(session->database(),
+                  QStringLiteral("SELECT count(*) FROM store_meta "
+                                 "WHERE key = 'session.refresh_token' AND value <> ''"))
+            == 1);
+    session.reset();
+
+    // Offline, no keychain, no password: the passphrase opens the store and the session.
+    m_server->kill();
+    auto [again, shownAgain] = start();
+    QVERIFY(again);
+    QCOMPARE(shownAgain, 0);
+    QCOMPARE(person.asked.last(), PassphrasePrompt::Purpose::Unlock);
+    QVERIFY(again->isSignedIn());
+    QVERIFY(count(again->database(), QStringLiteral("SELECT count(*) FROM customers")) > 0);
+    QString error;
+    QVERIFY2(again->signOut(&error), qPrintable(error));
+    QCOMPARE(count(again->database(),
+                   QStringLiteral("SELECT count(*) FROM store_meta "
+                                  "WHERE key = 'session.refresh_token'")),
+             0);
+    again.reset();
+    QVERIFY(m_server->start());
 }
 
 void TestSignInFlow::rendersInBothLanguages_data()

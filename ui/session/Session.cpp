@@ -2,6 +2,7 @@
 #include "Session.h"
 
 #include "SyncWorker.h"
+#include "accounts/StoredSession.h"
 #include "store/StoreStatus.h"
 
 #include <QDir>
@@ -117,10 +118,9 @@ void Session::signIn(const QString &login, const QString &password)
 
 bool Session::resume()
 {
-    KeyStore::Status status = KeyStore::Status::Failed;
-    QString token = m_registry.refreshToken(m_account, &status);
+    QString token = keptRefreshToken();
     if (token.isEmpty() || m_account.userId.isEmpty()) {
-        qCInfo(lcSession) << "no refresh token kept:" << int(status);
+        qCInfo(lcSession) << "no refresh token kept";
         return false;
     }
     m_signedIn = true;
@@ -188,10 +188,28 @@ void Session::onRefreshToken(const QString &token)
     // it must not sign them in again.
     if (m_ended || (!token.isEmpty() && !m_signedIn && !m_signingIn))
         return;
-    QString message;
-    const KeyStore::Status status = m_registry.saveRefreshToken(m_account, token, &message);
-    if (status != KeyStore::Status::Ok)
+    if (!keepRefreshToken(token))
         qCWarning(lcSession) << "refresh token not kept; the next start asks to sign in";
+}
+
+bool Session::storeKeepsToken() const
+{
+    return m_account.protection == KeyProtection::Passphrase;
+}
+
+QString Session::keptRefreshToken() const
+{
+    if (storeKeepsToken())
+        return m_store.isOpen() ? StoredSession(m_store.database()).refreshToken() : QString();
+    KeyStore::Status status = KeyStore::Status::Failed;
+    return m_registry.refreshToken(m_account, &status);
+}
+
+bool Session::keepRefreshToken(const QString &token)
+{
+    if (storeKeepsToken())
+        return m_store.isOpen() && StoredSession(m_store.database()).setRefreshToken(token);
+    return m_registry.saveRefreshToken(m_account, token, nullptr) == KeyStore::Status::Ok;
 }
 
 void Session::onRoundFinished(const sync::SyncOutcome &outcome)
@@ -295,12 +313,13 @@ bool Session::signOut(QString *error)
     if (m_worker)
         m_worker->signOut();
     setOnline(false);
-    QString message;
-    const KeyStore::Status status = m_registry.forgetRefreshToken(m_account, &message);
-    if (status != KeyStore::Status::Ok) {
+    if (!keepRefreshToken(QString())) {
         if (error)
-            *error = tr("Signed out, but the system keychain would not remove the saved "
-                        "session. Unlock the keychain and sign out again.");
+            *error = storeKeepsToken()
+                    ? tr("Signed out, but the saved session could not be removed from the local "
+                         "store. Sign out again.")
+                    : tr("Signed out, but the system keychain would not remove the saved "
+                         "session. Unlock the keychain and sign out again.");
         return false;
     }
     emit signedOut();

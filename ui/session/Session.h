@@ -34,10 +34,11 @@ enum class SignInProblem {
 
 // One signed-in account on this computer: the GUI thread's connection to its encrypted store,
 // the sync worker with its own connection, and the status the main window shows. Refresh
-// tokens go to the keychain as the worker reports them.
+// tokens are kept (keychain, or the encrypted store without one) as the worker reports them.
 //
-// Made by StartupFlow; the main window takes it over. Everything here runs on the GUI thread
-// and returns at once: answers arrive as signals.
+// Made by StartupFlow; the main window takes it over. Everything here runs on the GUI thread;
+// network work is the worker's and answers arrive as signals. Only keeping a refresh token
+// waits, briefly, for the keychain.
 class Session : public QObject
 {
     Q_OBJECT
@@ -52,8 +53,8 @@ public:
     bool open(StoreKey key, bool create, QString *error);
     // Answered by signInFinished(); the first sync starts right after a success.
     void signIn(const QString &login, const QString &password);
-    // A later start: signs in again with the refresh token from the keychain. Works offline
-    // (rounds retry until the server answers). False when no token is kept (signed out).
+    // A later start: signs in again with the kept refresh token. Works offline (rounds retry
+    // until the server answers). False when no token is kept (signed out).
     bool resume();
 
     // How a refused sign-in is said to the user, in the interface's language. The server's
@@ -129,6 +130,11 @@ private:
     void onRefreshToken(const QString &token);
     void refreshProfile();
     void setOnline(bool online);
+    // Keychain accounts keep the refresh token in the keychain; passphrase accounts (no
+    // keychain here) inside their encrypted store, so they too start offline.
+    bool storeKeepsToken() const;
+    QString keptRefreshToken() const;
+    bool keepRefreshToken(const QString &token);
     void stopWorker();
 
     Account m_account;
