@@ -46,10 +46,12 @@ signals:
     void onlineChanged(bool online);
 
 private:
+    void startRequestedRound();
     void runRounds();
     void afterRound(const SyncOutcome &outcome);
     void startSession(const QString &userId);
     void updateOnline();
+    void closeIfShutDown();
     void closeAll();
 
     SyncSettings m_settings;
@@ -64,6 +66,9 @@ private:
     QString m_refreshToken; // the last one reported
     bool m_signedIn = false;
     bool m_running = false;
+    bool m_roundQueued = false; // startRequestedRound() is on its way
+    int m_busy = 0; // requests waiting on the stack (a round, a sign-in): see closeIfShutDown()
+    bool m_socketWasUp = false; // the poke socket was connected before (a connect is a reconnect)
     bool m_again = false; // a round was asked for while one ran
     bool m_shutdown = false;
     bool m_reachable = false; // the last round got an answer from the server

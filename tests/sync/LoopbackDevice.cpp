@@ -49,8 +49,13 @@ QString LoopbackDevice::firstCustomer() const
 
 QMap<QString, QString> LoopbackDevice::snapshot() const
 {
+    return customerSnapshot(store.database());
+}
+
+QMap<QString, QString> customerSnapshot(const QSqlDatabase &db)
+{
     QMap<QString, QString> rows;
-    QSqlQuery query(store.database());
+    QSqlQuery query(db);
     query.exec(QStringLiteral("SELECT id, legal_name, notes, address, industry, version "
                               "FROM customers WHERE deleted = 0"));
     while (query.next())
@@ -94,11 +99,18 @@ void setIndustry(Customer &customer, const QString &value)
 
 bool edit(LoopbackDevice &device, const QString &id, CustomerSetter change, const QString &value)
 {
-    Customer customer = device.customer(id);
+    return editCustomer(device.store.database(), id, change, value);
+}
+
+bool editCustomer(const QSqlDatabase &db, const QString &id, CustomerSetter change,
+                  const QString &value)
+{
+    CustomerRepository customers(db);
+    Customer customer = customers.find(id).value_or(Customer());
     if (customer.meta.id.isEmpty())
         return false;
     change(customer, value);
-    const SaveResult saved = device.customers().update(customer);
+    const SaveResult saved = customers.update(customer);
     for (const FieldIssue &issue : saved.issues)
         qWarning("%s: %s", qPrintable(issue.field), qPrintable(issue.message));
     if (saved.error.isError())

@@ -46,5 +46,10 @@ void setIndustry(Customer &customer, const QString &value);
 // Edits one field of a customer through the repository, as the UI does: the edit and its
 // outbox row in one transaction. False (with the reasons logged) when it was not saved.
 bool edit(LoopbackDevice &device, const QString &id, CustomerSetter change, const QString &value);
+// The same on any store connection (a store a SyncWorker syncs).
+bool editCustomer(const QSqlDatabase &db, const QString &id, CustomerSetter change,
+                  const QString &value);
+// Every live customer a store holds (LoopbackDevice::snapshot() of any connection).
+QMap<QString, QString> customerSnapshot(const QSqlDatabase &db);
 
 } // namespace branchline::test

@@ -30,7 +30,8 @@ ApiAnswer send(const QUrl &server, const QString &path, const QString &accessTok
     loop.exec();
     ApiAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = QJsonDocument::fromJson(reply->readAll()).object();
+    answer.raw = reply->readAll();
+    answer.body = QJsonDocument::fromJson(answer.raw).object();
     reply->deleteLater();
     return answer;
 }
@@ -54,6 +55,18 @@ ApiAnswer apiPatch(const QUrl &server, const QString &path, const QString &acces
 {
     return send(server, path, accessToken, QByteArrayLiteral("PATCH"),
                 QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+int openEventSockets(const QUrl &server)
+{
+    const ApiAnswer answer = apiGet(server, QStringLiteral("/metrics"), QString());
+    if (answer.status != 200)
+        return -1;
+    const QByteArray name("branchline_http_open_websockets ");
+    for (const QByteArray &line : answer.raw.split('\n'))
+        if (line.startsWith(name))
+            return line.mid(name.size()).toInt();
+    return -1;
 }
 
 QString apiSignIn(const QUrl &server, const QString &login, QString *userId)

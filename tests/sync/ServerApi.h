@@ -13,6 +13,7 @@ struct ApiAnswer
 {
     int status = 0; // 0: no HTTP answer
     QJsonObject body;
+    QByteArray raw; // the body as it came (a text answer such as /metrics)
 };
 
 // GET `path` with a bearer token, waiting on a local event loop.
@@ -23,6 +24,9 @@ ApiAnswer apiPost(const QUrl &server, const QString &path, const QString &access
 // PATCH `body` to `path`, as the web client changes a record.
 ApiAnswer apiPatch(const QUrl &server, const QString &path, const QString &accessToken,
                    const QJsonObject &body);
+// How many sync event sockets the server holds open (its /metrics gauge); -1 when it does
+// not answer. A poke only reaches a client whose socket is open.
+int openEventSockets(const QUrl &server);
 // Signs `login` in (demo password) on a device id of its own; the access token, or empty.
 QString apiSignIn(const QUrl &server, const QString &login, QString *userId = nullptr);
 
