@@ -367,6 +367,17 @@ void TestCustomerListPage::manyRowsLoadLazilyWithFixedHeights()
     QCOMPARE(table()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
     table()->scrollToBottom();
     QTRY_VERIFY(model->rowCount() > model->pageSize());
+
+    // A sync round's refresh keeps the place: same rows held, same row at the top.
+    table()->scrollTo(model->index(300, 0), QAbstractItemView::PositionAtTop);
+    table()->setCurrentIndex(model->index(305, 0));
+    const QString topId = model->index(table()->rowAt(0), 0).data(CustomerListModel::IdRole).toString();
+    const QString currentId = table()->currentIndex().data(CustomerListModel::IdRole).toString();
+    const int held = model->rowCount();
+    m_page->refresh();
+    QVERIFY(model->rowCount() >= held);
+    QCOMPARE(model->index(table()->rowAt(0), 0).data(CustomerListModel::IdRole).toString(), topId);
+    QCOMPARE(table()->currentIndex().data(CustomerListModel::IdRole).toString(), currentId);
     QTRY_COMPARE(countText(), QStringLiteral("%1 customers").arg(QLocale().toString(1500 + m_book.customerIds.size())));
 }
 

@@ -6,12 +6,15 @@
 #include "CustomerView.h"
 #include "CustomerWorkspace.h"
 #include "DemoData.h"
+#include "NewCustomerDialog.h"
 #include "StoreFixture.h"
 #include "Translations.h"
 #include "itemmodels/CustomerListModel.h"
 #include "repositories/CustomerRepository.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QTabWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -115,6 +118,29 @@ void TestCustomerScreenshots::rendersInBothLanguages()
     QTest::mouseClick(view->findChild<QToolButton *>(QStringLiteral("reveal_phone")),
                       Qt::LeftButton);
     keep(&workspace, QStringLiteral("customer-view-check"), language);
+    view->discardChanges();
+
+    auto *tabs = view->findChild<QTabWidget *>(QStringLiteral("customerTabs"));
+    tabs->setCurrentIndex(2); // open tasks, the overdue one first
+    keep(tabs, QStringLiteral("customer-tasks"), language);
+    tabs->setCurrentIndex(1);
+    keep(tabs, QStringLiteral("customer-contacts"), language);
+
+    // Ctrl+N with a mistake in it.
+    workspace.showList();
+    workspace.listPage()->newCustomer();
+    NewCustomerDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = workspace.findChild<NewCustomerDialog *>()) && dialog->isVisible());
+    auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kind"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("individual")));
+    dialog->findChild<QLineEdit *>(QStringLiteral("legalName"))->insert(QStringLiteral("赵海燕"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("idNumber"))
+            ->insert(QStringLiteral("110105199003071234"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("phone"))->insert(QStringLiteral("1385712"));
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    keep(dialog, QStringLiteral("customer-new"), language);
+    dialog->reject();
 }
 
 QTEST_MAIN(TestCustomerScreenshots)

@@ -226,18 +226,29 @@ QString CustomerListPage::countText() const
 
 void CustomerListPage::refresh()
 {
-    const QModelIndex current = m_table->currentIndex();
-    const QString selectedId = current.isValid()
-            ? current.siblingAtColumn(0).data(CustomerListModel::IdRole).toString()
-            : QString();
+    // Sync rounds call this while someone may be reading row 3,000: the rows held before
+    // are loaded again (a page costs about a millisecond) and the view stays where it was.
+    auto idAt = [this](int row) {
+        return row < 0 ? QString()
+                       : m_model->index(row, CustomerListModel::Name)
+                                 .data(CustomerListModel::IdRole)
+                                 .toString();
+    };
+    const QString selectedId = idAt(m_table->currentIndex().row());
+    const QString topId = idAt(m_table->rowAt(0));
+    const int held = m_model->rowCount();
     m_filters->reloadChoices();
     m_model->reload();
-    for (int row = 0; row < m_model->rowCount() && !selectedId.isEmpty(); ++row) {
+    while (m_model->rowCount() < held && m_model->canFetchMore(QModelIndex()))
+        m_model->fetchMore(QModelIndex());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString id = idAt(row);
         const QModelIndex index = m_model->index(row, CustomerListModel::Name);
-        if (index.data(CustomerListModel::IdRole).toString() == selectedId) {
-            m_table->setCurrentIndex(index);
-            break;
-        }
+        if (!selectedId.isEmpty() && id == selectedId)
+            m_table->selectionModel()->setCurrentIndex(
+                    index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        if (!topId.isEmpty() && id == topId)
+            m_table->scrollTo(index, QAbstractItemView::PositionAtTop);
     }
     m_countDelay->start();
 }

@@ -149,7 +149,6 @@ QTableView *CustomerView::addList(const QString &objectName, const QString &titl
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    table->setColumnWidth(0, fontMetrics().horizontalAdvance(QLatin1Char('M')) * 14);
     table->setProperty("tabTitle", title);
     m_tabs->addTab(table, title);
     return table;
@@ -205,6 +204,9 @@ void CustomerView::loadLists()
         auto *table = qobject_cast<QTableView *>(m_tabs->widget(i));
         m_tabs->setTabText(i, titleWithCount(table->property("tabTitle").toString(),
                                              table->model()));
+        // One customer's contacts, tasks and leads are a page at most: measuring them is
+        // cheap, unlike the whole customer list.
+        table->resizeColumnsToContents();
     }
 }
 

@@ -100,6 +100,17 @@ void NewCustomerDialog::updateKindRows()
     m_messages.setFieldShown(QStringLiteral("mcc"), kind == CustomerKind::Merchant);
 }
 
+void NewCustomerDialog::growToFit()
+{
+    // Wrapped messages need more height at this width than the dialog had; a top-level
+    // window does not grow for height-for-width by itself.
+    layout()->activate();
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (wanted > height())
+        resize(width(), wanted);
+}
+
 void NewCustomerDialog::accept()
 {
     Customer customer;
@@ -132,6 +143,7 @@ void NewCustomerDialog::accept()
         m_problem->setText(lines.isEmpty() ? tr("Fix the marked fields; nothing was saved.")
                                            : lines.join(QLatin1Char('\n')));
         m_problem->setVisible(true);
+        growToFit();
         return;
     }
     m_createdId = customer.meta.id;

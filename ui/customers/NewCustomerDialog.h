@@ -31,6 +31,7 @@ public slots:
 
 private:
     void updateKindRows();
+    void growToFit();
 
     QSqlDatabase m_db;
     QString m_userId;
