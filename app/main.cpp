@@ -2,6 +2,8 @@
 #include "CommandLine.h"
 #include "MainWindow.h"
 #include "Translations.h"
+#include "session/Session.h"
+#include "session/StartupFlow.h"
 #include "Version.h"
 
 #include <QApplication>
@@ -60,9 +62,20 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Branchline"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/branchline/icons/branchline.svg")));
 
-    branchline::MainWindow window;
-    window.show();
-    if (commandLine.quitAfterMs() > 0)
-        QTimer::singleShot(commandLine.quitAfterMs(), &window, &QWidget::close);
-    return QApplication::exec();
+    // Sign in (or open the last account offline), work, and after a sign-out sign in again.
+    branchline::StartupFlow flow(commandLine.startupOptions());
+    for (;;) {
+        std::unique_ptr<branchline::Session> session = flow.run(nullptr);
+        if (!session)
+            return 0;
+        branchline::MainWindow window(*session);
+        QObject::connect(&window, &branchline::MainWindow::signInRequired, &window,
+                         [&flow, &session, &window] { flow.signInAgain(*session, &window); });
+        window.show();
+        if (commandLine.quitAfterMs() > 0)
+            QTimer::singleShot(commandLine.quitAfterMs(), &window, &QWidget::close);
+        const int status = QApplication::exec();
+        if (!window.endedSession() || commandLine.quitAfterMs() > 0)
+            return status;
+    }
 }

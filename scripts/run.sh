@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine (or an existing checkout), builds Branchline, starts the
 # server on its embedded SQLite file with a demo organisation (seeded on the first run), and
-# starts the client. Without a display the client runs under Xvfb, a screenshot goes to
-# build/screenshots/, and everything stops again.
+# starts the client signed in as the demo sales rep zj.rep1 (first start: sign-in and first
+# sync happen by themselves). Without a display the client runs under Xvfb, a screenshot
+# goes to build/screenshots/, and everything stops again.
 #
 #   scripts/run.sh [--lang zh_CN|en]
 #
@@ -31,12 +32,17 @@ for _ in $(seq 50); do
 done
 echo "run: server on http://127.0.0.1:$port (try /healthz, /api/v1/openapi.json)"
 
+sign_in=(--server "http://127.0.0.1:$port" --user "${BRANCHLINE_DEMO_USER:-zj.rep1}")
+export BRANCHLINE_PASSWORD=Demo-Password-2026 # read once by the client, then removed
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
-    scripts/with-keyring.sh "$client" "$@"
+    scripts/with-keyring.sh "$client" "${sign_in[@]}" "$@"
     exit
 fi
 
 shots=build/screenshots
 mkdir -p "$shots"
-delay=${BRANCHLINE_SCREENSHOT_DELAY:-4}
-scripts/screenshot.sh "$shots/main-window.png" "$client" --quit-after $(((delay + 2) * 1000)) "$@"
+# The keyring's throw-away home means a first start: sign-in and first sync come first.
+delay=${BRANCHLINE_SCREENSHOT_DELAY:-15}
+export BRANCHLINE_SCREENSHOT_DELAY=$delay
+scripts/screenshot.sh "$shots/main-window.png" "$client" "${sign_in[@]}" \
+    --quit-after $(((delay + 2) * 1000)) "$@"

@@ -1,56 +1,189 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "PlaceholderPage.h"
+#include "StatusPanel.h"
+#include "WorkListPage.h"
+#include "customers/CustomerWorkspace.h"
+#include "itemmodels/LeadListModel.h"
+#include "itemmodels/TaskListModel.h"
+#include "session/Session.h"
+
+#include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
-#include <QLabel>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QVBoxLayout>
 
 namespace branchline {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Session &session, QWidget *parent)
     : QMainWindow(parent)
+    , m_session(session)
 {
-    setWindowTitle(tr("Branchline"));
     setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Branchline — %1").arg(session.displayName()));
+    buildSections();
+    buildMenus();
 
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(2);
+    m_status = new StatusPanel(session, this);
+    statusBar()->addPermanentWidget(m_status);
+    connect(m_status, &StatusPanel::conflictsClicked, this,
+            [this] { showSection(Section::Conflicts); });
 
-    auto *icon = new QLabel(page);
-    icon->setPixmap(windowIcon().pixmap(96, 96));
-    icon->setAlignment(Qt::AlignHCenter);
-    layout->addWidget(icon);
-
-    auto *title = new QLabel(tr("Branchline"), page);
-    title->setObjectName(QStringLiteral("startTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 2.0);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    title->setAlignment(Qt::AlignHCenter);
-    layout->addWidget(title);
-
-    auto *subtitle = new QLabel(tr("Customers, leads and tasks for your branch, on this computer "
-                                   "and encrypted, online or offline."),
-                                page);
-    subtitle->setWordWrap(true);
-    subtitle->setAlignment(Qt::AlignHCenter);
-    subtitle->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(subtitle);
-    layout->addStretch(3);
-    setCentralWidget(page);
-
-    m_connectionState = new QLabel(tr("Not signed in"), this);
-    statusBar()->addPermanentWidget(m_connectionState);
-
+    connect(&session, &Session::dataChanged, this, &MainWindow::refreshPages);
+    connect(&session, &Session::onlineChanged, m_customers, &CustomerWorkspace::setOnline);
+    connect(&session, &Session::signInRequired, this, &MainWindow::signInRequired);
+    connect(&session, &Session::profileChanged, this, [this] {
+        setWindowTitle(tr("Branchline — %1").arg(m_session.displayName()));
+    });
+    connect(m_customers, &CustomerWorkspace::pendingEditsChanged, &session,
+            &Session::noteLocalEdit);
+    m_customers->setOnline(session.isOnline());
     restoreWindowState();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildSections()
+{
+    auto *splitter = new QSplitter(this);
+    m_navigation = new QListWidget(splitter);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_pages = new QStackedWidget(splitter);
+
+    m_customers = new CustomerWorkspace(m_session.database(), m_session.role(),
+                                        m_session.userId(), m_pages);
+    auto *leads = new LeadListModel(m_session.database(), m_session.role());
+    m_leads = new WorkListPage(tr("Leads"), tr("No leads yet: new ones arrive from the "
+                                               "website, partners and your colleagues."),
+                               leads, m_pages);
+    auto *tasks = new TaskListModel(m_session.database());
+    TaskFilter mine;
+    mine.ownerId = m_session.userId();
+    tasks->setFilter(mine);
+    m_tasks = new WorkListPage(tr("My tasks"), tr("Nothing to do: no open tasks."), tasks,
+                               m_pages);
+
+    const struct
+    {
+        QString name;
+        QWidget *page;
+    } sections[] = {
+        { tr("Customers"), m_customers },
+        { tr("Leads"), m_leads },
+        { tr("Tasks"), m_tasks },
+        { tr("Approvals"),
+          new PlaceholderPage(tr("Approvals"),
+                              tr("Requests waiting for your decision, and the ones you "
+                                 "asked for, will be listed here."),
+                              m_pages) },
+        { tr("Dashboards"),
+          new PlaceholderPage(tr("Dashboards"),
+                              tr("Your pipeline, tasks and branch figures as charts you "
+                                 "arrange yourself will be shown here."),
+                              m_pages) },
+        { tr("Conflicts"),
+          new PlaceholderPage(tr("Conflicts"),
+                              tr("Edits that met another person's edit of the same field "
+                                 "are kept in the conflict journal; nothing is lost. The "
+                                 "screen to compare and resolve them will be here."),
+                              m_pages) },
+    };
+    for (const auto &section : sections) {
+        m_navigation->addItem(section.name);
+        m_pages->addWidget(section.page);
+    }
+    // As wide as the longest section name in this language, never cut off.
+    m_navigation->setSpacing(3);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0)
+                                + 2 * m_navigation->frameWidth() + 24);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *sync = file->addAction(tr("&Sync now"), &m_session, &Session::syncNow);
+    sync->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(tr("Ctrl+R")) });
+    file->addSeparator();
+    file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    file->addAction(tr("&Remove this account from this computer…"), this,
+                    &MainWindow::removeAccount);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QAction *action = go->addAction(m_navigation->item(i)->text(), this,
+                                        [this, i] { m_navigation->setCurrentRow(i); });
+        action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+    }
+}
+
+void MainWindow::showSection(Section section)
+{
+    m_navigation->setCurrentRow(int(section));
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    return Section(m_navigation->currentRow());
+}
+
+void MainWindow::refreshPages()
+{
+    m_customers->refresh();
+    m_leads->refresh();
+    m_tasks->refresh();
+}
+
+void MainWindow::signOut()
+{
+    QString error;
+    if (!m_session.signOut(&error)) {
+        QMessageBox::warning(this, tr("Sign out"), error);
+        return;
+    }
+    m_endedSession = true;
+    close();
+}
+
+void MainWindow::removeAccount()
+{
+    const int pending = m_session.pendingEditCount();
+    QString question = tr("Remove %1's data and keys from this computer? Signing in again "
+                          "downloads everything anew.")
+                               .arg(m_session.displayName());
+    if (pending > 0)
+        question += QLatin1Char('\n')
+                + tr("%n edit(s) have not reached the server yet and will be lost.", nullptr,
+                     pending);
+    if (QMessageBox::question(this, tr("Remove account"), question,
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!m_session.removeFromComputer(&error)) {
+        QMessageBox::warning(this, tr("Remove account"), error);
+        return;
+    }
+    m_endedSession = true;
+    close();
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
@@ -63,7 +196,7 @@ void MainWindow::restoreWindowState()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
         const QSize available = screen() ? screen()->availableSize() : QSize(1280, 800);
-        resize(available.width() * 2 / 3, available.height() * 2 / 3);
+        resize(available.width() * 3 / 4, available.height() * 3 / 4);
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }

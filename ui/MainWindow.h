@@ -3,28 +3,61 @@
 
 #include <QMainWindow>
 
-class QLabel;
+class QListWidget;
+class QStackedWidget;
 
 namespace branchline {
 
-// The client's main window. Today it holds the empty start page; the customer list, leads,
-// tasks, approvals and dashboards move in as their issues land.
+class CustomerWorkspace;
+class Session;
+class StatusPanel;
+class WorkListPage;
+
+// The client's main window over one signed-in Session: the sections on the left
+// (Customers, Leads, Tasks, Approvals, Dashboards, Conflicts), the section's page, and the
+// sync status below. Remembers its geometry; every frequent action has a shortcut.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum class Section { Customers, Leads, Tasks, Approvals, Dashboards, Conflicts };
+
+    explicit MainWindow(Session &session, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    void showSection(Section section);
+    Section currentSection() const;
+    CustomerWorkspace *customers() const { return m_customers; }
+    StatusPanel *statusPanel() const { return m_status; }
+
+    // Why the window closed: the app signs in again after a sign-out or a removal.
+    bool endedSession() const { return m_endedSession; }
+
+signals:
+    // The server ended the session: the app asks for the password again.
+    void signInRequired(const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildSections();
+    void buildMenus();
+    void refreshPages();
+    void signOut();
+    void removeAccount();
     void restoreWindowState();
     void saveWindowState() const;
 
-    QLabel *m_connectionState = nullptr;
+    Session &m_session;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    CustomerWorkspace *m_customers = nullptr;
+    WorkListPage *m_leads = nullptr;
+    WorkListPage *m_tasks = nullptr;
+    StatusPanel *m_status = nullptr;
+    bool m_endedSession = false;
 };
 
 } // namespace branchline
