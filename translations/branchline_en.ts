@@ -1543,6 +1543,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>No branch</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branchline::CustomerListModel</name>
@@ -1655,6 +1659,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Name of this filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting… %1 so far</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

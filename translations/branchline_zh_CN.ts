@@ -1467,78 +1467,82 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <name>branchline::CustomerFilterBar</name>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Any risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>全部风险等级</translation>
     </message>
     <message>
         <source>Any KYC status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部尽调状态</translation>
     </message>
     <message>
         <source>All branches</source>
-        <translation type="unfinished"></translation>
+        <translation>全部网点</translation>
     </message>
     <message>
         <source>All owners</source>
-        <translation type="unfinished"></translation>
+        <translation>全部负责人</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
     <name>branchline::CustomerHeader</name>
     <message>
         <source>Changed on this computer; waiting for the server to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在本机修改，等待服务器确认。</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished">风险等级</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <source>KYC status</source>
-        <translation type="unfinished"></translation>
+        <translation>尽调状态</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished">所属网点</translation>
+        <translation>所属网点</translation>
     </message>
     <message>
         <source>Risk not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>风险未评级</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人：%1</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>No branch</source>
-        <translation type="unfinished"></translation>
+        <translation>无所属网点</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>等待服务器确认</translation>
     </message>
 </context>
 <context>
@@ -1589,287 +1593,291 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Changed on this computer; waiting for the server to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在本机修改，等待服务器确认。</translation>
     </message>
 </context>
 <context>
     <name>branchline::CustomerListPage</name>
     <message>
         <source>Search names, addresses and notes, or a full ID, credit code or mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索名称、地址和备注，或输入完整的身份证号、统一社会信用代码或手机号</translation>
     </message>
     <message>
         <source>Saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>常用筛选</translation>
     </message>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
         <source>changed here, waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>本机已修改，等待服务器确认</translation>
     </message>
     <message>
         <source>Find customers</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户</translation>
     </message>
     <message>
         <source>New customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户…</translation>
     </message>
     <message>
         <source>1 customer</source>
-        <translation type="unfinished"></translation>
+        <translation>1 位客户</translation>
     </message>
     <message>
         <source>%1 customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 位客户</translation>
     </message>
     <message>
         <source>Saved &quot;%1&quot; without the search text: an ID, credit code or mobile number is personal information and is not kept in settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存“%1”，但未保存搜索文字：身份证号、统一社会信用代码和手机号属于个人信息，不会写入设置。</translation>
     </message>
     <message>
         <source>Saved the filter &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存筛选“%1”。</translation>
     </message>
     <message>
         <source>Deleted the filter &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除筛选“%1”。</translation>
     </message>
     <message>
         <source>Save current filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存当前筛选…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Save filter</source>
-        <translation type="unfinished"></translation>
+        <translation>保存筛选</translation>
     </message>
     <message>
         <source>Name of this filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选名称：</translation>
+    </message>
+    <message>
+        <source>Counting… %1 so far</source>
+        <translation>正在统计…已数到 %1</translation>
     </message>
 </context>
 <context>
     <name>branchline::CustomerProfileForm</name>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身份信息</translation>
     </message>
     <message>
         <source>Legal name</source>
-        <translation type="unfinished"></translation>
+        <translation>法定名称</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Resident ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">城市</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <source>MCC</source>
-        <translation type="unfinished"></translation>
+        <translation>商户类别码（MCC）</translation>
     </message>
     <message>
         <source>Compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>合规</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Not rated</source>
-        <translation type="unfinished">未评级</translation>
+        <translation>未评级</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished">风险等级</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <source>KYC status</source>
-        <translation type="unfinished"></translation>
+        <translation>尽调状态</translation>
     </message>
     <message>
         <source>Assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>归属</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished">所属网点</translation>
+        <translation>所属网点</translation>
     </message>
     <message>
         <source>Tags and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>标签和备注</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>显示明文</translation>
     </message>
     <message>
         <source>Show the full value</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整内容</translation>
     </message>
     <message>
         <source>Type a new value to replace the current one; leave it empty to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入新值即可替换当前值；留空则保持不变。</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>No branch</source>
-        <translation type="unfinished"></translation>
+        <translation>无所属网点</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Merchant detail</source>
-        <translation type="unfinished"></translation>
+        <translation>商户详情</translation>
     </message>
     <message>
         <source>Fee rates, terminals and monthly volume come from the transaction system and are not on this computer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>费率、终端和月交易量来自交易系统，尚未同步到本机。</translation>
     </message>
     <message>
         <source>Borrower detail</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人详情</translation>
     </message>
     <message>
         <source>Loan applications and repayment schedules are not on this computer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>贷款申请和还款计划尚未同步到本机。</translation>
     </message>
     <message>
         <source>Credit limits, loans and repayment schedules are not on this computer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>授信额度、贷款和还款计划尚未同步到本机。</translation>
     </message>
     <message>
         <source>Showing the full value is done by the server, which asks for your reason and records it in the audit trail. This version of Branchline cannot ask the server yet, so the value stays masked.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示明文需由服务器完成：服务器会询问原因并记入审计日志。当前版本的 Branchline 还不能向服务器发起此请求，因此仍显示脱敏内容。</translation>
     </message>
     <message>
         <source>Showing the full value needs the server: it asks for your reason and records it in the audit trail. You are offline, so the value stays masked until you are connected again.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示明文需要服务器：服务器会询问原因并记入审计日志。您当前处于离线状态，重新联网前仍显示脱敏内容。</translation>
     </message>
 </context>
 <context>
     <name>branchline::CustomerTimelinePanel</name>
     <message>
         <source>What happened? Press Enter to log it</source>
-        <translation type="unfinished"></translation>
+        <translation>记录发生了什么，按回车保存</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
     <name>branchline::CustomerView</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃修改</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>动态</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成任务</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>相关线索</translation>
     </message>
     <message>
         <source>Save customer</source>
-        <translation type="unfinished"></translation>
+        <translation>保存客户</translation>
     </message>
     <message>
         <source>Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>返回列表</translation>
     </message>
     <message>
         <source>This customer is no longer on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上已没有这位客户。</translation>
     </message>
     <message>
         <source>No changes to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有需要保存的修改。</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容：%1</translation>
     </message>
     <message>
         <source>Nothing was saved: fix the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容：请修改标出的字段。</translation>
     </message>
     <message>
         <source>Saved on this computer; it goes to the server with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到本机，下次同步时发送到服务器。</translation>
     </message>
     <message>
         <source>You have unsaved changes: press Ctrl+S to save them, or Esc again to throw them away.</source>
-        <translation type="unfinished"></translation>
+        <translation>有未保存的修改：按 Ctrl+S 保存，或再按一次 Esc 放弃修改。</translation>
     </message>
 </context>
 <context>
@@ -1985,67 +1993,67 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <name>branchline::NewCustomerDialog</name>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
         <source>As on the business licence or ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>与营业执照或身份证一致</translation>
     </message>
     <message>
         <source>18 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>18 位</translation>
     </message>
     <message>
         <source>Mainland mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>中国大陆手机号</translation>
     </message>
     <message>
         <source>4 digits, e.g. 5812</source>
-        <translation type="unfinished"></translation>
+        <translation>4 位数字，如 5812</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Legal name</source>
-        <translation type="unfinished"></translation>
+        <translation>法定名称</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Resident ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">城市</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>MCC</source>
-        <translation type="unfinished"></translation>
+        <translation>商户类别码（MCC）</translation>
     </message>
     <message>
         <source>The customer is saved as a prospect owned by you. Identity papers are needed from onboarding on.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户将保存为潜在客户，由您负责。进入入网阶段后需提供身份证件。</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>Fix the marked fields; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修改标出的字段；未保存任何内容。</translation>
     </message>
 </context>
 <context>
