@@ -1982,15 +1982,102 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
 <context>
     <name>branchline::MainWindow</name>
     <message>
-        <source>Branchline</source>
+        <source>Branchline — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customers, leads and tasks for your branch, on this computer and encrypted, online or offline.</source>
+        <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not signed in</source>
+        <source>No leads yet: new ones arrive from the website, partners and your colleagues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: no open tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests waiting for your decision, and the ones you asked for, will be listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your pipeline, tasks and branch figures as charts you arrange yourself will be shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits that met another person&apos;s edit of the same field are kept in the conflict journal; nothing is lost. The screen to compare and resolve them will be here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove this account from this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1&apos;s data and keys from this computer? Signing in again downloads everything anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) have not reached the server yet and will be lost.</source>
+        <translation>
+            <numerusform>%n edit has not reached the server yet and will be lost.</numerusform>
+            <numerusform>%n edits have not reached the server yet and will be lost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2153,6 +2240,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>The data was deleted, but the system keychain still holds an entry of this account. Remove &quot;%1&quot; there by hand.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed out, but the saved session could not be removed from the local store. Sign out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branchline::SignInController</name>
@@ -2291,6 +2382,74 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Your session on the server has ended. Enter your password to continue syncing; your work on this computer is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::StatusPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your edits and fetch the latest (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the server; edits are sent at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline: edits are kept on this computer and sent when the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All edits sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n edit waiting to be sent</numerusform>
+            <numerusform>%n edits waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edits that met another edit on the server: review them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

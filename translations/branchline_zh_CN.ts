@@ -1977,16 +1977,102 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
 <context>
     <name>branchline::MainWindow</name>
     <message>
-        <source>Branchline</source>
-        <translation>Branchline 客户管理</translation>
+        <source>Branchline — %1</source>
+        <translation>Branchline 客户管理 — %1</translation>
     </message>
     <message>
-        <source>Customers, leads and tasks for your branch, on this computer and encrypted, online or offline.</source>
-        <translation>管理本网点的客户、线索和任务：数据加密存储在本机，在线或离线均可使用。</translation>
+        <source>Leads</source>
+        <translation>线索</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>未登录</translation>
+        <source>No leads yet: new ones arrive from the website, partners and your colleagues.</source>
+        <translation>还没有线索：新的线索会来自官网、合作伙伴和同事。</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no open tasks.</source>
+        <translation>没有待办：当前没有未完成的任务。</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Requests waiting for your decision, and the ones you asked for, will be listed here.</source>
+        <translation>等待您审批的申请和您发起的申请将在这里列出。</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Your pipeline, tasks and branch figures as charts you arrange yourself will be shown here.</source>
+        <translation>您自己排布的销售漏斗、任务和网点数据图表将在这里显示。</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Edits that met another person&apos;s edit of the same field are kept in the conflict journal; nothing is lost. The screen to compare and resolve them will be here.</source>
+        <translation>与他人对同一字段的修改相冲突的编辑都保存在冲突日志中，不会丢失。对比和处理冲突的界面将在这里提供。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this account from this computer…</source>
+        <translation>从本机移除此账户(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Remove %1&apos;s data and keys from this computer? Signing in again downloads everything anew.</source>
+        <translation>要从本机移除 %1 的数据和密钥吗？再次登录时将重新下载全部数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) have not reached the server yet and will be lost.</source>
+        <translation>
+            <numerusform>还有 %n 条修改尚未送达服务器，将会丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账户</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2233,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>The data was deleted, but the system keychain still holds an entry of this account. Remove &quot;%1&quot; there by hand.</source>
         <translation>数据已删除，但系统钥匙串中仍保留此账户的条目。请在钥匙串中手动删除“%1”。</translation>
     </message>
+    <message>
+        <source>Signed out, but the saved session could not be removed from the local store. Sign out again.</source>
+        <translation>已退出登录，但本地数据库中保存的会话未能删除。请再次退出登录。</translation>
+    </message>
 </context>
 <context>
     <name>branchline::SignInController</name>
@@ -2286,6 +2376,71 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Your session on the server has ended. Enter your password to continue syncing; your work on this computer is kept.</source>
         <translation>您在服务器上的会话已结束。请输入密码以继续同步；您在本机上的工作会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::StatusPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send your edits and fetch the latest (F5)</source>
+        <translation>上传您的修改并获取最新数据（F5）</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>Connected to the server; edits are sent at once.</source>
+        <translation>已连接服务器；修改会立即上传。</translation>
+    </message>
+    <message>
+        <source>Working offline: edits are kept on this computer and sent when the server can be reached.</source>
+        <translation>离线工作中：修改保存在本机，连上服务器后自动上传。</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>已同步：%1</translation>
+    </message>
+    <message>
+        <source>All edits sent</source>
+        <translation>修改已全部上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 条修改等待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edits that met another edit on the server: review them.</source>
+        <translation>与服务器上其他修改相冲突的编辑：请查看处理。</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window on the offscreen platform: it shows its start page, says it is not
-// signed in, speaks Chinese when asked to, and remembers its size.
+// The main window over an offline session on the offscreen platform: its sections and their
+// shortcuts, the status bar (offline, never synced, the edit waiting in the outbox), the
+// customer list of the store, Chinese when asked, and its remembered size.
+#include "FakeKeyStore.h"
 #include "MainWindow.h"
+#include "StatusPanel.h"
+#include "StoreFixture.h"
 #include "Translations.h"
+#include "customers/CustomerListPage.h"
+#include "customers/CustomerWorkspace.h"
+#include "repositories/CustomerRepository.h"
+#include "session/Session.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QSettings>
-#include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -20,46 +30,109 @@ class TestMainWindow : public QObject
 
 private slots:
     void initTestCase();
-    void showsTheStartPage();
+    void init();
+    void cleanup();
+    void showsSectionsAndSwitchesByShortcut();
+    void statusBarTellsTheSessionState();
     void speaksChinese();
     void remembersItsGeometry();
 
 private:
-    QTemporaryDir m_settingsDir;
+    QString labelText(MainWindow &window, const char *name) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Session> m_session;
 };
 
 void TestMainWindow::initTestCase()
 {
     QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
     QCoreApplication::setOrganizationName(QStringLiteral("BranchlineTest"));
 }
 
-void TestMainWindow::showsTheStartPage()
+void TestMainWindow::init()
 {
-    MainWindow window;
+    // Nothing listens on port 9: the session stays offline, as at a merchant's shop.
+    auto keys = std::make_shared<test::FakeKeyStore>();
+    auto settings = std::make_shared<QSettings>(m_dir.filePath(QStringLiteral("accounts.ini")),
+                                                QSettings::IniFormat);
+    AccountRegistry registry(keys, settings, m_dir.filePath(QStringLiteral("stores")));
+    Account account = registry.prepare(QUrl(QStringLiteral("http://127.0.0.1:9")),
+                                       QStringLiteral("zj.rep1"));
+    QFile::remove(account.storePath);
+    m_session = std::make_unique<Session>(account, registry);
+    StoreKey key;
+    key.secret = SecretBytes::random(32);
+    QString error;
+    QVERIFY2(m_session->open(std::move(key), true, &error), qPrintable(error));
+    Customer customer = test::merchant(QStringLiteral("西湖龙井茶庄"));
+    QVERIFY(CustomerRepository(m_session->database()).insert(customer));
+    m_session->refreshStatus();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_session.reset();
+}
+
+QString TestMainWindow::labelText(MainWindow &window, const char *name) const
+{
+    auto *label = window.findChild<QLabel *>(QLatin1String(name));
+    return label ? label->text() : QString();
+}
+
+void TestMainWindow::showsSectionsAndSwitchesByShortcut()
+{
+    MainWindow window(*m_session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.windowTitle(), QStringLiteral("Branchline"));
-    auto *title = window.findChild<QLabel *>(QStringLiteral("startTitle"));
-    QVERIFY(title);
-    QVERIFY(title->isVisible());
-    bool notSignedIn = false;
-    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-        notSignedIn |= label->text() == QStringLiteral("Not signed in");
-    QVERIFY(notSignedIn);
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    QCOMPARE(navigation->count(), 6);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Customers);
+    // The store's customer is in the list.
+    auto *list = window.customers()->listPage()->findChild<QTableView *>();
+    QVERIFY(list);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Leads);
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Conflicts);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Customers);
+    // No section name is cut off.
+    for (int i = 0; i < navigation->count(); ++i)
+        QVERIFY(navigation->visualItemRect(navigation->item(i)).right()
+                <= navigation->viewport()->width());
+}
+
+void TestMainWindow::statusBarTellsTheSessionState()
+{
+    // English plurals come from the English catalogue, as in the app.
+    QVERIFY(Translations::install(*qApp, QStringLiteral("en")));
+    MainWindow window(*m_session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(labelText(window, "onlineState"), QStringLiteral("○ Offline"));
+    QCOMPARE(labelText(window, "lastSync"), QStringLiteral("Never synced"));
+    QCOMPARE(labelText(window, "pendingEdits"), QStringLiteral("1 edit waiting to be sent"));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Branchline")));
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(translator);
 }
 
 void TestMainWindow::speaksChinese()
 {
     QVERIFY(Translations::install(*qApp, QStringLiteral("zh_CN")));
     {
-        MainWindow window;
-        QCOMPARE(window.windowTitle(), QStringLiteral("Branchline 客户管理"));
-        bool chineseStatus = false;
-        for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
-            chineseStatus |= label->text() == QStringLiteral("未登录");
-        QVERIFY(chineseStatus);
+        MainWindow window(*m_session);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Branchline 客户管理")));
+        QCOMPARE(labelText(window, "onlineState"), QStringLiteral("○ 离线"));
+        QCOMPARE(labelText(window, "pendingEdits"), QStringLiteral("1 条修改等待上传"));
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("客户"));
     }
     for (QTranslator *translator : qApp->findChildren<QTranslator *>())
         QCoreApplication::removeTranslator(translator);
@@ -69,14 +142,14 @@ void TestMainWindow::speaksChinese()
 void TestMainWindow::remembersItsGeometry()
 {
     {
-        MainWindow window;
+        MainWindow window(*m_session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.resize(900, 640);
+        window.resize(1000, 700);
         window.close();
     }
-    MainWindow again;
-    QCOMPARE(again.size(), QSize(900, 640));
+    MainWindow again(*m_session);
+    QCOMPARE(again.size(), QSize(1000, 700));
 }
 
 QTEST_MAIN(TestMainWindow)
