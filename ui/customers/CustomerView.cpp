@@ -147,7 +147,10 @@ QTableView *CustomerView::addList(const QString &objectName, const QString &titl
     table->verticalHeader()->setVisible(false);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
-    table->horizontalHeader()->setStretchLastSection(true);
+    // One customer's contacts, tasks and leads are a page at most, so measuring them is
+    // cheap (unlike the whole customer list); the first column takes the rest.
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->setProperty("tabTitle", title);
     m_tabs->addTab(table, title);
@@ -204,9 +207,6 @@ void CustomerView::loadLists()
         auto *table = qobject_cast<QTableView *>(m_tabs->widget(i));
         m_tabs->setTabText(i, titleWithCount(table->property("tabTitle").toString(),
                                              table->model()));
-        // One customer's contacts, tasks and leads are a page at most: measuring them is
-        // cheap, unlike the whole customer list.
-        table->resizeColumnsToContents();
     }
 }
 
