@@ -18,7 +18,6 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -54,10 +53,15 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildSections()
 {
-    auto *splitter = new QSplitter(this);
-    m_navigation = new QListWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_navigation = new QListWidget(central);
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_pages = new QStackedWidget(splitter);
+    m_pages = new QStackedWidget(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
 
     m_customers = new CustomerWorkspace(m_session.database(), m_session.role(),
                                         m_session.userId(), m_pages);
@@ -109,8 +113,7 @@ void MainWindow::buildSections()
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    setCentralWidget(central);
 }
 
 void MainWindow::buildMenus()
