@@ -77,6 +77,20 @@ T *child(QWidget *parent, const char *name)
     return parent->findChild<T *>(QString::fromLatin1(name));
 }
 
+// Every visible label shows all of its text: a squeezed layout cuts lines off silently.
+QString clippedLabel(QWidget *root)
+{
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->isVisible() || label->text().isEmpty())
+            continue;
+        const int needed = label->wordWrap() ? label->heightForWidth(label->width())
+                                             : label->sizeHint().height();
+        if (label->height() < needed)
+            return QStringLiteral("%1 (%2 < %3)").arg(label->text()).arg(label->height()).arg(needed);
+    }
+    return QString();
+}
+
 } // namespace
 
 class TestSignInFlow : public QObject
@@ -434,6 +448,9 @@ void TestSignInFlow::rendersInBothLanguages()
     QVERIFY(Translations::install(*qApp, language));
     const QString directory = qEnvironmentVariable("BRANCHLINE_SCREENSHOT_DIR");
     auto keep = [&](QWidget *widget, const QString &name) {
+        QCoreApplication::processEvents();
+        const QString clipped = clippedLabel(widget);
+        QVERIFY2(clipped.isEmpty(), qPrintable(name + QStringLiteral(": ") + clipped));
         const QPixmap picture = widget->grab();
         QVERIFY(!picture.isNull());
         if (!directory.isEmpty())
@@ -444,12 +461,19 @@ void TestSignInFlow::rendersInBothLanguages()
     SignInDialog dialog;
     dialog.setServer(QUrl(QStringLiteral("https://crm.example.cn")), false);
     dialog.setLogin(QStringLiteral("zj.rep1"), false);
-    dialog.resize(520, dialog.sizeHint().height());
-    dialog.show();
+    dialog.show(); // at the size it chooses itself, as in the app
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.windowTitle(), title);
     QTest::keyClicks(child<QLineEdit>(&dialog, "password"), QStringLiteral("secret"));
     keep(&dialog, QStringLiteral("sign-in"));
+
+    // Asked again after the server ended the session.
+    dialog.setNotice(QCoreApplication::translate(
+            "branchline::StartupFlow",
+            "Your session on the server has ended. Enter your password to continue syncing; "
+            "your work on this computer is kept."));
+    keep(&dialog, QStringLiteral("sign-in-again"));
+    dialog.setNotice(QString());
 
     // The refusal as Session words it, in the language of the interface; the password field was
     // emptied when it was taken.

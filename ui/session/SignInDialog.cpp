@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -80,6 +81,10 @@ QWidget *SignInDialog::makeFormPage()
     m_notice = new QLabel(page);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
+    // Set apart from the form it explains, in the palette's own colours (light or dark).
+    m_notice->setAutoFillBackground(true);
+    m_notice->setBackgroundRole(QPalette::AlternateBase);
+    m_notice->setMargin(6);
     m_notice->hide();
     layout->addWidget(m_notice);
 
@@ -158,6 +163,29 @@ void SignInDialog::setNotice(const QString &text)
 {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
+    fitContents();
+}
+
+void SignInDialog::fitContents()
+{
+    // A window does not grow by itself for word-wrapped text: a longer notice, or the
+    // progress page's explanation at this width, would squeeze the rows below it together.
+    QLayout *box = layout();
+    if (!box)
+        return;
+    box->activate();
+    const int needed =
+            box->hasHeightForWidth() ? box->totalHeightForWidth(width()) : box->sizeHint().height();
+    setMinimumHeight(qMax(needed, box->totalMinimumSize().height()));
+    if (height() < needed)
+        resize(width(), needed);
+}
+
+void SignInDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    if (event->oldSize().width() != event->size().width())
+        fitContents(); // narrower: the text wraps onto more lines
 }
 
 QUrl SignInDialog::server() const
@@ -237,6 +265,7 @@ void SignInDialog::showFirstSync(const QString &user, const QString &host)
     setWindowTitle(tr("Getting your data"));
     m_syncPage->start(user, host);
     m_pages->setCurrentWidget(m_syncPage);
+    fitContents();
 }
 
 void SignInDialog::showForm()

@@ -53,6 +53,9 @@ public:
     // Presses Sign in as a person would (automation).
     void submit();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 signals:
     // The flow reads server(), login() and takePassword().
     void signInRequested();
@@ -60,6 +63,7 @@ signals:
 private:
     QWidget *makeFormPage();
     void updateState();
+    void fitContents();
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_notice = nullptr;
