@@ -268,8 +268,8 @@ qint64 CustomerRepository::count(const CustomerFilter &filter, StoreError *error
 }
 
 CustomerRepository::CountSlice CustomerRepository::countSlice(const CustomerFilter &filter,
-                                                             qint64 after, int span,
-                                                             StoreError *error) const
+                                                              qint64 after, int span,
+                                                              StoreError *error) const
 {
     Where where = whereFor(filter);
     CountSlice slice;
@@ -280,10 +280,11 @@ CustomerRepository::CountSlice CustomerRepository::countSlice(const CustomerFilt
         // page does; the slice ends at the last one counted.
         where.conditions << QStringLiteral("customers_fts.docid > ?");
         where.values << after;
-        query.prepare(QStringLiteral("SELECT count(*), max(d) FROM (SELECT customers_fts.docid AS d "
-                                     "FROM customers c%1 WHERE %2 ORDER BY customers_fts.docid "
-                                     "LIMIT ?)")
-                              .arg(where.joins, where.conditions.join(QStringLiteral(" AND "))));
+        query.prepare(
+                QStringLiteral("SELECT count(*), max(d) FROM (SELECT customers_fts.docid AS d "
+                               "FROM customers c%1 WHERE %2 ORDER BY customers_fts.docid "
+                               "LIMIT ?)")
+                        .arg(where.joins, where.conditions.join(QStringLiteral(" AND "))));
     } else {
         // A range of row numbers: a selective filter reads no more rows than a loose one.
         where.conditions << QStringLiteral("c.local_id > ? AND c.local_id <= ?");

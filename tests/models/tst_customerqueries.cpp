@@ -142,11 +142,11 @@ void TestCustomerQueries::countInSlicesMatchesCount_data()
     QTest::addColumn<QString>("branch");
     QTest::newRow("everything") << QString() << QString() << QString();
     QTest::newRow("kind") << QString() << QStringLiteral("individual") << QString();
-    QTest::newRow("kind and branch") << QString() << QStringLiteral("merchant")
-                                     << QStringLiteral("branch-nb");
+    QTest::newRow("kind and branch")
+            << QString() << QStringLiteral("merchant") << QStringLiteral("branch-nb");
     QTest::newRow("full text") << QStringLiteral("杭州") << QString() << QString();
-    QTest::newRow("full text and kind") << QStringLiteral("有限公司") << QStringLiteral("corporate")
-                                        << QString();
+    QTest::newRow("full text and kind")
+            << QStringLiteral("有限公司") << QStringLiteral("corporate") << QString();
     QTest::newRow("exact credit code") << test::validCreditCode(20240001) << QString() << QString();
     QTest::newRow("nothing") << QStringLiteral("不存在的名字") << QString() << QString();
 }

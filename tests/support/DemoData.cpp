@@ -122,12 +122,11 @@ DemoBook seedDemoBook(const QSqlDatabase &db, int customers)
         c.address = QStringLiteral("%1市%2 %3 号")
                             .arg(c.city, QString::fromUtf8(streets[i % 6]))
                             .arg(10 + i * 7 % 300);
-        c.phone = QStringLiteral("13%1%2")
-                          .arg(5 + i % 5)
-                          .arg(57100000 + i * 7919 % 1000000, 8, 10, QLatin1Char('0'));
+        c.phone = QStringLiteral("13%1%2").arg(5 + i % 5).arg(57100000 + i * 7919 % 1000000, 8, 10,
+                                                              QLatin1Char('0'));
         c.status = static_cast<CustomerStatus>(i % 4 == 0 ? 1 : (i % 7 == 0 ? 3 : 2));
         c.kycStatus = c.status == CustomerStatus::Onboarding ? KycStatus::InProgress
-                                                              : KycStatus::Verified;
+                                                             : KycStatus::Verified;
         if (c.status != CustomerStatus::Onboarding)
             c.riskLevel = static_cast<RiskLevel>(i % 9 == 0 ? 2 : i % 3 == 0 ? 1 : 0);
         if (shape < 3) {
@@ -141,8 +140,8 @@ DemoBook seedDemoBook(const QSqlDatabase &db, int customers)
             c.creditCode = validCreditCode(1000 + i);
         } else if (shape == 3) {
             c.kind = CustomerKind::Individual;
-            c.legalName = QString::fromUtf8(surnames[i % 10])
-                    + QString::fromUtf8(givenNames[i * 7 % 18]);
+            c.legalName =
+                    QString::fromUtf8(surnames[i % 10]) + QString::fromUtf8(givenNames[i * 7 % 18]);
             c.idNumber = validIdNumber(i);
         } else {
             c.kind = CustomerKind::Corporate;
@@ -175,7 +174,8 @@ DemoBook seedDemoBook(const QSqlDatabase &db, int customers)
     ActivityRepository activities(db);
     const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-20);
     const char *const timeline[][3] = {
-        { "visit", "上门拜访，确认春茶季备货计划", "王总预计四月日均交易额 3 万元，希望提高单笔限额。" },
+        { "visit", "上门拜访，确认春茶季备货计划",
+          "王总预计四月日均交易额 3 万元，希望提高单笔限额。" },
         { "call", "电话回访扫码收款体验", "门店反映高峰期扫码偶尔超时，已报技术支持。" },
         { "note", "补充营业执照副本扫描件", "" },
         { "visit", "核对终端布放地址", "两台 POS 终端均在龙井路门店，序列号与系统一致。" },

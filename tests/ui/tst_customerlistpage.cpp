@@ -148,8 +148,8 @@ void TestCustomerListPage::aFullIdentifierFindsExactly_data()
     QTest::newRow("credit code") << test::validCreditCode(20240001)
                                  << QStringLiteral("杭州西湖龙井茶叶有限公司");
     QTest::newRow("resident id") << test::validIdNumber(321) << QStringLiteral("张秀英");
-    QTest::newRow("mobile with spaces") << QStringLiteral("136 0057 1188")
-                                        << QStringLiteral("张秀英");
+    QTest::newRow("mobile with spaces")
+            << QStringLiteral("136 0057 1188") << QStringLiteral("张秀英");
 }
 
 void TestCustomerListPage::aFullIdentifierFindsExactly()
@@ -182,11 +182,11 @@ void TestCustomerListPage::filtersNarrowAndCount()
     expected.branchId = m_book.ningboBranch;
     const qint64 count = CustomerRepository(m_fixture->db()).count(expected, nullptr);
     QCOMPARE(model->rowCount(), int(count));
-    QTRY_COMPARE(countText(), count == 1 ? QStringLiteral("1 customer")
-                                         : QStringLiteral("%1 customers").arg(count));
+    QTRY_COMPARE(countText(),
+                 count == 1 ? QStringLiteral("1 customer")
+                            : QStringLiteral("%1 customers").arg(count));
 
-    QTest::mouseClick(m_page->findChild<QWidget *>(QStringLiteral("clearFilters")),
-                      Qt::LeftButton);
+    QTest::mouseClick(m_page->findChild<QWidget *>(QStringLiteral("clearFilters")), Qt::LeftButton);
     QCOMPARE(model->rowCount(), m_book.customerIds.size());
 }
 
@@ -248,8 +248,7 @@ void TestCustomerListPage::savedFiltersApplyAndDelete()
     const int merchantsInHangzhou = m_page->model()->rowCount();
 
     search()->clear();
-    QTest::mouseClick(m_page->findChild<QWidget *>(QStringLiteral("clearFilters")),
-                      Qt::LeftButton);
+    QTest::mouseClick(m_page->findChild<QWidget *>(QStringLiteral("clearFilters")), Qt::LeftButton);
     QTRY_COMPARE(m_page->model()->rowCount(), m_book.customerIds.size());
 
     m_page->applySavedFilter(QStringLiteral("杭州商户"));
@@ -325,7 +324,7 @@ void TestCustomerListPage::newCustomerIsValidatedThenOpened()
     QTRY_VERIFY((dialog = m_page->findChild<NewCustomerDialog *>()) && dialog->isVisible());
 
     typeText(dialog->findChild<QLineEdit *>(QStringLiteral("legalName")),
-                     QStringLiteral("温州鹿城眼镜有限公司"));
+             QStringLiteral("温州鹿城眼镜有限公司"));
     // The check character of this credit code is wrong.
     QString code = test::validCreditCode(777);
     code[17] = code[17] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
@@ -371,14 +370,17 @@ void TestCustomerListPage::manyRowsLoadLazilyWithFixedHeights()
     // A sync round's refresh keeps the place: same rows held, same row at the top.
     table()->scrollTo(model->index(300, 0), QAbstractItemView::PositionAtTop);
     table()->setCurrentIndex(model->index(305, 0));
-    const QString topId = model->index(table()->rowAt(0), 0).data(CustomerListModel::IdRole).toString();
+    const QString topId =
+            model->index(table()->rowAt(0), 0).data(CustomerListModel::IdRole).toString();
     const QString currentId = table()->currentIndex().data(CustomerListModel::IdRole).toString();
     const int held = model->rowCount();
     m_page->refresh();
     QVERIFY(model->rowCount() >= held);
     QCOMPARE(model->index(table()->rowAt(0), 0).data(CustomerListModel::IdRole).toString(), topId);
     QCOMPARE(table()->currentIndex().data(CustomerListModel::IdRole).toString(), currentId);
-    QTRY_COMPARE(countText(), QStringLiteral("%1 customers").arg(QLocale().toString(1500 + m_book.customerIds.size())));
+    QTRY_COMPARE(countText(),
+                 QStringLiteral("%1 customers")
+                         .arg(QLocale().toString(1500 + m_book.customerIds.size())));
 }
 
 QTEST_MAIN(TestCustomerListPage)

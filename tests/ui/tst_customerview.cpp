@@ -108,8 +108,8 @@ CustomerView *TestCustomerView::openView(Role role, const QString &customerId)
     m_testers.clear();
     m_view = std::make_unique<CustomerView>(m_fixture->db(), role, m_book.repWang);
     // Every list the view shows runs under the model tester while the view drives it.
-    for (const QString &name : { QStringLiteral("contacts"), QStringLiteral("tasks"),
-                                 QStringLiteral("leads") })
+    for (const QString &name :
+         { QStringLiteral("contacts"), QStringLiteral("tasks"), QStringLiteral("leads") })
         m_testers << new QAbstractItemModelTester(
                 m_view->findChild<QTableView *>(name)->model(),
                 QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -197,8 +197,7 @@ void TestCustomerView::aBadCheckDigitIsRefusedNextToItsField_data()
                                  << QStringLiteral("last character of the resident ID");
     QTest::newRow("credit code") << false << QStringLiteral("credit_code")
                                  << QStringLiteral("last character of the unified social");
-    QTest::newRow("mobile") << false << QStringLiteral("phone")
-                            << QStringLiteral("mobile number");
+    QTest::newRow("mobile") << false << QStringLiteral("phone") << QStringLiteral("mobile number");
 }
 
 void TestCustomerView::aBadCheckDigitIsRefusedNextToItsField()
@@ -221,7 +220,9 @@ void TestCustomerView::aBadCheckDigitIsRefusedNextToItsField()
     auto *error = child<QLabel>(QStringLiteral("error_") + field);
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(message), qPrintable(error->text()));
-    QVERIFY(child<QLabel>(QStringLiteral("saveMessage"))->text().contains(QStringLiteral("Nothing was saved")));
+    QVERIFY(child<QLabel>(QStringLiteral("saveMessage"))
+                    ->text()
+                    .contains(QStringLiteral("Nothing was saved")));
     QCOMPARE(outboxRows(), 0);
     const Customer after = *CustomerRepository(m_fixture->db()).find(id);
     QCOMPARE(after.idNumber, before.idNumber);
@@ -332,7 +333,9 @@ void TestCustomerView::escapeGuardsUnsavedEdits()
     typeText(industry, QStringLiteral("（含茶具）"));
     QTest::keyClick(industry, Qt::Key_Escape);
     QCOMPARE(back.size(), 0);
-    QVERIFY(child<QLabel>(QStringLiteral("saveMessage"))->text().contains(QStringLiteral("Esc again")));
+    QVERIFY(child<QLabel>(QStringLiteral("saveMessage"))
+                    ->text()
+                    .contains(QStringLiteral("Esc again")));
     QTest::keyClick(industry, Qt::Key_Escape);
     QCOMPARE(back.size(), 1);
     QCOMPARE(industry->text(), QStringLiteral("茶叶零售")); // thrown away

@@ -78,9 +78,9 @@ CustomerListPage::CustomerListPage(const QSqlDatabase &db, Role viewer, const QS
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
     m_table->setTabKeyNavigation(false);
-    m_table->setItemDelegateForColumn(CustomerListModel::Name,
-                                      new PendingMarkerDelegate(CustomerListModel::PendingRole,
-                                                                m_table));
+    m_table->setItemDelegateForColumn(
+            CustomerListModel::Name,
+            new PendingMarkerDelegate(CustomerListModel::PendingRole, m_table));
     // A million rows scroll smoothly only if no row is ever measured: one fixed height.
     QHeaderView *rows = m_table->verticalHeader();
     rows->setVisible(false);
@@ -139,8 +139,7 @@ CustomerListPage::CustomerListPage(const QSqlDatabase &db, Role viewer, const QS
     m_countDelay = new QTimer(this);
     m_countDelay->setSingleShot(true);
     m_countDelay->setInterval(0);
-    connect(m_countDelay, &QTimer::timeout, this,
-            [this] { m_counter->start(m_model->filter()); });
+    connect(m_countDelay, &QTimer::timeout, this, [this] { m_counter->start(m_model->filter()); });
     connect(m_counter, &CustomerCounter::progress, this, [this](qint64 soFar) {
         m_countLabel->setText(tr("Counting… %1 so far").arg(QLocale().toString(soFar)));
     });
@@ -376,8 +375,7 @@ void CustomerListPage::askForFilterName()
     dialog->setObjectName(QStringLiteral("filterNameDialog"));
     dialog->setWindowTitle(tr("Save filter"));
     dialog->setLabelText(tr("Name of this filter:"));
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            &CustomerListPage::saveCurrentFilterAs);
+    connect(dialog, &QInputDialog::textValueSelected, this, &CustomerListPage::saveCurrentFilterAs);
     dialog->open();
 }
 

@@ -245,9 +245,8 @@ void CustomerProfileForm::addChoice(QFormLayout *form, const QString &field, con
 void CustomerProfileForm::reloadChoices()
 {
     const Directory directory(m_db);
-    const QList<QPair<QString, QList<DirectoryEntry>>> lists{
-        { kOwner, directory.users() }, { kBranch, directory.branches() }
-    };
+    const QList<QPair<QString, QList<DirectoryEntry>>> lists{ { kOwner, directory.users() },
+                                                              { kBranch, directory.branches() } };
     const bool wasLoading = m_loading;
     m_loading = true;
     for (const auto &list : lists) {
@@ -282,8 +281,7 @@ void CustomerProfileForm::load(const Customer &customer)
     setChoice(kStatus, RecordEnums::code(customer.status), RecordEnums::label(customer.status));
     setChoice(kRisk, customer.riskLevel ? RecordEnums::code(*customer.riskLevel) : QString(),
               customer.riskLevel ? RecordEnums::label(*customer.riskLevel) : tr("Not rated"));
-    setChoice(kKyc, RecordEnums::code(customer.kycStatus),
-              RecordEnums::label(customer.kycStatus));
+    setChoice(kKyc, RecordEnums::code(customer.kycStatus), RecordEnums::label(customer.kycStatus));
     const QString owner = directory.userName(customer.ownerId);
     setChoice(kOwner, customer.ownerId,
               customer.ownerId.isEmpty() ? tr("Unassigned")
@@ -321,8 +319,7 @@ void CustomerProfileForm::setValue(const QString &field, const QString &value)
     }
 }
 
-void CustomerProfileForm::setChoice(const QString &field, const QString &code,
-                                    const QString &label)
+void CustomerProfileForm::setChoice(const QString &field, const QString &code, const QString &label)
 {
     const Field f = m_fields.value(field);
     if (f.combo) {
@@ -367,8 +364,7 @@ Customer CustomerProfileForm::edited() const
     c.address = lineValue(kAddress, c.address).trimmed();
     c.industry = lineValue(kIndustry, c.industry).trimmed();
     c.mcc = lineValue(kMcc, c.mcc);
-    c.status = RecordEnums::parse<CustomerStatus>(
-                       choiceValue(kStatus, RecordEnums::code(c.status)))
+    c.status = RecordEnums::parse<CustomerStatus>(choiceValue(kStatus, RecordEnums::code(c.status)))
                        .value_or(c.status);
     c.riskLevel = RecordEnums::parse<RiskLevel>(
             choiceValue(kRisk, c.riskLevel ? RecordEnums::code(*c.riskLevel) : QString()));

@@ -25,7 +25,8 @@ CustomerTimelinePanel::CustomerTimelinePanel(const QSqlDatabase &db, const QStri
     m_kinds = new QButtonGroup(this);
     auto *entryRow = new QHBoxLayout;
     entryRow->setSpacing(2);
-    for (const ActivityKind kind : { ActivityKind::Call, ActivityKind::Visit, ActivityKind::Note }) {
+    for (const ActivityKind kind :
+         { ActivityKind::Call, ActivityKind::Visit, ActivityKind::Note }) {
         auto *button = new QToolButton(this);
         button->setObjectName(QStringLiteral("log_") + RecordEnums::code(kind));
         button->setText(RecordEnums::label(kind));

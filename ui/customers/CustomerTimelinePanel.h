@@ -21,8 +21,7 @@ class CustomerTimelinePanel : public QWidget
     Q_OBJECT
 
 public:
-    CustomerTimelinePanel(const QSqlDatabase &db, const QString &userId,
-                          QWidget *parent = nullptr);
+    CustomerTimelinePanel(const QSqlDatabase &db, const QString &userId, QWidget *parent = nullptr);
 
     void setCustomer(const QString &customerId);
     ActivityTimelineModel *model() const { return m_model; }

@@ -205,8 +205,8 @@ void CustomerView::loadLists()
     m_leads->setFilter(leads);
     for (int i = 1; i < m_tabs->count(); ++i) {
         auto *table = qobject_cast<QTableView *>(m_tabs->widget(i));
-        m_tabs->setTabText(i, titleWithCount(table->property("tabTitle").toString(),
-                                             table->model()));
+        m_tabs->setTabText(i,
+                           titleWithCount(table->property("tabTitle").toString(), table->model()));
     }
 }
 
@@ -227,10 +227,10 @@ bool CustomerView::save()
     const SaveResult result = CustomerRepository(m_db).update(edited);
     if (!result) {
         const FieldIssues elsewhere = m_form->showIssues(result.issues);
-        QStringList lines{ result.issues.isEmpty() ? tr("Nothing was saved: %1")
-                                                              .arg(result.error.message)
-                                                   : tr("Nothing was saved: fix the marked "
-                                                        "fields.") };
+        QStringList lines{ result.issues.isEmpty()
+                                   ? tr("Nothing was saved: %1").arg(result.error.message)
+                                   : tr("Nothing was saved: fix the marked "
+                                        "fields.") };
         for (const FieldIssue &issue : elsewhere)
             lines << issue.message;
         setMessage(lines.join(QLatin1Char('\n')), true);

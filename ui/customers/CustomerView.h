@@ -63,8 +63,7 @@ private:
     void showCustomer(bool keepEdits);
     void loadLists();
     void setMessage(const QString &text, bool problem);
-    QTableView *addList(const QString &objectName, const QString &title,
-                        QAbstractItemModel *model);
+    QTableView *addList(const QString &objectName, const QString &title, QAbstractItemModel *model);
 
     QSqlDatabase m_db;
     QString m_customerId;

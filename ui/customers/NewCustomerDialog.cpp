@@ -26,8 +26,7 @@ QLineEdit *lineEdit(const QString &objectName, const QString &placeholder)
 
 } // namespace
 
-NewCustomerDialog::NewCustomerDialog(const QSqlDatabase &db, const QString &userId,
-                                     QWidget *parent)
+NewCustomerDialog::NewCustomerDialog(const QSqlDatabase &db, const QString &userId, QWidget *parent)
     : QDialog(parent)
     , m_db(db)
     , m_userId(userId)
@@ -39,7 +38,8 @@ NewCustomerDialog::NewCustomerDialog(const QSqlDatabase &db, const QString &user
     m_kind->setObjectName(QStringLiteral("kind"));
     for (const CustomerKind kind : RecordEnums::all<CustomerKind>())
         m_kind->addItem(RecordEnums::label(kind), RecordEnums::code(kind));
-    m_legalName = lineEdit(QStringLiteral("legalName"), tr("As on the business licence or ID card"));
+    m_legalName =
+            lineEdit(QStringLiteral("legalName"), tr("As on the business licence or ID card"));
     m_creditCode = lineEdit(QStringLiteral("creditCode"), tr("18 characters"));
     m_idNumber = lineEdit(QStringLiteral("idNumber"), tr("18 characters"));
     m_phone = lineEdit(QStringLiteral("phone"), tr("Mainland mobile number"));
@@ -50,7 +50,8 @@ NewCustomerDialog::NewCustomerDialog(const QSqlDatabase &db, const QString &user
 
     m_form = new QFormLayout;
     m_form->addRow(tr("Kind"), m_kind);
-    m_form->addRow(tr("Legal name"), m_messages.wrap(QStringLiteral("legal_name"), m_legalName, this));
+    m_form->addRow(tr("Legal name"),
+                   m_messages.wrap(QStringLiteral("legal_name"), m_legalName, this));
     m_form->addRow(tr("Unified social credit code"),
                    m_messages.wrap(QStringLiteral("credit_code"), m_creditCode, this));
     m_form->addRow(tr("Resident ID number"),

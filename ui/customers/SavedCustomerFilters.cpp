@@ -66,8 +66,7 @@ std::optional<CustomerFilter> SavedCustomerFilters::find(const QString &name) co
     return std::nullopt;
 }
 
-SavedCustomerFilters::Outcome SavedCustomerFilters::save(const QString &name,
-                                                         CustomerFilter filter)
+SavedCustomerFilters::Outcome SavedCustomerFilters::save(const QString &name, CustomerFilter filter)
 {
     Outcome outcome = Outcome::Saved;
     if (isPersonalIdentifier(filter.text)) {
