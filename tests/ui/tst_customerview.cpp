@@ -59,6 +59,7 @@ private slots:
     void aBadCheckDigitIsRefusedNextToItsField_data();
     void aBadCheckDigitIsRefusedNextToItsField();
     void aValidEditIsSavedAndMarkedPending();
+    void aSyncedChangeIsNotOverwrittenBySave();
     void aLoggedNoteComesFirst();
     void rolesSeeAndEditWhatTheyMay();
     void escapeGuardsUnsavedEdits();
@@ -275,6 +276,29 @@ void TestCustomerView::aValidEditIsSavedAndMarkedPending()
             marked = index.data(CustomerListModel::PendingRole).toBool();
     }
     QVERIFY(marked);
+}
+
+void TestCustomerView::aSyncedChangeIsNotOverwrittenBySave()
+{
+    QVERIFY(openView(Role::SalesRep, m_book.teaMerchant));
+    typeText(child<QLineEdit>(QStringLiteral("industry")), QStringLiteral("（含茶具）"));
+    // Meanwhile a sync round brings a colleague's new address.
+    CustomerRepository customers(m_fixture->db());
+    Customer theirs = *customers.find(m_book.teaMerchant);
+    theirs.address = QStringLiteral("杭州市西湖区梅家坞 8 号");
+    QVERIFY(customers.update(theirs));
+    QVERIFY(test::confirmAllEdits(m_fixture->db()));
+    m_view->refresh();
+    QVERIFY(m_view->hasUnsavedChanges()); // the typing survives the refresh
+
+    QVERIFY(m_view->save());
+    const Customer saved = *customers.find(m_book.teaMerchant);
+    QCOMPARE(saved.industry, QStringLiteral("茶叶零售（含茶具）"));
+    QCOMPARE(saved.address, QStringLiteral("杭州市西湖区梅家坞 8 号"));
+    QSqlQuery query(m_fixture->db());
+    query.exec(QStringLiteral("SELECT fields FROM outbox"));
+    QVERIFY(query.next());
+    QVERIFY(!query.value(0).toString().contains(QStringLiteral("address")));
 }
 
 void TestCustomerView::aLoggedNoteComesFirst()

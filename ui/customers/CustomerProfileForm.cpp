@@ -184,7 +184,7 @@ void CustomerProfileForm::addLine(QFormLayout *form, const QString &field, const
         if (isPii(field))
             line->setToolTip(tr("Type a new value to replace the current one; leave it empty "
                                 "to keep it."));
-        connect(line, &QLineEdit::textEdited, this, &CustomerProfileForm::markDirty);
+        connect(line, &QLineEdit::textEdited, this, [this, field] { markDirty(field); });
         m_fields[field].line = line;
         editor = line;
     } else {
@@ -210,10 +210,7 @@ void CustomerProfileForm::addNotes(QFormLayout *form, const QString &field, cons
     text->setObjectName(field);
     text->setTabChangesFocus(true);
     text->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
-    connect(text, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_loading)
-            markDirty();
-    });
+    connect(text, &QPlainTextEdit::textChanged, this, [this, field] { markDirty(field); });
     m_fields[field].text = text;
     addRow(form, field, label, text);
 }
@@ -234,9 +231,9 @@ void CustomerProfileForm::addChoice(QFormLayout *form, const QString &field, con
     connect(combo, &QComboBox::currentIndexChanged, this, [this, field] {
         if (m_loading)
             return;
+        markDirty(field);
         if (field == kKind)
             updateKindRows();
-        markDirty();
     });
     m_fields[field].combo = combo;
     addRow(form, field, label, combo);
@@ -295,7 +292,7 @@ void CustomerProfileForm::load(const Customer &customer)
     m_revealNotice->setVisible(false);
     m_messages.clear();
     updateKindRows();
-    m_dirty = false;
+    m_touched.clear();
     m_loading = false;
 }
 
@@ -337,6 +334,8 @@ void CustomerProfileForm::setChoice(const QString &field, const QString &code, c
 QString CustomerProfileForm::lineValue(const QString &field, const QString &stored) const
 {
     const Field f = m_fields.value(field);
+    if (!m_touched.contains(field))
+        return stored;
     if (f.text)
         return f.text->toPlainText();
     if (!f.line)
@@ -349,14 +348,14 @@ QString CustomerProfileForm::lineValue(const QString &field, const QString &stor
 QString CustomerProfileForm::choiceValue(const QString &field, const QString &stored) const
 {
     const Field f = m_fields.value(field);
-    return f.combo ? f.combo->currentData().toString() : stored;
+    return f.combo && m_touched.contains(field) ? f.combo->currentData().toString() : stored;
 }
 
-Customer CustomerProfileForm::edited() const
+Customer CustomerProfileForm::applyEdits(Customer c) const
 {
-    Customer c = m_loaded;
     c.legalName = lineValue(kLegalName, c.legalName);
-    c.kind = currentKind();
+    c.kind = RecordEnums::parse<CustomerKind>(choiceValue(kKind, RecordEnums::code(c.kind)))
+                     .value_or(c.kind);
     c.creditCode = lineValue(kCreditCode, c.creditCode).trimmed();
     c.idNumber = lineValue(kIdNumber, c.idNumber).trimmed();
     c.phone = lineValue(kPhone, c.phone).trimmed();
@@ -441,11 +440,11 @@ void CustomerProfileForm::explainReveal()
     m_revealNotice->setVisible(true);
 }
 
-void CustomerProfileForm::markDirty()
+void CustomerProfileForm::markDirty(const QString &field)
 {
     if (m_loading)
         return;
-    m_dirty = true;
+    m_touched.insert(field);
     emit changed();
 }
 

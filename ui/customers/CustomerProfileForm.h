@@ -6,6 +6,7 @@
 #include "rules/Role.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QWidget>
 
@@ -32,9 +33,12 @@ public:
     CustomerProfileForm(const QSqlDatabase &db, Role viewer, QWidget *parent = nullptr);
 
     void load(const Customer &customer);
-    // The loaded customer with the user's edits applied.
-    Customer edited() const;
-    bool isDirty() const { return m_dirty; }
+    // `base` with the fields the user changed taken from the form. Saving applies them to
+    // the record as stored now, so a value a sync round brought in meanwhile is kept, not
+    // overwritten with what the form loaded before it.
+    Customer applyEdits(Customer base) const;
+    Customer edited() const { return applyEdits(m_loaded); }
+    bool isDirty() const { return !m_touched.isEmpty(); }
 
     // Shows the issues under their fields; returns those that have no field on screen.
     FieldIssues showIssues(const FieldIssues &issues);
@@ -75,7 +79,7 @@ private:
     CustomerKind currentKind() const;
     void updateKindRows();
     void explainReveal();
-    void markDirty();
+    void markDirty(const QString &field);
 
     QSqlDatabase m_db;
     Role m_viewer;
@@ -87,7 +91,7 @@ private:
     QLabel *m_revealNotice = nullptr;
     bool m_online = false;
     bool m_loading = false;
-    bool m_dirty = false;
+    QSet<QString> m_touched; // the fields the user changed since load()
 };
 
 } // namespace branchline

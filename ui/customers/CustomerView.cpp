@@ -223,8 +223,15 @@ bool CustomerView::save()
         setMessage(tr("No changes to save."), false);
         return true;
     }
-    Customer edited = m_form->edited();
-    const SaveResult result = CustomerRepository(m_db).update(edited);
+    CustomerRepository customers(m_db);
+    StoreError error;
+    const std::optional<Customer> stored = customers.find(m_customerId, &error);
+    if (!stored) {
+        setMessage(tr("Nothing was saved: %1").arg(error.message), true);
+        return false;
+    }
+    Customer edited = m_form->applyEdits(*stored);
+    const SaveResult result = customers.update(edited);
     if (!result) {
         const FieldIssues elsewhere = m_form->showIssues(result.issues);
         QStringList lines{ result.issues.isEmpty()
