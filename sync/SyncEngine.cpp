@@ -170,10 +170,12 @@ SyncOutcome SyncEngine::push(SyncSummary &summary)
         for (const MutationResult &result : response->results)
             if (result.outcome != Outcome::Applied)
                 ++summary.conflicts;
-        if (response->refusedCode == QLatin1String("mutation_gap")
-            && response->expected <= state.ackedMutation && !reRegistered) {
-            // The server expects a number it already answered: it was restored from a
-            // backup and forgot those edits. Push them again under a new client id.
+        if (response->refusedCode == QLatin1String("mutation_gap") && !reRegistered) {
+            // The server expects a number this store no longer has pending. Either it was
+            // answered (the server was restored from a backup and forgot those edits: they
+            // are pushed again), or it never will be (its edit went to the local journal
+            // when its record left this user's scope, or its sent history expired): no
+            // push can fill that gap. Either way, go on under a new client id.
             int requeued = 0;
             if (!m_store.reRegister(response->expected, &requeued, &error)
                 || !m_store.load(&state, &error))

@@ -260,15 +260,27 @@ bool SyncStore::reRegister(qint64 expected, int *requeued, StoreError *error)
     if (!transaction.begin(error))
         return false;
     const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (!SentHistory(m_db).requeue(expected, requeued, error)
-        || !setMeta(keyClientId, clientId, error)
-        || !setMeta(keyFirstMutation, QString::number(qMax<qint64>(1, expected)), error)
-        || !setMeta(keyAcked, QString::number(qMax<qint64>(0, expected - 1)), error)
-        || !transaction.commit(error))
+    if (!SentHistory(m_db).requeue(expected, requeued, error))
+        return false;
+    // The new id starts at the first number this store will send: the lowest in the outbox,
+    // or the next one the outbox hands out. Numbers from `expected` up to it that the store
+    // no longer has (history past its retention, edits journalled when their record left
+    // the scope) would otherwise be a gap no push ever fills.
+    const qint64 first =
+            scalar(m_db,
+                   QStringLiteral("SELECT coalesce((SELECT min(mutation) FROM outbox), "
+                                  "(SELECT seq + 1 FROM sqlite_sequence "
+                                  "WHERE name = 'outbox'), ?)"),
+                   { qMax<qint64>(1, expected) }, error);
+    if (first < 1 || !setMeta(keyClientId, clientId, error)
+        || !setMeta(keyFirstMutation, QString::number(first), error)
+        || !setMeta(keyAcked, QString::number(first - 1), error) || !transaction.commit(error))
         return false;
     m_applier->setClientId(clientId);
-    qCWarning(lcSyncStore) << "the server forgot acknowledged edits (restored from a backup?):"
-                           << "re-registered, pushing" << *requeued << "of them again";
+    qCWarning(lcSyncStore) << "the server expects mutation" << expected
+                           << "(restored from a backup, or an edit journalled unsent):"
+                           << "re-registered from" << first << "pushing" << *requeued
+                           << "acknowledged ones again";
     return true;
 }
 

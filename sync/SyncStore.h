@@ -74,11 +74,11 @@ public:
     // Every outcome ends a mutation's outbox life (it moves to the sent history): conflicts
     // and rejections come back as journal rows through pull. Also raises sync.acked_mutation to the highest number seen.
     bool applyResults(const QList<MutationResult> &results, StoreError *error);
-    // The server is behind what it acknowledged to this store (restored from a backup,
-    // docs/sync.md): it expects mutation `expected` although later ones were answered.
-    // Takes a new client id whose numbers start at `expected` (the server's record of the
-    // old one is the restored, wrong one) and puts the acknowledged mutations from
-    // `expected` on back into the outbox (SentHistory), all in one transaction.
+    // The server expects mutation `expected`, which this store no longer has pending: it
+    // was answered by a server since restored from a backup (docs/sync.md), or it never
+    // will be (journalled when its record left the scope). Puts the acknowledged mutations
+    // from `expected` on back into the outbox (SentHistory) and takes a new client id whose
+    // numbers start at the first one the store will send, all in one transaction.
     bool reRegister(qint64 expected, int *requeued, StoreError *error);
     // A push that failed as a whole: attempts + 1 and the reason, for the listed mutations.
     bool recordAttemptFailure(const QList<qint64> &mutations, const QString &error,

@@ -17,9 +17,7 @@ ApiAnswer send(const QUrl &server, const QString &path, const QString &accessTok
                const QByteArray &verb, const QByteArray &payload)
 {
     QNetworkAccessManager network;
-    QUrl url = server;
-    url.setPath(path);
-    QNetworkRequest request(url);
+    QNetworkRequest request(server.resolved(QUrl(path))); // `path` may carry a query
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!accessToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + accessToken.toLatin1());

@@ -14,6 +14,7 @@
 #include "ServerProcess.h"
 #include "SoakLedger.h"
 
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -41,6 +42,7 @@ private slots:
     void restoredServerIsDetected_data();
     void restoredServerIsDetected();
     void restoredServerCaughtUpIsDetected();
+    void scopeLossWithPendingEditDoesNotStall();
     void soak();
 
 private:
@@ -436,6 +438,70 @@ void TestSyncLoopback::restoredServerCaughtUpIsDetected()
     QCOMPARE(tablet.customer(ids[1]).notes, QStringLiteral("恢复之后的第一个修改"));
     QCOMPARE(tablet.customer(ids[2]).notes, QStringLiteral("恢复之后的第二个修改"));
     QCOMPARE(tablet.snapshot(), fresh.snapshot());
+    QCOMPARE(device.snapshot(), fresh.snapshot());
+}
+
+void TestSyncLoopback::scopeLossWithPendingEditDoesNotStall()
+{
+    // A rep of the region with at least two customers, and the other rep of the same branch
+    // (the demo gives each branch two: zj.rep1 and zj.rep2, zj.rep3 and zj.rep4, ...).
+    const QString manager = apiSignIn(m_server->url(), QStringLiteral("zj.manager"));
+    const QString customers = QStringLiteral("/api/v1/customers/");
+    const QJsonArray region =
+            apiGet(m_server->url(), QStringLiteral("/api/v1/customers?limit=200"), manager)
+                    .body.value(QStringLiteral("items"))
+                    .toArray();
+    QString login, partnerId;
+    QStringList owned;
+    for (int rep = 1; rep <= 6 && owned.size() < 2; ++rep) { // three branches in zj
+        QString userId;
+        login = QStringLiteral("zj.rep%1").arg(rep);
+        apiSignIn(m_server->url(), login, &userId);
+        apiSignIn(m_server->url(), QStringLiteral("zj.rep%1").arg(rep % 2 ? rep + 1 : rep - 1),
+                  &partnerId);
+        owned.clear();
+        for (const QJsonValue &item : region)
+            if (item[QStringLiteral("owner_id")].toString() == userId)
+                owned << item[QStringLiteral("id")].toString();
+    }
+    QVERIFY2(owned.size() >= 2 && !partnerId.isEmpty(), "no rep with two customers");
+    const QString stays = owned[0];
+    const QString leaves = owned[1];
+    Device device(path("device.db"), m_server->url(), login);
+    QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
+    // The manager changes one of the rep's customers, then gives the other to the other rep.
+    QCOMPARE(apiPatch(m_server->url(), customers + stays, manager,
+                      { { QStringLiteral("notes"), QStringLiteral("经理改的") } })
+                     .status,
+             200);
+    QCOMPARE(apiPatch(m_server->url(), customers + leaves, manager,
+                      { { QStringLiteral("owner_id"), partnerId } })
+                     .status,
+             200);
+    // The rep edits the leaving customer while the pull is between those two changes (one
+    // change per page): the edit is pending when its record is removed, and goes to the local
+    // journal with its outbox row (rule 11).
+    device.engine->pageSize = 1;
+    bool edited = false;
+    QObject::connect(device.engine.get(), &SyncEngine::progress, device.engine.get(),
+                     [&](SyncPhase phase, qint64, qint64, qint64) {
+                         if (phase == SyncPhase::Pull && !edited)
+                             edited = edit(device, leaves, setNotes, QStringLiteral("来不及发出"));
+                     });
+    QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
+    QVERIFY(edited);
+    QVERIFY(!device.snapshot().contains(leaves));
+    QCOMPARE(device.sync->unresolvedConflictCount(), 1);
+    QCOMPARE(device.sync->pendingCount(), 0);
+    // Its mutation number never reaches the server. The next edit must not wait behind it for
+    // ever (a mutation gap no push can fill).
+    QVERIFY(edit(device, stays, setAddress, QStringLiteral("之后的修改")));
+    QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
+    QCOMPARE(device.sync->pendingCount(), 0);
+    Device fresh(path("fresh.db"), m_server->url(), login);
+    QCOMPARE(fresh.syncNow(), SyncOutcome::Status::Done);
+    QCOMPARE(fresh.customer(stays).address, QStringLiteral("之后的修改"));
+    QCOMPARE(fresh.customer(stays).notes, QStringLiteral("经理改的"));
     QCOMPARE(device.snapshot(), fresh.snapshot());
 }
 

@@ -935,8 +935,33 @@ void TestSyncStore::reRegisterPushesForgottenEditsAgain()
     newest.mutation = again[2].number;
     QVERIFY(store.applyResults({ newest }, &error));
     QCOMPARE(scalar("SELECT count(*) FROM outbox_sent"), 1);
-}
 
+    // A restore older than the history: the server expects a number the store no longer
+    // has. The new id starts at the first number it can send, not at one it never will.
+    QList<MutationResult> rest;
+    for (const Mutation &mutation : again.mid(0, 2)) {
+        MutationResult result;
+        result.mutation = mutation.number;
+        rest << result;
+    }
+    QVERIFY(store.applyResults(rest, &error));
+    exec(QStringLiteral("DELETE FROM outbox_sent WHERE mutation < %1").arg(newest.mutation));
+    QVERIFY(store.reRegister(sent[0].number, &requeued, &error));
+    QCOMPARE(requeued, 1);
+    QVERIFY(store.load(&after, &error));
+    QCOMPARE(after.firstMutation, newest.mutation);
+    QCOMPARE(after.ackedMutation, newest.mutation - 1);
+    // Nothing left to send at all: the next number the outbox hands out.
+    QVERIFY(store.applyResults({ newest }, &error));
+    exec("DELETE FROM outbox_sent");
+    QVERIFY(store.reRegister(sent[0].number, &requeued, &error));
+    QCOMPARE(requeued, 0);
+    QVERIFY(store.load(&after, &error));
+    QCOMPARE(after.firstMutation, newest.mutation + 1);
+    c.city = "丽水";
+    QVERIFY(CustomerRepository(db()).update(c));
+    QCOMPARE(store.pendingMutations(10, &error).first().number, after.firstMutation);
+}
 
 void TestSyncStore::secondConnectionSeesEditsAfterASnapshot()
 {
