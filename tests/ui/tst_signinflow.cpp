@@ -107,6 +107,7 @@ private slots:
     void removeFromComputerDeletesEverything();
     void commandLineSignsInWithoutTyping();
     void withoutKeychainStartsOfflineWithThePassphrase();
+    void lostKeyRebuildsFromTheServer();
     void rendersInBothLanguages_data();
     void rendersInBothLanguages();
 
@@ -186,6 +187,10 @@ void TestSignInFlow::firstRunSignsInAndSyncs()
         auto *problem = child<QLabel>(dialog, "problem");
         prefilled = server->text();
         QVERIFY(!signIn->isEnabled()); // nothing typed yet
+        // A small first sync may be over before the page is looked at.
+        connect(dialog, &QDialog::accepted, dialog, [&, dialog] {
+            recordsAtEnd = child<QLabel>(dialog->firstSyncPage(), "records")->text();
+        });
 
         // An address where nothing listens.
         server->clear();
@@ -215,9 +220,6 @@ void TestSignInFlow::firstRunSignsInAndSyncs()
         QTest::keyClicks(password, QStringLiteral("Demo-Password-2026"));
         QTest::mouseClick(signIn, Qt::LeftButton);
         showedProgress = QTest::qWaitFor([&] { return dialog->isShowingFirstSync(); }, patience);
-        connect(dialog, &QDialog::accepted, dialog, [&, dialog] {
-            recordsAtEnd = child<QLabel>(dialog->firstSyncPage(), "records")->text();
-        });
     };
     std::unique_ptr<Session> session = runFlow(drive);
     QCOMPARE(prefilled, m_server->url().toString());
@@ -427,6 +429,42 @@ void TestSignInFlow::withoutKeychainStartsOfflineWithThePassphrase()
              0);
     again.reset();
     QVERIFY(m_server->start());
+}
+
+void TestSignInFlow::lostKeyRebuildsFromTheServer()
+{
+    StartupOptions options;
+    options.server = m_server->url();
+    options.login = QStringLiteral("zj.rep2");
+    qputenv("BRANCHLINE_PASSWORD", "Demo-Password-2026");
+    std::unique_ptr<Session> session = runFlow([](SignInDialog *) {}, options);
+    QVERIFY(session);
+    const Account account = session->account();
+    session.reset();
+    // Someone cleaned up the keychain: the file stays, but nothing can read it any more.
+    QCOMPARE(m_keys->removeKey(account.name, nullptr), KeyStore::Status::Ok);
+    QVERIFY(QFile::exists(account.storePath));
+
+    QString notice;
+    bool showedProgress = false;
+    std::unique_ptr<Session> rebuilt = runFlow(
+            [&](SignInDialog *dialog) {
+                notice = child<QLabel>(dialog, "notice")->text();
+                QTest::keyClicks(child<QLineEdit>(dialog, "password"),
+                                 QStringLiteral("Demo-Password-2026"));
+                QTest::mouseClick(child<QPushButton>(dialog, "signIn"), Qt::LeftButton);
+                showedProgress =
+                        QTest::qWaitFor([&] { return dialog->isShowingFirstSync(); }, patience);
+            },
+            options);
+    QVERIFY2(notice.contains(QStringLiteral("gone from the system keychain")), qPrintable(notice));
+    QVERIFY(showedProgress); // a new store syncs from the start, with its progress
+    QVERIFY(rebuilt);
+    QCOMPARE(rebuilt->account().storePath, account.storePath);
+    QCOMPARE(m_keys->readKey(account.name).status, KeyStore::Status::Ok); // a new key
+    QVERIFY(count(rebuilt->database(), QStringLiteral("SELECT count(*) FROM customers")) > 0);
+    QString error;
+    QVERIFY2(rebuilt->removeFromComputer(&error), qPrintable(error));
 }
 
 void TestSignInFlow::rendersInBothLanguages_data()

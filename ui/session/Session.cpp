@@ -110,6 +110,8 @@ void Session::stopWorker()
 
 void Session::signIn(const QString &login, const QString &password)
 {
+    if (!m_worker)
+        return; // removed from this computer
     m_signingIn = true;
     m_refusal = SignInProblem::None;
     m_refusalMessage.clear();
@@ -118,7 +120,7 @@ void Session::signIn(const QString &login, const QString &password)
 
 bool Session::resume()
 {
-    QString token = keptRefreshToken();
+    QString token = m_worker ? keptRefreshToken() : QString();
     if (token.isEmpty() || m_account.userId.isEmpty()) {
         qCInfo(lcSession) << "no refresh token kept";
         return false;

@@ -172,6 +172,8 @@ bool SignInController::createStore(Account account, QString *error)
         return false;
     }
     account.protection = key.protection;
+    // A new, empty store: a saved account whose file was lost syncs from the start again.
+    account.firstSyncDone = false;
     auto session = std::make_unique<Session>(account, m_registry);
     if (!session->open(std::move(key), true, error)) {
         AccountRegistry::removeStoreFiles(account.storePath, nullptr);
