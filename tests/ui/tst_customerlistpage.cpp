@@ -233,6 +233,15 @@ void TestCustomerListPage::enterOpensTheCustomer()
     QCOMPARE(opened.last().first().toString(),
              m_page->model()->index(2, 0).data(CustomerListModel::IdRole).toString());
 
+    // A double click opens too.
+    const QRect cell = table()->visualRect(m_page->model()->index(4, 0));
+    // (QTest sends a double click without its first press; the view wants to have seen one.)
+    QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table()->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(opened.size(), 3);
+    QCOMPARE(opened.last().first().toString(),
+             m_page->model()->index(4, 0).data(CustomerListModel::IdRole).toString());
+
     // Ctrl+F from the table goes back to the search box.
     QTest::keyClick(table(), Qt::Key_F, Qt::ControlModifier);
     QVERIFY(search()->hasFocus());
