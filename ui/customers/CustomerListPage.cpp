@@ -196,9 +196,11 @@ void CustomerListPage::fitColumns()
     fit(CustomerListModel::Updated,
         { QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)),
                              QLocale::ShortFormat) });
+    // The name matters most: wide enough for a typical company name even in a narrow
+    // window (the table scrolls sideways then), and the last column takes what is left.
+    fit(CustomerListModel::Name, { QStringLiteral("杭州西湖龙井茶叶有限公司") });
     QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(CustomerListModel::Name, QHeaderView::Stretch);
+    header->setStretchLastSection(true);
     header->setMinimumSectionSize(metrics.horizontalAdvance(QLatin1Char('M')) * 3);
 }
 
