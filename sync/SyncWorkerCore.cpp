@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncWorkerCore.h"
 
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThread>
 #include <QUuid>
@@ -232,7 +233,25 @@ void SyncWorkerCore::confirmLargePurge()
 
 void SyncWorkerCore::signOut()
 {
-    cancel();
+    // A running round stops. Not otherwise: a cancel aborts whatever request is in flight
+    // when it arrives, which would be the logout below.
+    if (m_running)
+        cancel();
+    // The server's session ends too, so a copy of the refresh token left anywhere is
+    // worthless. Best effort: offline (or during a round) it simply expires.
+    if (m_client && !m_running && !m_client->refreshToken().isEmpty()) {
+        m_engine->resetCancel();
+        const int timeout = m_client->timeoutMs;
+        m_client->timeoutMs = 5000;
+        ++m_busy;
+        const HttpAnswer answer =
+                m_client->post(QStringLiteral("/api/v1/auth/logout"), QJsonObject());
+        --m_busy;
+        m_client->timeoutMs = timeout;
+        if (answer.status != 200)
+            qCInfo(lcSyncWorker) << "the server session was not ended at sign-out:"
+                                 << answer.status;
+    }
     m_signedIn = false;
     if (m_periodic)
         m_periodic->stop();
@@ -246,6 +265,7 @@ void SyncWorkerCore::signOut()
         emit refreshTokenChanged(QString());
     }
     updateOnline();
+    closeIfShutDown(); // the worker may have been destroyed during the logout request
 }
 
 void SyncWorkerCore::cancel()

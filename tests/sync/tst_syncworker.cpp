@@ -151,6 +151,7 @@ private slots:
     void destroyedWhileSigningInReturns();
     void revokedSessionAsksToSignIn();
     void signOutThenSignInAgain();
+    void signOutEndsTheServerSession();
     void resumesWithStoredRefreshToken();
 
 private:
@@ -403,6 +404,26 @@ void TestSyncWorker::signOutThenSignInAgain()
     // A later sign-in (the same or another person) works and syncs.
     QCOMPARE(gui.signIn(QStringLiteral("zj.rep1")), SyncOutcome::Status::Done);
     QVERIFY(gui.events.count(QStringLiteral("signedIn")) == 2);
+}
+
+void TestSyncWorker::signOutEndsTheServerSession()
+{
+    Gui gui(path("gui.db"), url());
+    QVERIFY(gui.open());
+    QCOMPARE(gui.signIn(QStringLiteral("zj.rep1")), SyncOutcome::Status::Done);
+    const QString stolen = gui.tokens.last(); // a copy left behind somewhere
+    const QString userId = gui.userId;
+    gui.worker->signOut();
+    QTRY_VERIFY_WITH_TIMEOUT(!gui.tokens.isEmpty() && gui.tokens.last().isEmpty(), patience);
+    // The server ended the session as well: the old refresh token signs nobody in.
+    gui.worker.reset();
+    gui.tokens.clear();
+    gui.startWorker();
+    QVERIFY(gui.open());
+    const qsizetype before = gui.rounds.size();
+    gui.worker->resume(userId, stolen);
+    QTRY_VERIFY_WITH_TIMEOUT(gui.rounds.size() > before, patience);
+    QCOMPARE(gui.rounds.last(), SyncOutcome::Status::SignInRequired);
 }
 
 void TestSyncWorker::resumesWithStoredRefreshToken()
