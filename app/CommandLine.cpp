@@ -68,6 +68,7 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
             m_errorText = tr("--quit-after needs a whole number of milliseconds above 0.");
             return Action::Error;
         }
+        m_startup.quitAfterMs = m_quitAfterMs;
     }
     if (parser.isSet(server)) {
         const QUrl url(parser.value(server), QUrl::StrictMode);

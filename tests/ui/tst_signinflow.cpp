@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -108,6 +109,7 @@ private slots:
     void commandLineSignsInWithoutTyping();
     void withoutKeychainStartsOfflineWithThePassphrase();
     void lostKeyRebuildsFromTheServer();
+    void quitAfterClosesAnUnansweredDialog();
     void rendersInBothLanguages_data();
     void rendersInBothLanguages();
 
@@ -465,6 +467,18 @@ void TestSignInFlow::lostKeyRebuildsFromTheServer()
     QVERIFY(count(rebuilt->database(), QStringLiteral("SELECT count(*) FROM customers")) > 0);
     QString error;
     QVERIFY2(rebuilt->removeFromComputer(&error), qPrintable(error));
+}
+
+void TestSignInFlow::quitAfterClosesAnUnansweredDialog()
+{
+    // A smoke test's --quit-after on a computer with no account: nobody answers the form.
+    StartupOptions options;
+    options.quitAfterMs = 200;
+    QElapsedTimer clock;
+    clock.start();
+    std::unique_ptr<Session> session = runFlow([](SignInDialog *) {}, options);
+    QVERIFY(!session);
+    QVERIFY(clock.elapsed() < 20000);
 }
 
 void TestSignInFlow::rendersInBothLanguages_data()

@@ -77,6 +77,7 @@ std::optional<Account> StartupFlow::chooseAccount() const
 
 std::unique_ptr<Session> StartupFlow::run(QWidget *parent)
 {
+    m_started.start();
     takeAutomationPassword();
     const std::optional<Account> account = chooseAccount();
     if (!account || !QFileInfo::exists(account->storePath))
@@ -143,9 +144,19 @@ std::unique_ptr<Session> StartupFlow::runDialog(QWidget *parent, std::unique_ptr
         SecretBytes::wipe(m_automationPassword);
         QTimer::singleShot(0, &dialog, &SignInDialog::submit);
     }
+    closeInTime(dialog);
     emit dialogShown(&dialog);
     const bool accepted = dialog.exec() == QDialog::Accepted;
     return controller.finish(accepted);
+}
+
+void StartupFlow::closeInTime(SignInDialog &dialog) const
+{
+    if (m_options.quitAfterMs <= 0)
+        return;
+    const qint64 elapsed = m_started.isValid() ? m_started.elapsed() : 0;
+    QTimer::singleShot(int(qMax<qint64>(0, m_options.quitAfterMs - elapsed)), &dialog,
+                       &QDialog::reject);
 }
 
 bool StartupFlow::signInAgain(Session &session, QWidget *parent)
@@ -157,6 +168,7 @@ bool StartupFlow::signInAgain(Session &session, QWidget *parent)
     dialog.setLogin(session.account().login, true);
     dialog.setNotice(tr("Your session on the server has ended. Enter your password to continue "
                         "syncing; your work on this computer is kept."));
+    closeInTime(dialog);
     emit dialogShown(&dialog);
     const bool accepted = dialog.exec() == QDialog::Accepted;
     controller.finish(accepted);

@@ -7,6 +7,7 @@
 #include "keys/PassphrasePrompt.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -59,8 +60,10 @@ private:
     void prefill(SignInDialog &dialog, const Session *session) const;
     std::optional<Account> chooseAccount() const;
     void takeAutomationPassword();
+    void closeInTime(SignInDialog &dialog) const; // --quit-after
 
     StartupOptions m_options;
+    QElapsedTimer m_started; // for quitAfterMs
     AccountRegistry m_registry;
     std::unique_ptr<PassphrasePrompt> m_ownPrompt;
     PassphrasePrompt *m_prompt = nullptr;

@@ -15,6 +15,9 @@ struct StartupOptions
     // --password-stdin: one line of standard input is the password. Otherwise the
     // BRANCHLINE_PASSWORD environment variable is read, and removed so no child inherits it.
     bool passwordOnStdin = false;
+    // --quit-after: a smoke test or screenshot run must end even when nobody answers the
+    // sign-in dialog; it is closed this long after run() started (0: never).
+    int quitAfterMs = 0;
 };
 
 } // namespace branchline
