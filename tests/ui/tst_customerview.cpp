@@ -13,6 +13,8 @@
 #include "itemmodels/CustomerListModel.h"
 #include "repositories/CustomerRepository.h"
 
+#include "TypeText.h"
+
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
@@ -30,20 +32,7 @@
 
 using namespace branchline;
 
-namespace {
-// Types like a person: keys for ASCII, and what an input method commits for Chinese
-// (QTest cannot press keys that do not exist on a keyboard).
-void typeText(QLineEdit *edit, const QString &text)
-{
-    bool ascii = true;
-    for (const QChar c : text)
-        ascii &= c.unicode() < 128;
-    if (ascii)
-        QTest::keyClicks(edit, text);
-    else
-        edit->insert(text);
-}
-} // namespace
+using test::typeText;
 
 class TestCustomerView : public QObject
 {
