@@ -32,7 +32,7 @@ struct SyncService::Cursor
         bool seqOk = false;
         bool tableOk = true;
         if ((parts.size() == 5 || parts.size() == 6) && parts[0] == QLatin1String("s")) {
-            const int at = parts.size() - 2;
+            const int at = int(parts.size()) - 2;
             cursor.table = parts[at].toInt(&tableOk);
             cursor.afterId = parts[at + 1];
             if (parts.size() == 6)
