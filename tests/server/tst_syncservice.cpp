@@ -268,8 +268,8 @@ void TestSyncService::pushIsExactlyOnce()
 
     // A restored server learns from the pull that it forgot acknowledged mutations: for a
     // known id after its last one, for an unknown id after where the id starts.
-    const auto forgotten = [&](const QString &clientId, qint64 acked, qint64 first) {
-        sync::PullRequest request{ clientId, {}, 10, acked, first };
+    const auto forgotten = [&](const QString &clientId, qint64 acked, qint64 firstNumber) {
+        sync::PullRequest request{ clientId, {}, 10, acked, firstNumber };
         const RecordOutcome outcome = service.pull(org.rep, request.toJson());
         QString problem;
         const auto page = sync::PullPage::fromJson(outcome.body, &problem);
