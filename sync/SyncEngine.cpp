@@ -298,10 +298,18 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
         for (const Change &change : page->changes)
             ++(change.op == Change::Op::Remove ? summary.removals : summary.rowsPulled);
         const bool snapshotEnded = page->endsSnapshot();
-        emit progress(page->mode == PullPage::Mode::Snapshot ? SyncPhase::Snapshot
-                                                             : SyncPhase::Pull,
-                      summary.rowsPulled, page->mode == PullPage::Mode::Snapshot ? -1 : page->head,
-                      summary.bytes);
+        if (page->mode == PullPage::Mode::Snapshot) {
+            // Counted across rounds: a resumed first sync goes on from where it was.
+            SyncState after;
+            if (!m_store.load(&after, &error))
+                return storeFailure(error);
+            emit progress(SyncPhase::Snapshot, after.snapshotDone,
+                          after.snapshotTotal >= 0 ? std::max(after.snapshotTotal, after.snapshotDone)
+                                                   : -1,
+                          summary.bytes);
+        } else {
+            emit progress(SyncPhase::Pull, summary.rowsPulled, page->head, summary.bytes);
+        }
         if (snapshotEnded && state.resnapshotActive) {
             SyncOutcome finished = finishResnapshot(summary);
             if (finished.status != SyncOutcome::Status::Done)

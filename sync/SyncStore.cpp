@@ -26,6 +26,8 @@ const QString keyEpoch = QStringLiteral("sync.epoch");
 const QString keyCursor = QStringLiteral("sync.cursor");
 const QString keyAcked = QStringLiteral("sync.acked_mutation");
 const QString keyFirstMutation = QStringLiteral("sync.first_mutation");
+const QString keySnapshotTotal = QStringLiteral("sync.snapshot_total");
+const QString keySnapshotDone = QStringLiteral("sync.snapshot_done");
 const QString keyLastSync = QStringLiteral("sync.last_sync_at");
 const QString keyResnapshot = QStringLiteral("sync.resnapshot_active");
 
@@ -114,6 +116,8 @@ bool SyncStore::load(SyncState *state, StoreError *error)
     state->cursor = values.value(keyCursor);
     state->ackedMutation = values.value(keyAcked).toLongLong();
     state->firstMutation = qMax<qint64>(1, values.value(keyFirstMutation).toLongLong());
+    state->snapshotTotal = values.value(keySnapshotTotal, QStringLiteral("-1")).toLongLong();
+    state->snapshotDone = values.value(keySnapshotDone).toLongLong();
     state->resnapshotActive = values.value(keyResnapshot) == QLatin1String("1");
     state->lastSyncAt = QDateTime::fromString(values.value(keyLastSync), Qt::ISODateWithMs);
     if (state->clientId.isEmpty()) {
@@ -152,8 +156,17 @@ bool SyncStore::applyPage(const PullPage &page, StoreError *error)
     if (!transaction.begin(error))
         return false;
     QHash<QString, QString> meta;
-    if (!readMeta({ keyResnapshot, keyClientId }, &meta, error))
+    if (!readMeta({ keyResnapshot, keyClientId, keySnapshotDone }, &meta, error))
         return false;
+    // How far the snapshot is, kept with its pages so a resumed one counts on.
+    if (page.mode == PullPage::Mode::Snapshot) {
+        const qint64 done = (page.snapshotTotal >= 0 ? 0 : meta.value(keySnapshotDone).toLongLong())
+                + page.changes.size();
+        if ((page.snapshotTotal >= 0
+             && !setMeta(keySnapshotTotal, QString::number(page.snapshotTotal), error))
+            || !setMeta(keySnapshotDone, QString::number(done), error))
+            return false;
+    }
     m_applier->setClientId(meta.value(keyClientId));
     const bool markSeen = meta.value(keyResnapshot) == QLatin1String("1")
             && page.mode == PullPage::Mode::Snapshot;

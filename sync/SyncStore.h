@@ -26,6 +26,10 @@ struct SyncState
     QString cursor; // empty: the next pull starts a snapshot
     qint64 ackedMutation = 0; // the highest mutation whose result arrived
     qint64 firstMutation = 1; // the first number under this client id (see reRegister)
+    // The latest snapshot's size as the server counted it on its first page (-1: unknown),
+    // and the rows applied of it so far: a first sync's progress and time left.
+    qint64 snapshotTotal = -1;
+    qint64 snapshotDone = 0;
     bool resnapshotActive = false; // a re-snapshot is filling sync_snapshot_seen
     QDateTime lastSyncAt; // when a page was last applied, UTC; invalid: never
 };

@@ -92,6 +92,12 @@ bool ReferenceTable::snapshot(QSqlDatabase &db, const Caller &, const DataScope 
                   changes, error);
 }
 
+bool ReferenceTable::count(QSqlDatabase &db, const Caller &, const DataScope &, qint64 *rows,
+                           QString *error) const
+{
+    return countRows(db, table(), QStringLiteral("1 = 1"), {}, rows, error);
+}
+
 bool ReferenceTable::current(QSqlDatabase &db, const Caller &, const DataScope &,
                              const QStringList &ids, QList<sync::Change> *changes,
                              QString *error) const
@@ -214,6 +220,17 @@ bool ConflictTable::snapshot(QSqlDatabase &db, const Caller &caller, const DataS
             db, caller,
             QStringLiteral("(%1 OR user_id = ?) AND id > ? ORDER BY id LIMIT ?").arg(condition),
             values, changes, error);
+}
+
+bool ConflictTable::count(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
+                          qint64 *rows, QString *error) const
+{
+    QVariantList values;
+    const QString condition =
+            scope.conditionOn(QStringLiteral("user_id"), QStringLiteral("branch_id"), &values);
+    values << caller.userId;
+    return countRows(db, table(), QStringLiteral("(%1 OR user_id = ?)").arg(condition), values,
+                     rows, error);
 }
 
 bool ConflictTable::current(QSqlDatabase &db, const Caller &caller, const DataScope &scope,

@@ -17,6 +17,8 @@ public:
     bool snapshot(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
                   const QString &afterId, int limit, QList<sync::Change> *changes,
                   QString *error) const override;
+    bool count(QSqlDatabase &db, const Caller &caller, const DataScope &scope, qint64 *rows,
+               QString *error) const override;
     bool current(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
                  const QStringList &ids, QList<sync::Change> *changes,
                  QString *error) const override;
@@ -45,6 +47,8 @@ public:
     bool snapshot(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
                   const QString &afterId, int limit, QList<sync::Change> *changes,
                   QString *error) const override;
+    bool count(QSqlDatabase &db, const Caller &caller, const DataScope &scope, qint64 *rows,
+               QString *error) const override;
     bool current(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
                  const QStringList &ids, QList<sync::Change> *changes,
                  QString *error) const override;

@@ -160,6 +160,16 @@ bool SyncService::snapshotPage(QSqlDatabase &db, const Caller &caller, const Dat
     // every change after S again, and applying is idempotent (rule 12).
     page->mode = sync::PullPage::Mode::Snapshot;
     const QList<const SyncTable *> tables = m_tables.inOrder();
+    if (cursor.table == 0 && cursor.afterId.isEmpty()) {
+        // The first page says how big the whole snapshot is (the client's time left).
+        page->snapshotTotal = 0;
+        for (const SyncTable *table : tables) {
+            qint64 rows = 0;
+            if (!table->count(db, caller, scope, &rows, error))
+                return false;
+            page->snapshotTotal += rows;
+        }
+    }
     while (cursor.table < tables.size()) {
         const int room = pageSize - int(page->changes.size());
         const int before = int(page->changes.size());

@@ -9,7 +9,26 @@
 #include "records/LeadJson.h"
 #include "records/TaskJson.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 namespace branchline::server {
+
+bool countRows(QSqlDatabase &db, const QString &table, const QString &where,
+               const QVariantList &values, qint64 *rows, QString *error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    *rows = query.value(0).toLongLong();
+    return true;
+}
 
 SyncTables::SyncTables()
 {

@@ -37,6 +37,10 @@ public:
     virtual bool snapshot(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
                           const QString &afterId, int limit, QList<sync::Change> *changes,
                           QString *error) const = 0;
+    // How many rows a snapshot of this table would give the caller now: the first
+    // snapshot page tells the client the total, for its progress and time left.
+    virtual bool count(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
+                       qint64 *rows, QString *error) const = 0;
     // The current rows of `ids` (tombstones included) that lie in scope; an id missing from
     // the answer is out of the caller's scope.
     virtual bool current(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
@@ -54,6 +58,11 @@ public:
                              const QJsonObject &fields, bool deleteRecord,
                              sync::MutationResult *result, QString *error) const = 0;
 };
+
+// `SELECT count(*) FROM table WHERE where` with `values` bound in order. `table` is one of
+// the code's own synced table names, never text from a request.
+bool countRows(QSqlDatabase &db, const QString &table, const QString &where,
+               const QVariantList &values, qint64 *rows, QString *error);
 
 // Marks `result` as refused outright with a reason.
 inline void refuseMutation(sync::MutationResult *result, const QString &code,

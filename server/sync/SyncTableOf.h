@@ -43,6 +43,15 @@ public:
                 values, changes, error);
     }
 
+    bool count(QSqlDatabase &db, const Caller &, const DataScope &scope, qint64 *rows,
+               QString *error) const override
+    {
+        QVariantList values;
+        const QString condition = Kind::scopeCondition(scope, &values);
+        return countRows(db, Kind::table(), QStringLiteral("deleted = 0 AND %1").arg(condition),
+                         values, rows, error);
+    }
+
     bool current(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
                  const QStringList &ids, QList<sync::Change> *changes,
                  QString *error) const override

@@ -276,6 +276,8 @@ QJsonObject PullPage::toJson() const
                         { key("checksum"), checksumOf(changeArray) } };
     if (forgottenAfter >= 0)
         object.insert(key("forgotten_after"), double(forgottenAfter));
+    if (snapshotTotal >= 0)
+        object.insert(key("snapshot_total"), double(snapshotTotal));
     return object;
 }
 
@@ -296,8 +298,10 @@ std::optional<PullPage> PullPage::fromJson(const QJsonObject &object, QString *p
         fail(problem, Protocol::tr("The server's page is malformed."));
         return std::nullopt;
     }
-    if (object.contains(key("forgotten_after"))
-        && !readCount(object.value(key("forgotten_after")), &page.forgottenAfter)) {
+    if ((object.contains(key("forgotten_after"))
+         && !readCount(object.value(key("forgotten_after")), &page.forgottenAfter))
+        || (object.contains(key("snapshot_total"))
+            && !readCount(object.value(key("snapshot_total")), &page.snapshotTotal))) {
         fail(problem, Protocol::tr("The server's page is malformed."));
         return std::nullopt;
     }

@@ -92,6 +92,9 @@ struct PullPage
     // Refetch only: the server has forgotten this client's mutations after this number
     // (restored from a backup taken before they were acknowledged); -1 when it has not.
     qint64 forgottenAfter = -1;
+    // The first page of a snapshot only: how many rows the whole snapshot holds, for the
+    // client's progress; -1 otherwise.
+    qint64 snapshotTotal = -1;
 
     // The last page of a snapshot: its cursor already points into the tail ("t." — the
     // cursor grammar of docs/sync.md; clients otherwise treat cursors as opaque).

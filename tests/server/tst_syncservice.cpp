@@ -42,6 +42,8 @@ struct Pulled
     QString cursor;
     QList<sync::MutationResult> results;
     int pages = 0;
+    qint64 snapshotTotal = -1; // what a page said the whole snapshot holds
+    int pagesWithTotal = 0;
 };
 
 } // namespace
@@ -97,6 +99,10 @@ private:
             if (!page || page->mode == sync::PullPage::Mode::Refetch)
                 return pulled;
             ++pulled.pages;
+            if (page->snapshotTotal >= 0) {
+                pulled.snapshotTotal = page->snapshotTotal;
+                ++pulled.pagesWithTotal;
+            }
             for (const sync::Change &change : page->changes) {
                 if (change.op == sync::Change::Op::Remove) {
                     pulled.byId.remove(change.id);
@@ -161,6 +167,9 @@ void TestSyncService::snapshotThenTailInScope()
     const QString client = newId();
     Pulled pulled = pullAll(service, org.rep, client);
     QVERIFY(pulled.pages >= 3); // small pages: the snapshot really is paged
+    // The first page said how many rows the whole snapshot would bring, and only it did.
+    QCOMPARE(pulled.pagesWithTotal, 1);
+    QCOMPARE(pulled.snapshotTotal, qint64(pulled.byId.size()));
     for (const QString &id : mine) {
         QVERIFY(pulled.byId.contains(id));
         QCOMPARE(pulled.byId[id].table, QStringLiteral("customers"));

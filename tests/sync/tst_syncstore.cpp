@@ -130,6 +130,7 @@ private slots:
     void snapshotDefersTheSearchIndexUntilRebuilt();
     void reRegisterPushesForgottenEditsAgain();
     void secondConnectionSeesEditsAfterASnapshot();
+    void snapshotProgressIsKeptWithItsPages();
 
 private:
     QSqlDatabase db() const { return m_fixture->db(); }
@@ -994,6 +995,38 @@ void TestSyncStore::secondConnectionSeesEditsAfterASnapshot()
         QCOMPARE(store.pendingMutations(10, &error).size(), 1);
     }
     LocalStore::closeConnection(name);
+}
+
+
+void TestSyncStore::snapshotProgressIsKeptWithItsPages()
+{
+    SyncStore store(db());
+    StoreError error;
+    SyncState state;
+    QVERIFY(store.load(&state, &error));
+    QCOMPARE(state.snapshotTotal, qint64(-1)); // never asked: unknown
+
+    PullPage first = page({ upsert("customers", uuid(), 10, customerRow("第一页商户")),
+                            upsert("customers", uuid(), 11, customerRow("第一页商户二")) },
+                          "s.epoch-1.20.m.2.x", PullPage::Mode::Snapshot);
+    first.snapshotTotal = 5;
+    QVERIFY(store.applyPage(first, &error));
+    QVERIFY(store.load(&state, &error));
+    QCOMPARE(state.snapshotTotal, qint64(5));
+    QCOMPARE(state.snapshotDone, qint64(2));
+    // A later page (after a restart too) counts on from what is stored.
+    QVERIFY(store.applyPage(page({ upsert("customers", uuid(), 12, customerRow("第二页商户")) },
+                                 "t.epoch-1.20", PullPage::Mode::Snapshot),
+                            &error));
+    QVERIFY(store.load(&state, &error));
+    QCOMPARE(state.snapshotDone, qint64(3));
+    // A page that fails writes none of its count either.
+    PullPage broken = page({ upsert("no_such_table_is_skipped", uuid(), 13, customerRow("x")),
+                             upsert("customers", uuid(), 14, QJsonObject{ { "kind", "bogus" } }) },
+                           "t.epoch-1.21", PullPage::Mode::Snapshot);
+    QVERIFY(!store.applyPage(broken, &error));
+    QVERIFY(store.load(&state, &error));
+    QCOMPARE(state.snapshotDone, qint64(3));
 }
 
 QTEST_GUILESS_MAIN(TestSyncStore)
