@@ -543,6 +543,14 @@ void TestSignInFlow::rendersInBothLanguages()
     QCOMPARE(child<QLabel>(page, "records")->text(), QLocale().toString(2400));
     QCOMPARE(child<QLabel>(page, "elapsed")->text(), QStringLiteral("0:07"));
     QCOMPARE(child<QProgressBar>(page, "progress")->maximum(), 0); // no total: busy bar
+    // The server counts the snapshot on its first page: a real bar and a time left.
+    const QString unknownLeft = child<QLabel>(page, "remaining")->text();
+    page->setElapsedForTest(8000);
+    page->setProgress(sync::SyncPhase::Snapshot, 2600, 9000, 1996800);
+    page->setElapsedForTest(11000); // the rate is measured from when the total was known
+    page->setProgress(sync::SyncPhase::Snapshot, 3800, 9000, 2918400);
+    QVERIFY(child<QProgressBar>(page, "progress")->maximum() > 0);
+    QVERIFY(child<QLabel>(page, "remaining")->text() != unknownLeft);
     keep(&dialog, QStringLiteral("first-sync"));
 
     for (QTranslator *translator : qApp->findChildren<QTranslator *>())

@@ -136,9 +136,11 @@ void FirstSyncPage::setProgress(sync::SyncPhase phase, qint64 done, qint64 total
 {
     m_notice->clear();
     m_phase->setText(capitalised(sync::SyncEngine::phaseText(phase)));
-    // Only pushing has a count of the same things it counts done; a pull's total is the
-    // server's change number, not a number of records, so the bar just shows activity.
-    const bool counted = phase == sync::SyncPhase::Push && total > 0;
+    // Pushing counts mutations, a snapshot rows (the server counts it on the first page);
+    // a tail pull's total is the server's change number, not a number of records, so then
+    // the bar just shows activity.
+    const bool counted =
+            (phase == sync::SyncPhase::Push || phase == sync::SyncPhase::Snapshot) && total > 0;
     m_estimate.update(done, counted ? total : -1, nowMs());
     if (counted) {
         m_bar->setRange(0, 1000);
