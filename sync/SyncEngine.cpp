@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncEngine.h"
 
+#include "Backoff.h"
+
 #include <QElapsedTimer>
-#include <QRandomGenerator>
 #include <QThread>
 
 #include <algorithm>
@@ -34,11 +35,7 @@ void SyncEngine::cancel()
 
 int SyncEngine::retryDelayMs(int attempt) const
 {
-    // Exponential backoff with jitter, so a branch full of clients does not return to a
-    // restarted server in step.
-    const int ceiling = int(std::min<qint64>(backoffMaxMs,
-                                             qint64(backoffBaseMs) << std::clamp(attempt, 0, 16)));
-    return ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+    return backoffDelayMs(attempt, backoffBaseMs, backoffMaxMs);
 }
 
 void SyncSummary::add(const SyncSummary &later)

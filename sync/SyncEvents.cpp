@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncEvents.h"
 
+#include "Backoff.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QWebSocket>
 
-#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSyncEvents, "branchline.sync.events")
 
@@ -96,9 +96,7 @@ void SyncEvents::onDisconnected()
     // token through setAccessToken().
     if (!wasConnected)
         emit attemptFailed(++m_failures);
-    const int ceiling = int(std::min<qint64>(reconnectMaxMs, qint64(reconnectBaseMs)
-                                                                     << std::min(m_failures, 16)));
-    m_reconnect.start(ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1)));
+    m_reconnect.start(backoffDelayMs(m_failures, reconnectBaseMs, reconnectMaxMs));
 }
 
 void SyncEvents::onMessage(const QString &message)
