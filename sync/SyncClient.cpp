@@ -66,10 +66,8 @@ bool SyncClient::refresh()
 
 HttpAnswer SyncClient::post(const QString &path, const QJsonObject &body)
 {
-    HttpAnswer answer = send(path, body, true);
-    if (answer.status == 401 && refresh())
-        answer = send(path, body, true);
-    return answer;
+    InFlight request = postLater(path, body);
+    return await(request);
 }
 
 void SyncClient::cancel()
