@@ -17,6 +17,7 @@
 #include "CApiBulkCopy.h"
 #include "CApiStore.h"
 #include "SyncWorker.h"
+#include "accounts/AccountRegistry.h"
 #include "repositories/CustomerRepository.h"
 #include "store/LocalTransaction.h"
 
@@ -237,8 +238,8 @@ qint64 count(const QSqlDatabase &db, const QString &sql)
 
 void removeStore(const QString &path)
 {
-    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-        QFile::remove(path + suffix);
+    // The store with its WAL, SHM and migration backups, as removing an account does.
+    AccountRegistry::removeStoreFiles(path, nullptr);
 }
 
 int fail(const QString &what)
