@@ -47,7 +47,26 @@ BranchConfig BranchConfig::load(const QString &path)
                                   << path;
     }
     config.m_serverUrlLocked = file.value(QStringLiteral("server_url_locked")).toBool();
+
+    const QString language = file.value(QStringLiteral("language")).toString().trimmed();
+    config.m_language = parseLanguage(language);
+    if (!config.m_language && !language.isEmpty())
+        qCWarning(lcBranchConfig) << "ignoring language" << language
+                                  << "(use zh_CN, en or system) in" << path;
+    config.m_languageLocked = file.value(QStringLiteral("language_locked")).toBool();
     return config;
+}
+
+std::optional<QString> BranchConfig::parseLanguage(const QString &text)
+{
+    const QString spelled = text.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
+    if (spelled == QLatin1String("zh_cn"))
+        return QStringLiteral("zh_CN");
+    if (spelled == QLatin1String("en"))
+        return QStringLiteral("en");
+    if (spelled == QLatin1String("system"))
+        return QString();
+    return std::nullopt;
 }
 
 } // namespace branchline

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace branchline {
 
 // The branch configuration file IT drops on a computer (packaging, issue 8): an INI file,
@@ -11,6 +13,8 @@ namespace branchline {
 //
 //     server_url = https://crm.example.cn
 //     server_url_locked = true
+//     language = zh_CN            ; or en, or system
+//     language_locked = true
 //
 // Only what the client reads today is here; a missing file or key means "not configured".
 class BranchConfig
@@ -26,10 +30,22 @@ public:
     // IT fixed the address: the sign-in form shows it but does not let it be changed.
     bool serverUrlLocked() const { return m_serverUrlLocked && !m_serverUrl.isEmpty(); }
 
+    // The interface language IT chose for this computer: "zh_CN", "en", or "" to follow the
+    // system; std::nullopt when the file names none (or one Branchline does not speak).
+    std::optional<QString> language() const { return m_language; }
+    // IT fixed the language: the settings show it but do not let it be changed.
+    bool languageLocked() const { return m_languageLocked && m_language.has_value(); }
+
+    // "zh_CN", "en", "" (the system's) for the spellings a person may write ("zh-CN",
+    // "zh_cn", "EN", "system"); std::nullopt for anything else.
+    static std::optional<QString> parseLanguage(const QString &text);
+
 private:
     bool m_exists = false;
     QUrl m_serverUrl;
     bool m_serverUrlLocked = false;
+    std::optional<QString> m_language;
+    bool m_languageLocked = false;
 };
 
 } // namespace branchline

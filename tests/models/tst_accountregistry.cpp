@@ -26,6 +26,8 @@ private slots:
     void removeStoreFilesTakesCompanions();
     void branchConfig_data();
     void branchConfig();
+    void branchConfigLanguage_data();
+    void branchConfigLanguage();
 
 private:
     AccountRegistry registry() const
@@ -226,6 +228,46 @@ void TestAccountRegistry::branchConfig()
     QCOMPARE(BranchConfig::defaultPath(), path);
     qunsetenv("BRANCHLINE_CLIENT_CONF");
     QCOMPARE(BranchConfig::defaultPath(), QStringLiteral("/etc/branchline/client.conf"));
+}
+
+void TestAccountRegistry::branchConfigLanguage_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("configured");
+    QTest::addColumn<QString>("language"); // "" follows the system
+    QTest::addColumn<bool>("locked");
+    QTest::newRow("none") << QByteArray("server_url=https://crm.example.cn\n") << false
+                          << QString() << false;
+    QTest::newRow("default only") << QByteArray("language = zh_CN\n") << true
+                                  << QStringLiteral("zh_CN") << false;
+    QTest::newRow("locked") << QByteArray("language=en\nlanguage_locked=true\n") << true
+                            << QStringLiteral("en") << true;
+    QTest::newRow("written as a tag") << QByteArray("language=zh-cn\nlanguage_locked=yes\n")
+                                      << true << QStringLiteral("zh_CN") << true;
+    QTest::newRow("system, locked") << QByteArray("language=system\nlanguage_locked=true\n")
+                                    << true << QString() << true;
+    // A language Branchline does not speak is no language: nothing to lock either.
+    QTest::newRow("unknown") << QByteArray("language=fr\nlanguage_locked=true\n") << false
+                             << QString() << false;
+    QTest::newRow("lock without language") << QByteArray("language_locked=true\n") << false
+                                           << QString() << false;
+}
+
+void TestAccountRegistry::branchConfigLanguage()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, configured);
+    QFETCH(QString, language);
+    QFETCH(bool, locked);
+    const QString path = m_dir->filePath(QStringLiteral("language.conf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+    file.close();
+    const BranchConfig config = BranchConfig::load(path);
+    QCOMPARE(config.language().has_value(), configured);
+    QCOMPARE(config.language().value_or(QString()), language);
+    QCOMPARE(config.languageLocked(), locked);
 }
 
 QTEST_GUILESS_MAIN(TestAccountRegistry)
