@@ -78,8 +78,8 @@ using R = RecordType;
 constexpr std::optional<PiiKind> kNoPii;
 
 // Every known column. Bookkeeping columns (id, version, created_at, ...) and derived ones
-// (converted_customer_id, attachment_sha256) are left out on purpose: they are written by
-// the system, so they fall to Unknown and are shown read-only.
+// (attachment_sha256) are left out on purpose: they are written by the system, so they fall
+// to Unknown and are shown read-only.
 constexpr FieldRule kFields[] = {
     { R::Customer, QLatin1String("kind"), C::Ordinary, kNoPii },
     { R::Customer, QLatin1String("legal_name"), C::Ordinary, kNoPii },
@@ -125,6 +125,10 @@ constexpr FieldRule kFields[] = {
     { R::Lead, QLatin1String("product_interest"), C::Ordinary, kNoPii },
     { R::Lead, QLatin1String("city"), C::Ordinary, kNoPii },
     { R::Lead, QLatin1String("notes"), C::Ordinary, kNoPii },
+    // Set by converting the lead, with the status, by whoever works the lead. The rules keep
+    // it honest: it comes only with "converted" (RecordValidator), never changes once set,
+    // and names a customer the converter may see (the server's LeadJson).
+    { R::Lead, QLatin1String("converted_customer_id"), C::Ordinary, kNoPii },
 
     { R::Task, QLatin1String("title"), C::Work, kNoPii },
     { R::Task, QLatin1String("due_at"), C::Work, kNoPii },

@@ -180,6 +180,10 @@ FieldIssues RecordValidator::validate(const Lead &lead)
         issues << FieldIssue{ QStringLiteral("status"),
                               tr("To mark a lead as converted, convert it into a "
                                  "customer.") };
+    if (lead.status != LeadStatus::Converted && !lead.convertedCustomerId.isEmpty())
+        issues << FieldIssue{ QStringLiteral("status"),
+                              tr("This lead was converted into a customer; it stays "
+                                 "converted.") };
     return issues;
 }
 

@@ -4,6 +4,8 @@
 #include "core/SqlValues.h"
 #include "rules/MobileNumber.h"
 
+#include <QSqlError>
+
 namespace branchline::server {
 
 QStringList LeadJson::filterColumns()
@@ -33,6 +35,41 @@ std::optional<QString> LeadJson::deleteRefusal(Role role)
     return std::nullopt;
 }
 
+bool LeadJson::inScope(QSqlDatabase &db, const DataScope &scope, const Lead &lead, bool *inside,
+                       QString *error)
+{
+    if (!OwnedRecordKind<Lead>::inScope(db, scope, lead, inside, error))
+        return false;
+    if (!*inside || lead.convertedCustomerId.isEmpty())
+        return true;
+    // Converted into a customer: one that exists and that the caller may see, as a
+    // contact's customer must be (the client inserts it earlier in the same push). Checked
+    // when the link is made only: a customer handed to someone else later must not stop
+    // the lead's owner from editing their lead.
+    QSqlQuery linked(db);
+    linked.prepare(QStringLiteral("SELECT 1 FROM leads WHERE id = ? AND converted_customer_id = ?"));
+    linked.addBindValue(lead.meta.id);
+    linked.addBindValue(lead.convertedCustomerId);
+    if (!linked.exec()) {
+        *error = linked.lastError().text();
+        return false;
+    }
+    if (linked.next())
+        return true;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT owner_id, branch_id FROM customers WHERE id = ? AND "
+                                 "deleted = 0"));
+    query.addBindValue(lead.convertedCustomerId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    *inside = query.next()
+            && scope.contains(ScopeKeys{ query.value(0).toString(), query.value(1).toString(),
+                                         false });
+    return true;
+}
+
 QStringList LeadJson::fields()
 {
     return { QStringLiteral("name"),      QStringLiteral("company"),
@@ -40,7 +77,8 @@ QStringList LeadJson::fields()
              QStringLiteral("source"),    QStringLiteral("status"),
              QStringLiteral("score"),     QStringLiteral("owner_id"),
              QStringLiteral("branch_id"), QStringLiteral("product_interest"),
-             QStringLiteral("city"),      QStringLiteral("notes") };
+             QStringLiteral("city"),      QStringLiteral("notes"),
+             QStringLiteral("converted_customer_id") };
 }
 
 QJsonObject LeadJson::toJson(const Lead &l)
@@ -116,6 +154,13 @@ bool LeadJson::apply(const QJsonObject &object, Lead *l, QStringList *set, QStri
                 l->city = text;
             } else if (key == QLatin1String("notes")) {
                 l->notes = text;
+            } else if (key == QLatin1String("converted_customer_id")) {
+                // `l` holds the stored lead: once converted, it stays linked to its customer.
+                if (!l->convertedCustomerId.isEmpty() && text != l->convertedCustomerId) {
+                    *problem = tr("A converted lead keeps the customer it was converted into.");
+                    return false;
+                }
+                l->convertedCustomerId = text;
             }
             if (!validValue) {
                 *problem = tr("\"%1\" is not a valid value for \"%2\".").arg(text, key);
@@ -129,7 +174,7 @@ bool LeadJson::apply(const QJsonObject &object, Lead *l, QStringList *set, QStri
 
 QString LeadJson::selectColumns()
 {
-    return QStringLiteral("id, version, deleted, created_at, updated_at, converted_customer_id, ")
+    return QStringLiteral("id, version, deleted, created_at, updated_at, ")
             + fields().join(QStringLiteral(", "));
 }
 
@@ -141,8 +186,7 @@ Lead LeadJson::read(const QSqlQuery &q)
     l.meta.deleted = q.value(2).toInt() != 0;
     l.meta.createdAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
     l.meta.updatedAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
-    l.convertedCustomerId = q.value(5).toString();
-    int i = 6;
+    int i = 5;
     l.name = q.value(i++).toString();
     l.company = q.value(i++).toString();
     l.phone = q.value(i++).toString();
@@ -156,6 +200,7 @@ Lead LeadJson::read(const QSqlQuery &q)
     l.productInterest = q.value(i++).toString();
     l.city = q.value(i++).toString();
     l.notes = q.value(i++).toString();
+    l.convertedCustomerId = q.value(i++).toString();
     return l;
 }
 
@@ -173,6 +218,7 @@ void LeadJson::bindAll(QSqlQuery &query, const Lead &l)
     query.addBindValue(textValue(l.productInterest));
     query.addBindValue(textValue(l.city));
     query.addBindValue(textValue(l.notes));
+    query.addBindValue(nullableText(l.convertedCustomerId));
 }
 
 } // namespace branchline::server

@@ -15,7 +15,8 @@
 namespace branchline::server {
 
 // A lead on the wire and in the server's table, for RecordService. Leads are scoped like
-// customers (owner and branch); a lead is marked converted only by converting it.
+// customers (owner and branch); a lead is marked converted only by converting it: the
+// status comes with the id of the new customer (RecordValidator), which must be in scope.
 class LeadJson : public OwnedRecordKind<Lead>
 {
     Q_DECLARE_TR_FUNCTIONS(LeadJson)
@@ -29,6 +30,9 @@ public:
     static bool exactMatch(const QString &text, QString *column, QString *value);
     static QString notFound(const QString &id);
     static std::optional<QString> deleteRefusal(Role role);
+    // As for any owned record, and a converted lead's customer must be one the caller sees.
+    static bool inScope(QSqlDatabase &db, const DataScope &scope, const Lead &lead, bool *inside,
+                        QString *error);
 
     static QStringList fields();
     static QJsonObject toJson(const Lead &lead);

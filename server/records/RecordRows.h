@@ -112,6 +112,24 @@ struct RecordRows
                 changed << field;
         return changed;
     }
+
+    // The fields of `set` in which a new record differs from the one the server would make
+    // anyway: a default record owned by the caller in their branch. Only these are the
+    // caller's choice and need their permission to edit: a client's outbox sends every
+    // column of its new row, so a rep's own customer arrives with the rep as owner, the
+    // rep's branch and the status "prospect", none of which a rep may set.
+    static QStringList chosenOnCreate(const Record &record, const QStringList &set,
+                                      const Caller &caller)
+    {
+        Record defaults;
+        Kind::applyDefaults(defaults, caller);
+        const QStringList differs = changedFields(defaults, record);
+        QStringList chosen;
+        for (const QString &field : set)
+            if (differs.contains(field))
+                chosen << field;
+        return chosen;
+    }
 };
 
 } // namespace branchline::server

@@ -156,7 +156,8 @@ public:
         QString problem;
         if (!Kind::apply(body, &record, &set, &problem))
             return RecordSupport::failure(400, QStringLiteral("bad_field"), problem);
-        if (auto refusal = RecordSupport::refuseUneditable(caller.role, Kind::type, set))
+        if (auto refusal = RecordSupport::refuseUneditable(
+                    caller.role, Kind::type, RecordRows<Kind>::chosenOnCreate(record, set, caller)))
             return *refusal;
         Kind::applyDefaults(record, caller);
         RecordValidator::normalize(record);

@@ -216,7 +216,8 @@ private:
         if (!Kind::apply(SyncRows::toApi(mutation.fields, sample()), &record, &set, &problem))
             return reject(db, context, mutation, QStringLiteral("bad_field"), problem, nullptr,
                           result, error);
-        if (const std::optional<Refusal> refusal = uneditable(context, set))
+        if (const std::optional<Refusal> refusal = uneditable(
+                    context, RecordRows<Kind>::chosenOnCreate(record, set, context.caller)))
             return reject(db, context, mutation, refusal->code, refusal->message, nullptr, result,
                           error);
         Kind::applyDefaults(record, context.caller);

@@ -115,6 +115,7 @@ const MatrixRow kExpected[] = {
     {RecordType::Lead, "product_interest",       E, E, V, V, none, false},
     {RecordType::Lead, "city",                   E, E, V, V, none, false},
     {RecordType::Lead, "notes",                  E, E, V, V, none, false},
+    {RecordType::Lead, "converted_customer_id",  E, E, V, V, none, false},
 
     {RecordType::Task, "title",                  E, E, V, V, none, false},
     {RecordType::Task, "due_at",                 E, E, V, V, none, false},
@@ -144,7 +145,6 @@ const MatrixRow kExpected[] = {
     {RecordType::Customer, "no_such_field",      V, V, V, V, none, false},
     {RecordType::Customer, "",                   V, V, V, V, none, false},
     {RecordType::Customer, "email",              V, V, V, V, none, false},
-    {RecordType::Lead, "converted_customer_id",  V, V, V, V, none, false},
     {RecordType::Lead, "risk_level",             V, V, V, V, none, false},
     {RecordType::Contact, "settlement_account",  V, V, V, V, none, false},
     {RecordType::Task, "no_such_field",          V, V, V, V, none, false},
