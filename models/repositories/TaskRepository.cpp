@@ -92,6 +92,65 @@ QList<Task> TaskRepository::page(const TaskFilter &filter, const PageCursor &aft
     return readAll(query, error);
 }
 
+template<typename Change>
+SaveResult TaskRepository::change(const QString &id, Change edit)
+{
+    StoreError error;
+    std::optional<Task> task = find(id, &error);
+    if (!task)
+        return SaveResult::failed(error);
+    edit(*task);
+    return update(*task);
+}
+
+SaveResult TaskRepository::complete(const QString &id, const QDateTime &at)
+{
+    return change(id, [&at](Task &task) {
+        if (task.status == TaskStatus::Done)
+            return; // keeps the first completion time
+        task.status = TaskStatus::Done;
+        task.completedAt = at;
+    });
+}
+
+SaveResult TaskRepository::reopen(const QString &id)
+{
+    return change(id, [](Task &task) {
+        task.status = TaskStatus::Open;
+        task.completedAt = QDateTime();
+    });
+}
+
+SaveResult TaskRepository::reschedule(const QString &id, const QDateTime &due)
+{
+    return change(id, [&due](Task &task) {
+        if (task.reminderAt.isValid() && task.dueAt.isValid())
+            task.reminderAt = due.addSecs(task.dueAt.secsTo(task.reminderAt));
+        else if (task.reminderAt.isValid() && task.reminderAt > due)
+            task.reminderAt = QDateTime(); // a reminder after the task is due means nothing
+        task.dueAt = due;
+    });
+}
+
+QString TaskRepository::selectColumns(const QString &alias)
+{
+    QStringList prefixed;
+    for (const QString &column : ownColumns.split(QStringLiteral(", ")))
+        prefixed << alias + QLatin1Char('.') + column;
+    return RecordTable::metaColumns(alias) + QStringLiteral(", ")
+            + prefixed.join(QStringLiteral(", "));
+}
+
+int TaskRepository::selectColumnCount()
+{
+    return RecordTable::metaColumnCount + int(ownColumns.count(QLatin1Char(','))) + 1;
+}
+
+Task TaskRepository::fromRow(const QSqlQuery &query)
+{
+    return read(query);
+}
+
 PageCursor TaskRepository::cursorAfter(const Task &row)
 {
     const QVariant due = RecordTable::timestamp(row.dueAt);
