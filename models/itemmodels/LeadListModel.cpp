@@ -8,7 +8,7 @@
 namespace branchline {
 
 LeadListModel::LeadListModel(const QSqlDatabase &db, Role viewer, QObject *parent)
-    : PagedRows<Lead>(parent)
+    : PagedRows<LeadCard>(parent)
     , m_repository(db)
     , m_viewer(viewer)
 {
@@ -25,19 +25,24 @@ int LeadListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QList<Lead> LeadListModel::loadPage(const Lead *last, int limit, StoreError *error) const
+QList<LeadCard> LeadListModel::loadPage(const LeadCard *last, int limit, StoreError *error) const
 {
-    return m_repository.page(m_filter, last ? LeadRepository::cursorAfter(*last) : PageCursor(),
-                             limit, error);
+    return m_repository.cards(m_filter,
+                              last ? LeadRepository::cursorAfter(last->lead) : PageCursor(),
+                              limit, error);
 }
 
 QVariant LeadListModel::data(const QModelIndex &index, int role) const
 {
     if (!validRow(index))
         return QVariant();
-    const Lead &lead = rowAt(index.row());
+    const Lead &lead = rowAt(index.row()).lead;
     if (role == IdRole)
         return lead.meta.id;
+    if (role == PendingRole)
+        return rowAt(index.row()).pending;
+    if (role == ConvertedCustomerRole)
+        return lead.convertedCustomerId;
     if (role == StatusCodeRole)
         return RecordEnums::code(lead.status);
     if (role == ScoreRole)
@@ -60,6 +65,8 @@ QVariant LeadListModel::data(const QModelIndex &index, int role) const
                                     false);
     case City:
         return lead.city;
+    case Owner:
+        return rowAt(index.row()).ownerName;
     case Updated:
         return QLocale().toString(lead.meta.updatedAt.toLocalTime(), QLocale::ShortFormat);
     }
@@ -85,6 +92,8 @@ QVariant LeadListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Phone");
     case City:
         return tr("City");
+    case Owner:
+        return tr("Owner");
     case Updated:
         return tr("Updated");
     }

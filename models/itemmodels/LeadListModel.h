@@ -8,13 +8,19 @@
 namespace branchline {
 
 // Leads, newest change first, a page at a time; phone and email masked for the viewer.
-class LeadListModel : public PagedRows<Lead>
+class LeadListModel : public PagedRows<LeadCard>
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Company, Status, Source, Score, Phone, City, Updated, ColumnCount };
-    enum ItemRole { IdRole = Qt::UserRole + 1, StatusCodeRole, ScoreRole };
+    enum Column { Name, Company, Status, Source, Score, Phone, City, Owner, Updated, ColumnCount };
+    enum ItemRole {
+        IdRole = Qt::UserRole + 1,
+        StatusCodeRole,
+        ScoreRole,
+        PendingRole, // true while an edit made here waits for the server
+        ConvertedCustomerRole, // the customer a converted lead became
+    };
 
     LeadListModel(const QSqlDatabase &db, Role viewer, QObject *parent = nullptr);
 
@@ -26,7 +32,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 protected:
-    QList<Lead> loadPage(const Lead *last, int limit, StoreError *error) const override;
+    QList<LeadCard> loadPage(const LeadCard *last, int limit, StoreError *error) const override;
 
 private:
     LeadRepository m_repository;
