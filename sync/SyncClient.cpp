@@ -70,6 +70,18 @@ HttpAnswer SyncClient::post(const QString &path, const QJsonObject &body)
     return await(request);
 }
 
+HttpAnswer SyncClient::get(const QString &path,
+                           const QList<std::pair<QString, QString>> &parameters)
+{
+    InFlight request = beginGet(path, parameters);
+    HttpAnswer answer = finish(request);
+    if (answer.status == 401 && refresh()) {
+        request = beginGet(path, parameters);
+        answer = finish(request);
+    }
+    return answer;
+}
+
 void SyncClient::cancel()
 {
     m_cancelled = true;
@@ -108,6 +120,33 @@ SyncClient::InFlight SyncClient::begin(const QString &path, const QJsonObject &b
     const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.payloadBytes = payload.size();
     request.reply = m_network->post(http, payload);
+    m_inFlight = request.reply;
+    return request;
+}
+
+SyncClient::InFlight SyncClient::beginGet(const QString &path,
+                                          const QList<std::pair<QString, QString>> &parameters)
+{
+    InFlight request;
+    request.path = path;
+    if (m_cancelled)
+        return request;
+    // Encoded by hand: QUrlQuery takes "%41" in a value as an encoded "A" and leaves a '+'
+    // that a proxy may read as a space.
+    QByteArray query;
+    for (const auto &parameter : parameters) {
+        if (!query.isEmpty())
+            query += '&';
+        query += QUrl::toPercentEncoding(parameter.first) + '='
+                + QUrl::toPercentEncoding(parameter.second);
+    }
+    QUrl url = m_server;
+    url.setPath(path);
+    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+    QNetworkRequest http(url);
+    http.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    http.setTransferTimeout(timeoutMs);
+    request.reply = m_network->get(http);
     m_inFlight = request.reply;
     return request;
 }

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <memory>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -48,6 +49,10 @@ public:
 
     // POSTs `body` with the access token; a 401 is answered by one refresh and a retry.
     HttpAnswer post(const QString &path, const QJsonObject &body);
+    // GETs `path` with the access token and the query `parameters` (each key and value
+    // percent-encoded whole, so a free text such as a reason arrives as typed); a 401 is
+    // answered by one refresh and a retry, as post() does.
+    HttpAnswer get(const QString &path, const QList<std::pair<QString, QString>> &parameters);
 
     // The same in two steps, so that work can be done while the server answers (the
     // engine applies one page while the next is on its way). Every InFlight must end in
@@ -72,6 +77,7 @@ public:
 private:
     HttpAnswer send(const QString &path, const QJsonObject &body, bool authorised);
     InFlight begin(const QString &path, const QJsonObject &body, bool authorised);
+    InFlight beginGet(const QString &path, const QList<std::pair<QString, QString>> &parameters);
     HttpAnswer finish(InFlight &request);
 
     QUrl m_server;

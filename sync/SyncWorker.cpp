@@ -13,6 +13,7 @@ SyncWorker::SyncWorker(SyncSettings settings, QObject *parent)
 {
     qRegisterMetaType<SyncPhase>();
     qRegisterMetaType<SyncOutcome>();
+    qRegisterMetaType<QHash<QString, QString>>();
     m_thread.setObjectName(QStringLiteral("branchline-sync"));
     m_core->moveToThread(&m_thread);
     connect(m_core, &SyncWorkerCore::opened, this, &SyncWorker::opened);
@@ -23,6 +24,7 @@ SyncWorker::SyncWorker(SyncSettings settings, QObject *parent)
     connect(m_core, &SyncWorkerCore::progress, this, &SyncWorker::progress);
     connect(m_core, &SyncWorkerCore::roundFinished, this, &SyncWorker::roundFinished);
     connect(m_core, &SyncWorkerCore::onlineChanged, this, &SyncWorker::onlineChanged);
+    connect(m_core, &SyncWorkerCore::revealed, this, &SyncWorker::revealed);
     m_thread.start();
 }
 
@@ -78,6 +80,18 @@ void SyncWorker::cancel()
 void SyncWorker::confirmLargePurge()
 {
     QMetaObject::invokeMethod(m_core, &SyncWorkerCore::confirmLargePurge, Qt::QueuedConnection);
+}
+
+void SyncWorker::reveal(quint64 requestId, const QString &customerId, const QStringList &fields,
+                        const QString &reason)
+{
+    SyncWorkerCore *core = m_core;
+    QMetaObject::invokeMethod(
+            m_core,
+            [core, requestId, customerId, fields, reason] {
+                core->reveal(requestId, customerId, fields, reason);
+            },
+            Qt::QueuedConnection);
 }
 
 void SyncWorker::signOut()

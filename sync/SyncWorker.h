@@ -5,7 +5,9 @@
 #include "keys/SecretBytes.h"
 #include "store/LocalStore.h"
 
+#include <QHash>
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 #include <QUrl>
 
@@ -53,6 +55,12 @@ public:
     // A person confirmed a guard-rail stop (rule 17): the next round may purge.
     void confirmLargePurge();
     void signOut(); // forgets the tokens and stops syncing
+    // Asks the server for the clear values of a customer's personal data `fields`: an unmask
+    // it allows by role and records in its audit trail with `reason`. Answered by revealed()
+    // with the caller's `requestId`. Runs between requests: a round that is waiting for the
+    // server finishes that request first. The values are never stored nor logged here.
+    void reveal(quint64 requestId, const QString &customerId, const QStringList &fields,
+                const QString &reason);
 
 signals:
     void opened(bool ok, const QString &message);
@@ -68,6 +76,9 @@ signals:
     void roundFinished(const branchline::sync::SyncOutcome &outcome);
     // Whether the server is reachable: the poke socket is up or the last round got through.
     void onlineChanged(bool online);
+    // The answer to reveal(): `error` empty and each field's clear value in `values`, or no
+    // values and `error` saying why not in the user's language.
+    void revealed(quint64 requestId, const QHash<QString, QString> &values, const QString &error);
 
 private:
     QThread m_thread;

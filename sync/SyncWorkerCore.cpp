@@ -12,6 +12,43 @@ Q_LOGGING_CATEGORY(lcSyncWorker, "branchline.sync.worker")
 
 namespace branchline::sync {
 
+namespace {
+
+// A person waits for a reveal's answer; a round's minute would be long for that.
+constexpr int revealTimeoutMs = 20000;
+
+QString revealProblem(const HttpAnswer &answer, bool cancelled)
+{
+    const QString code = answer.body.value(QStringLiteral("code")).toString();
+    switch (answer.status) {
+    case 0:
+        return cancelled ? SyncWorkerCore::tr("The request was cancelled; the value stays masked.")
+                         : SyncWorkerCore::tr("The value stays masked. %1").arg(answer.networkError);
+    case 400:
+        if (code == QLatin1String("reason_required"))
+            return SyncWorkerCore::tr("The server needs a longer reason before it shows personal "
+                                      "data.");
+        break;
+    case 401:
+        return SyncWorkerCore::tr("Your session with the server has ended: sign in again to see "
+                                  "the full value.");
+    case 403:
+        if (code == QLatin1String("reveal_not_allowed"))
+            return SyncWorkerCore::tr("Your role may not see this personal data unmasked, so it "
+                                      "stays masked.");
+        return SyncWorkerCore::tr("The server does not allow you to see this: %1")
+                .arg(answer.message());
+    case 404:
+        return SyncWorkerCore::tr("The server has no such customer for you: it may not have "
+                                  "reached the server yet, or it is no longer in your scope.");
+    default:
+        break;
+    }
+    return SyncWorkerCore::tr("The server could not show the full value: %1").arg(answer.message());
+}
+
+} // namespace
+
 SyncWorkerCore::SyncWorkerCore(SyncSettings settings)
     : m_settings(std::move(settings))
 {
@@ -86,10 +123,12 @@ void SyncWorkerCore::signIn(const QString &login, const QString &password)
         emit signInRefused(answer.status, answer.body.value(QStringLiteral("code")).toString(),
                            answer.message());
         emit signedIn(false, answer.message(), QString());
+        runReveals();
         return;
     }
     startSession(m_client->userId());
     emit signedIn(true, QString(), m_client->userId());
+    runReveals();
 }
 
 void SyncWorkerCore::resume(const QString &userId, const QString &refreshToken)
@@ -153,8 +192,11 @@ void SyncWorkerCore::startRequestedRound()
         return;
     }
     // Through the event loop of a sign-in's request: that sign-in asks for a round itself.
-    if (m_busy > 0)
+    // Through a reveal's: the round follows the reveals (runReveals()).
+    if (m_busy > 0) {
+        m_roundDeferred = true;
         return;
+    }
     runRounds();
 }
 
@@ -176,17 +218,14 @@ void SyncWorkerCore::runRounds()
     m_running = false;
     --m_busy;
     afterRound(outcome);
+    runReveals();
     closeIfShutDown();
 }
 
 void SyncWorkerCore::afterRound(const SyncOutcome &outcome)
 {
     using Status = SyncOutcome::Status;
-    if (m_client->refreshToken() != m_refreshToken) {
-        m_refreshToken = m_client->refreshToken();
-        emit refreshTokenChanged(m_refreshToken);
-    }
-    m_events->setAccessToken(m_client->accessToken());
+    reportTokens();
     if (outcome.status != Status::Cancelled)
         m_reachable = outcome.status != Status::Transient;
     switch (outcome.status) {
@@ -213,6 +252,15 @@ void SyncWorkerCore::afterRound(const SyncOutcome &outcome)
     }
     emit roundFinished(outcome);
     updateOnline();
+}
+
+void SyncWorkerCore::reportTokens()
+{
+    if (m_client->refreshToken() != m_refreshToken) {
+        m_refreshToken = m_client->refreshToken();
+        emit refreshTokenChanged(m_refreshToken);
+    }
+    m_events->setAccessToken(m_client->accessToken());
 }
 
 void SyncWorkerCore::updateOnline()
@@ -265,7 +313,65 @@ void SyncWorkerCore::signOut()
         emit refreshTokenChanged(QString());
     }
     updateOnline();
+    runReveals(); // any asked for meanwhile are refused: signed out
     closeIfShutDown(); // the worker may have been destroyed during the logout request
+}
+
+void SyncWorkerCore::reveal(quint64 requestId, const QString &customerId,
+                            const QStringList &fields, const QString &reason)
+{
+    m_reveals.append({ requestId, customerId, fields, reason });
+    runReveals();
+    closeIfShutDown();
+}
+
+void SyncWorkerCore::runReveals()
+{
+    // A round or sign-in waiting for its answer below owns the client (its request in
+    // flight, a token refresh that rotates the refresh token): the reveals follow it, which
+    // is soon, as rounds are short once the first sync is done.
+    if (m_busy > 0)
+        return;
+    while (!m_reveals.isEmpty() && !m_shutdown)
+        answerReveal(m_reveals.takeFirst());
+    if (std::exchange(m_roundDeferred, false))
+        requestRound();
+}
+
+void SyncWorkerCore::answerReveal(const RevealRequest &request)
+{
+    if (!m_signedIn || !m_client) {
+        emit revealed(request.id, {},
+                      tr("You are not signed in to the server, so the value stays masked."));
+        return;
+    }
+    m_engine->resetCancel(); // no round runs (runReveals()); an earlier cancel is over
+    const int timeout = std::exchange(m_client->timeoutMs, revealTimeoutMs);
+    ++m_busy;
+    const HttpAnswer answer =
+            m_client->get(QStringLiteral("/api/v1/customers/") + request.customerId,
+                          { { QStringLiteral("reveal"), request.fields.join(QLatin1Char(',')) },
+                            { QStringLiteral("reason"), request.reason } });
+    --m_busy;
+    if (m_shutdown)
+        return; // the worker is going away: nobody listens
+    m_client->timeoutMs = timeout;
+    reportTokens(); // a 401 refreshed them
+    // The status only: the values and the reason are personal data.
+    qCInfo(lcSyncWorker) << "reveal answered with status" << answer.status;
+    if (answer.status == 200) {
+        QHash<QString, QString> values;
+        for (const QString &field : request.fields)
+            values.insert(field, answer.body.value(field).toString());
+        emit revealed(request.id, values, QString());
+        return;
+    }
+    const bool cancelled = answer.status == 0 && m_client->cancelled();
+    // No answer, or the session is over: a round finds out which and says so (offline, or
+    // sign in again).
+    if ((answer.status == 0 && !cancelled) || answer.status == 401)
+        requestRound();
+    emit revealed(request.id, {}, revealProblem(answer, cancelled));
 }
 
 void SyncWorkerCore::cancel()

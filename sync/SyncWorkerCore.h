@@ -31,6 +31,8 @@ public:
     void requestRoundSoon();
     void confirmLargePurge();
     void signOut();
+    void reveal(quint64 requestId, const QString &customerId, const QStringList &fields,
+                const QString &reason);
     void cancel(); // any thread
     // Closes everything on the worker thread and ends it; a running round ends first.
     void shutdown();
@@ -44,8 +46,17 @@ signals:
     void progress(branchline::sync::SyncPhase phase, qint64 done, qint64 total, qint64 bytes);
     void roundFinished(const branchline::sync::SyncOutcome &outcome);
     void onlineChanged(bool online);
+    void revealed(quint64 requestId, const QHash<QString, QString> &values, const QString &error);
 
 private:
+    struct RevealRequest
+    {
+        quint64 id = 0;
+        QString customerId;
+        QStringList fields;
+        QString reason;
+    };
+
     void startRequestedRound();
     void runRounds();
     void afterRound(const SyncOutcome &outcome);
@@ -53,6 +64,10 @@ private:
     void updateOnline();
     void closeIfShutDown();
     void closeAll();
+    // Answers the reveal requests waiting, when no request is on the stack below.
+    void runReveals();
+    void answerReveal(const RevealRequest &request);
+    void reportTokens(); // after requests that may have refreshed the tokens
 
     SyncSettings m_settings;
     QString m_connectionName;
@@ -74,6 +89,8 @@ private:
     bool m_reachable = false; // the last round got an answer from the server
     bool m_online = false;
     int m_failures = 0;
+    QList<RevealRequest> m_reveals; // waiting for the request on the stack to end
+    bool m_roundDeferred = false; // a round was asked for during a reveal's request
 };
 
 } // namespace branchline::sync

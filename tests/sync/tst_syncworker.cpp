@@ -3,7 +3,7 @@
 // loopback: what starts a round (sign-in, a poke from another device's change, a local edit,
 // backoff after the server went away, the poke socket coming back), cancelling and resuming a
 // long first snapshot, destroying the worker in the middle of a request, and a session ended
-// by an administrator. The test thread plays the GUI: it owns the store's first connection and
+// by an administrator, and an audited PII reveal asked between rounds. The test thread plays the GUI: it owns the store's first connection and
 // only ever waits on signals (QTRY_*), never on the worker.
 #include "LoopbackDevice.h"
 #include "ServerApi.h"
@@ -11,6 +11,7 @@
 #include "ServerProcess.h"
 #include "SyncWorker.h"
 #include "TestFiles.h"
+#include "rules/Masking.h"
 
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -153,6 +154,7 @@ private slots:
     void signOutThenSignInAgain();
     void signOutEndsTheServerSession();
     void resumesWithStoredRefreshToken();
+    void revealAsksTheServerBetweenRounds();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -449,6 +451,83 @@ void TestSyncWorker::resumesWithStoredRefreshToken()
     QVERIFY(!gui.tokens.isEmpty());
     QVERIFY(!gui.tokens.last().isEmpty());
     QVERIFY(gui.tokens.last() != stored);
+}
+
+void TestSyncWorker::revealAsksTheServerBetweenRounds()
+{
+    struct Answer
+    {
+        QHash<QString, QString> values;
+        QString error;
+    };
+    QHash<quint64, Answer> answers;
+    Gui gui(path("gui.db"), url());
+    const auto listen = [&] {
+        QObject::connect(gui.worker.get(), &SyncWorker::revealed, gui.worker.get(),
+                         [&](quint64 id, const QHash<QString, QString> &values,
+                             const QString &error) { answers.insert(id, { values, error }); });
+    };
+    listen();
+    QVERIFY(gui.open());
+    gui.worker->reveal(1, QStringLiteral("any"), { QStringLiteral("phone") },
+                       QStringLiteral("核实身份"));
+    QTRY_VERIFY_WITH_TIMEOUT(answers.contains(1), patience);
+    QVERIFY2(answers[1].error.contains(QStringLiteral("not signed in")), qPrintable(answers[1].error));
+
+    QCOMPARE(gui.signIn(QStringLiteral("zj.rep1")), SyncOutcome::Status::Done);
+    QSqlQuery query(gui.store.database());
+    QVERIFY(query.exec(QStringLiteral("SELECT id, phone FROM customers WHERE phone <> '' LIMIT 1")));
+    QVERIFY(query.next());
+    const QString id = query.value(0).toString();
+    const QString masked = query.value(1).toString();
+    QVERIFY2(masked.contains(QLatin1Char('*')), qPrintable(masked)); // sync brings it masked
+
+    // Asked as a round starts: the round's request finishes first, then the reveal's.
+    const QString reason = QStringLiteral("回访前核对 & 100%41 + #2");
+    bool asked = false;
+    QObject::connect(gui.worker.get(), &SyncWorker::roundStarted, gui.worker.get(), [&] {
+        if (!std::exchange(asked, true))
+            gui.worker->reveal(2, id, { QStringLiteral("phone") }, reason);
+    });
+    const qsizetype before = gui.rounds.size();
+    gui.worker->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(answers.contains(2), patience);
+    QTRY_VERIFY_WITH_TIMEOUT(gui.rounds.size() > before, patience);
+    QCOMPARE(gui.rounds.last(), SyncOutcome::Status::Done);
+    QVERIFY2(answers[2].error.isEmpty(), qPrintable(answers[2].error));
+    const QString clear = answers[2].values.value(QStringLiteral("phone"));
+    QCOMPARE(clear.size(), 11);
+    QCOMPARE(Masking::mask(PiiKind::Phone, clear), masked);
+    QCOMPARE(gui.count(QStringLiteral("SELECT count(*) FROM customers WHERE phone = '%1'").arg(clear)),
+             0);
+
+    gui.worker->reveal(3, id, { QStringLiteral("phone") }, QStringLiteral("ab"));
+    gui.worker->reveal(4, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                       { QStringLiteral("phone") }, QStringLiteral("核实身份"));
+    QTRY_VERIFY_WITH_TIMEOUT(answers.contains(3) && answers.contains(4), patience);
+    QVERIFY2(answers[3].error.contains(QStringLiteral("longer reason")), qPrintable(answers[3].error));
+    QVERIFY2(answers[4].error.contains(QStringLiteral("no such customer")),
+             qPrintable(answers[4].error));
+    QVERIFY(answers[4].values.isEmpty());
+
+    // A later start: the first request is the reveal, with no access token yet. Its 401 is
+    // answered by a refresh, and the rotated refresh token goes to the keychain.
+    const QString stored = gui.tokens.last();
+    gui.worker.reset();
+    gui.tokens.clear();
+    gui.startWorker();
+    listen();
+    QVERIFY(gui.open());
+    const qsizetype roundsBefore = gui.rounds.size();
+    gui.worker->resume(gui.userId, stored);
+    gui.worker->reveal(5, id, { QStringLiteral("phone") }, QStringLiteral("重启后核对"));
+    QTRY_VERIFY_WITH_TIMEOUT(answers.contains(5), patience);
+    QVERIFY2(answers[5].error.isEmpty(), qPrintable(answers[5].error));
+    QCOMPARE(answers[5].values.value(QStringLiteral("phone")), clear);
+    QVERIFY(!gui.tokens.isEmpty() && !gui.tokens.last().isEmpty() && gui.tokens.last() != stored);
+    // The resumed session's round, asked for while the reveal waited, still runs.
+    QTRY_VERIFY_WITH_TIMEOUT(gui.rounds.size() > roundsBefore, patience);
+    QCOMPARE(gui.rounds.last(), SyncOutcome::Status::Done);
 }
 
 QTEST_GUILESS_MAIN(TestSyncWorker)
