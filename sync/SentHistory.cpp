@@ -9,7 +9,7 @@ namespace branchline::sync {
 namespace {
 
 const QString columns = QStringLiteral(
-        "mutation, table_name, record_id, op, fields, base, base_version, created_at");
+        "mutation, table_name, record_id, op, fields, base, base_version, created_at, prior");
 
 bool run(QSqlQuery &query, StoreError *error)
 {

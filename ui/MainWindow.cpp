@@ -4,6 +4,8 @@
 #include "PlaceholderPage.h"
 #include "StatusPanel.h"
 #include "WorkListPage.h"
+#include "conflicts/ConflictsPage.h"
+#include "conflicts/LostRaceNotice.h"
 #include "customers/CustomerWorkspace.h"
 #include "itemmodels/LeadListModel.h"
 #include "itemmodels/TaskListModel.h"
@@ -19,6 +21,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 #include <QStatusBar>
 
 namespace branchline {
@@ -46,7 +49,31 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
     connect(m_customers, &CustomerWorkspace::pendingEditsChanged, &session,
             &Session::noteLocalEdit);
     m_customers->setOnline(session.isOnline());
+    connectConflicts();
     restoreWindowState();
+}
+
+void MainWindow::connectConflicts()
+{
+    const auto resolvedHere = [this] {
+        m_session.noteLocalEdit();
+        m_session.refreshStatus();
+    };
+    connect(m_conflicts, &ConflictsPage::resolved, this, resolvedHere);
+    connect(m_conflicts, &ConflictsPage::openCustomerRequested, this, [this](const QString &id) {
+        showSection(Section::Customers);
+        m_customers->openCustomer(id);
+    });
+    connect(m_lostRace, &LostRaceNotice::reapplied, this, [this, resolvedHere] {
+        resolvedHere();
+        m_conflicts->refresh();
+    });
+    connect(m_lostRace, &LostRaceNotice::reviewRequested, this, [this](const QString &id) {
+        showSection(Section::Conflicts);
+        if (!id.isEmpty())
+            m_conflicts->showConflict(id);
+    });
+    m_lostRace->check();
 }
 
 MainWindow::~MainWindow() = default;
@@ -59,9 +86,14 @@ void MainWindow::buildSections()
     layout->setSpacing(0);
     m_navigation = new QListWidget(central);
     m_navigation->setObjectName(QStringLiteral("navigation"));
+    auto *right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    m_lostRace = new LostRaceNotice(m_session.database(), m_session.userId(), central);
     m_pages = new QStackedWidget(central);
+    right->addWidget(m_lostRace);
+    right->addWidget(m_pages, 1);
     layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    layout->addLayout(right, 1);
 
     m_customers = new CustomerWorkspace(m_session.database(), m_session.role(),
                                         m_session.userId(), m_pages);
@@ -75,6 +107,9 @@ void MainWindow::buildSections()
     tasks->setFilter(mine);
     m_tasks = new WorkListPage(tr("My tasks"), tr("Nothing to do: no open tasks."), tasks,
                                m_pages);
+
+    m_conflicts = new ConflictsPage(m_session.database(), m_session.role(), m_session.userId(),
+                                    m_pages);
 
     const struct
     {
@@ -94,12 +129,7 @@ void MainWindow::buildSections()
                               tr("Your pipeline, tasks and branch figures as charts you "
                                  "arrange yourself will be shown here."),
                               m_pages) },
-        { tr("Conflicts"),
-          new PlaceholderPage(tr("Conflicts"),
-                              tr("Edits that met another person's edit of the same field "
-                                 "are kept in the conflict journal; nothing is lost. The "
-                                 "screen to compare and resolve them will be here."),
-                              m_pages) },
+        { tr("Conflicts"), m_conflicts },
     };
     for (const auto &section : sections) {
         m_navigation->addItem(section.name);
@@ -152,6 +182,8 @@ void MainWindow::refreshPages()
     m_customers->refresh();
     m_leads->refresh();
     m_tasks->refresh();
+    m_conflicts->refresh();
+    m_lostRace->check();
 }
 
 void MainWindow::signOut()

@@ -8,7 +8,9 @@ class QStackedWidget;
 
 namespace branchline {
 
+class ConflictsPage;
 class CustomerWorkspace;
+class LostRaceNotice;
 class Session;
 class StatusPanel;
 class WorkListPage;
@@ -30,6 +32,8 @@ public:
     Section currentSection() const;
     CustomerWorkspace *customers() const { return m_customers; }
     StatusPanel *statusPanel() const { return m_status; }
+    ConflictsPage *conflicts() const { return m_conflicts; }
+    LostRaceNotice *lostRaceNotice() const { return m_lostRace; }
 
     // Why the window closed: the app signs in again after a sign-out or a removal.
     bool endedSession() const { return m_endedSession; }
@@ -44,6 +48,7 @@ protected:
 private:
     void buildSections();
     void buildMenus();
+    void connectConflicts();
     void refreshPages();
     void signOut();
     void removeAccount();
@@ -57,6 +62,8 @@ private:
     WorkListPage *m_leads = nullptr;
     WorkListPage *m_tasks = nullptr;
     StatusPanel *m_status = nullptr;
+    ConflictsPage *m_conflicts = nullptr;
+    LostRaceNotice *m_lostRace = nullptr;
     bool m_endedSession = false;
 };
 

@@ -17,12 +17,12 @@ Outbox::Outbox(const QSqlDatabase &db)
 
 bool Outbox::append(const QString &table, const QString &recordId, const QString &op,
                     const QJsonObject &fields, const QJsonObject &base, qint64 baseVersion,
-                    StoreError *error)
+                    StoreError *error, const QJsonObject &prior)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral(
             "INSERT INTO outbox (table_name, record_id, op, fields, base, base_version, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            "created_at, prior) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(table);
     query.addBindValue(recordId);
     query.addBindValue(op);
@@ -30,6 +30,7 @@ bool Outbox::append(const QString &table, const QString &recordId, const QString
     query.addBindValue(QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
     query.addBindValue(baseVersion);
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(prior).toJson(QJsonDocument::Compact)));
     if (query.exec())
         return true;
     *error = StoreError::fromSql(query.lastError());

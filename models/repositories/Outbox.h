@@ -20,10 +20,11 @@ class Outbox
 public:
     explicit Outbox(const QSqlDatabase &db);
 
-    // Appends one mutation. `op` is insert, update, delete or resolve.
+    // Appends one mutation. `op` is insert, update, delete or resolve. `prior` holds the
+    // values an update replaced, for the conflict screen's "base" (migration 5).
     bool append(const QString &table, const QString &recordId, const QString &op,
                 const QJsonObject &fields, const QJsonObject &base, qint64 baseVersion,
-                StoreError *error);
+                StoreError *error, const QJsonObject &prior = {});
 
     // Whether an edit of this record made on this device still waits for the server's
     // answer (the "pending" marker of lists and the 360° view).

@@ -172,10 +172,15 @@ bool RecordTable::update(SyncMeta &meta, const Columns &columns, StoreError *err
     QStringList assignments{ QStringLiteral("updated_at = ?") };
     QJsonObject fields;
     QJsonObject base;
-    for (const auto &column : std::as_const(changed)) {
+    QJsonObject prior;
+    for (int i = 0; i < columns.size(); ++i) {
+        const auto &column = columns.at(i);
+        if (Outbox::sameValue(stored.at(i), column.second))
+            continue;
         assignments << column.first + QStringLiteral(" = ?");
         fields.insert(column.first, Outbox::jsonValue(column.second));
         base.insert(column.first, versions.value(column.first, 0));
+        prior.insert(column.first, Outbox::jsonValue(stored.at(i)));
     }
 
     QSqlQuery query(m_db);
@@ -189,7 +194,8 @@ bool RecordTable::update(SyncMeta &meta, const Columns &columns, StoreError *err
         *error = StoreError::fromSql(query.lastError());
         return false;
     }
-    if (!outbox.append(m_table, meta.id, QStringLiteral("update"), fields, base, version, error)
+    if (!outbox.append(m_table, meta.id, QStringLiteral("update"), fields, base, version, error,
+                       prior)
         || !transaction.commit(error))
         return false;
     meta.updatedAt = now;

@@ -53,6 +53,9 @@ const QList<Migration> &Migrator::productMigrations()
         { 3, "deferred search index", ":/branchline/migrations/0003_deferred_search.sql", 2 },
         // A schema-3 Branchline only forgets acknowledged mutations, as it always did.
         { 4, "sent history", ":/branchline/migrations/0004_sent_history.sql", 2 },
+        // Two columns with defaults: a schema-4 Branchline writes and moves rows without
+        // them, and the conflict screen then shows "base not known" for those edits.
+        { 5, "prior values", ":/branchline/migrations/0005_prior_values.sql", 2 },
     };
     return all;
 }
