@@ -7,8 +7,8 @@
 #include "conflicts/ConflictsPage.h"
 #include "conflicts/LostRaceNotice.h"
 #include "customers/CustomerWorkspace.h"
-#include "itemmodels/LeadListModel.h"
 #include "itemmodels/TaskListModel.h"
+#include "leads/LeadsPage.h"
 #include "session/Session.h"
 
 #include <QAction>
@@ -48,6 +48,13 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
     });
     connect(m_customers, &CustomerWorkspace::pendingEditsChanged, &session,
             &Session::noteLocalEdit);
+    connect(m_leads, &LeadsPage::pendingEditsChanged, &session, &Session::noteLocalEdit);
+    // A lead just converted, or a converted one opened: its customer's 360° view.
+    connect(m_leads, &LeadsPage::customerOpened, this, [this](const QString &customerId) {
+        m_customers->refresh();
+        showSection(Section::Customers);
+        m_customers->openCustomer(customerId);
+    });
     m_customers->setOnline(session.isOnline());
     connectConflicts();
     restoreWindowState();
@@ -97,10 +104,8 @@ void MainWindow::buildSections()
 
     m_customers = new CustomerWorkspace(m_session.database(), m_session.role(),
                                         m_session.userId(), m_pages);
-    auto *leads = new LeadListModel(m_session.database(), m_session.role());
-    m_leads = new WorkListPage(tr("Leads"), tr("No leads yet: new ones arrive from the "
-                                               "website, partners and your colleagues."),
-                               leads, m_pages);
+    m_leads = new LeadsPage(m_session.database(), m_session.role(), m_session.userId(),
+                            m_pages);
     auto *tasks = new TaskListModel(m_session.database());
     TaskFilter mine;
     mine.ownerId = m_session.userId();

@@ -10,6 +10,7 @@ namespace branchline {
 
 class ConflictsPage;
 class CustomerWorkspace;
+class LeadsPage;
 class LostRaceNotice;
 class Session;
 class StatusPanel;
@@ -59,7 +60,7 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     CustomerWorkspace *m_customers = nullptr;
-    WorkListPage *m_leads = nullptr;
+    LeadsPage *m_leads = nullptr;
     WorkListPage *m_tasks = nullptr;
     StatusPanel *m_status = nullptr;
     ConflictsPage *m_conflicts = nullptr;

@@ -8,14 +8,20 @@
 #include "StoreFixture.h"
 #include "Translations.h"
 #include "customers/CustomerListPage.h"
+#include "customers/CustomerView.h"
 #include "customers/CustomerWorkspace.h"
+#include "leads/ConvertLeadDialog.h"
+#include "leads/LeadsPage.h"
 #include "repositories/CustomerRepository.h"
+#include "repositories/LeadRepository.h"
 #include "session/Session.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -33,6 +39,7 @@ private slots:
     void init();
     void cleanup();
     void showsSectionsAndSwitchesByShortcut();
+    void convertedLeadOpensItsCustomer();
     void statusBarTellsTheSessionState();
     void speaksChinese();
     void remembersItsGeometry();
@@ -106,6 +113,39 @@ void TestMainWindow::showsSectionsAndSwitchesByShortcut()
     for (int i = 0; i < navigation->count(); ++i)
         QVERIFY(navigation->visualItemRect(navigation->item(i)).right()
                 <= navigation->viewport()->width());
+}
+
+void TestMainWindow::convertedLeadOpensItsCustomer()
+{
+    Lead lead;
+    lead.name = QStringLiteral("王建华");
+    lead.company = QStringLiteral("杭州西溪茶社有限公司");
+    lead.phone = QStringLiteral("13905711234");
+    lead.status = LeadStatus::Qualified;
+    QVERIFY(LeadRepository(m_session->database()).insert(lead));
+    m_session->refreshStatus();
+    const int pendingBefore = m_session->pendingEditCount();
+    MainWindow window(*m_session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    auto *leads = window.findChild<LeadsPage *>();
+    QVERIFY(leads && leads->isVisible());
+
+    leads->convertLead(lead.meta.id);
+    ConvertLeadDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = leads->findChild<ConvertLeadDialog *>()) && dialog->isVisible());
+    dialog->findChild<QLineEdit *>(QStringLiteral("creditCode"))->insert(test::validCreditCode(3));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("convert")), Qt::LeftButton);
+    // The new customer's 360° view, and the two edits counted as waiting for the server.
+    QTRY_COMPARE(window.currentSection(), MainWindow::Section::Customers);
+    QVERIFY(window.customers()->isShowingCustomer());
+    const QString customerId = window.customers()->customerView()->customerId();
+    QCOMPARE(LeadRepository(m_session->database()).find(lead.meta.id)->convertedCustomerId,
+             customerId);
+    QCOMPARE(CustomerRepository(m_session->database()).find(customerId)->legalName,
+             QStringLiteral("杭州西溪茶社有限公司"));
+    QCOMPARE(m_session->pendingEditCount(), pendingBefore + 2);
 }
 
 void TestMainWindow::statusBarTellsTheSessionState()
