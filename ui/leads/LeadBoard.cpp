@@ -53,6 +53,9 @@ QWidget *LeadBoard::buildColumn(LeadStatus status, const QSqlDatabase &db, Role 
     // A converted lead does not move on: only conversion brings a card into that column.
     view->setAcceptsCards(status == LeadStatus::Converted ? LeadConversion::mayConvert(viewer)
                                                           : mayMove);
+    view->setEmptyText(status == LeadStatus::Converted && view->acceptsCards()
+                               ? tr("Drop a lead here to convert it into a customer.")
+                               : tr("No leads here."));
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     layout->addWidget(view, 1);
     m_models.insert(status, model);

@@ -45,6 +45,12 @@ void LeadCardView::setDragRunner(DragRunner runner)
     dragRunner() = std::move(runner);
 }
 
+void LeadCardView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    viewport()->update();
+}
+
 void LeadCardView::setAcceptsCards(bool accepts)
 {
     m_acceptsCards = accepts;
@@ -154,9 +160,15 @@ void LeadCardView::dropEvent(QDropEvent *event)
 void LeadCardView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
+    QPainter painter(viewport());
+    if (model() && model()->rowCount() == 0 && !m_emptyText.isEmpty()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        const int side = fontMetrics().height();
+        painter.drawText(viewport()->rect().adjusted(side, side, -side, -side),
+                         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
+    }
     if (!m_dropHighlight)
         return;
-    QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
     QPen pen(palette().color(QPalette::Highlight), 2.0, Qt::DashLine);
     painter.setPen(pen);

@@ -22,6 +22,9 @@ public:
     explicit LeadCardView(LeadStatus status, QWidget *parent = nullptr);
 
     LeadStatus status() const { return m_status; }
+    // What an empty column says instead of showing nothing.
+    void setEmptyText(const QString &text);
+
     // Whether cards from other columns may be dropped here.
     void setAcceptsCards(bool accepts);
     bool acceptsCards() const { return m_acceptsCards; }
@@ -51,6 +54,7 @@ private:
     QPixmap cardPixmap(const QModelIndex &index) const;
 
     LeadStatus m_status;
+    QString m_emptyText;
     bool m_acceptsCards = false;
     bool m_dropHighlight = false;
 };
