@@ -2,6 +2,8 @@
 #pragma once
 
 #include "DemoData.h"
+#include "StoreFixture.h"
+#include "repositories/LeadConversion.h"
 #include "repositories/LeadRepository.h"
 
 #include <QSqlQuery>
@@ -9,9 +11,9 @@
 namespace branchline::test {
 
 // A pipeline for the leads board on top of the demo book: leads in every status, from
-// every channel, owned by the book's reps, all confirmed by the server except the last
-// one, which was just moved on this computer and shows the pending marker. Returns the
-// ids by name.
+// every channel, owned by the book's reps, one of them converted into a customer, all
+// confirmed by the server except the last one, which was just moved on this computer and
+// shows the pending marker. Returns the ids by name.
 inline QHash<QString, QString> addDemoLeads(const QSqlDatabase &db, const DemoBook &book)
 {
     struct Row
@@ -35,6 +37,7 @@ inline QHash<QString, QString> addDemoLeads(const QSqlDatabase &db, const DemoBo
         { "李明", "金桥电子产品商行", LeadStatus::Qualified, 69, "嘉兴", true },
         { "孙海燕", "永安便利店", LeadStatus::Lost, 18, "杭州", false },
         { "郑涛", "东方餐饮", LeadStatus::Lost, 40, "宁波", true },
+        { "钱进", "钱塘茶餐厅", LeadStatus::Qualified, 91, "杭州", false },
         { "马建华", "新锐服装", LeadStatus::New, 52, "杭州", false },
     };
     static const LeadSource sources[] = { LeadSource::WebForm, LeadSource::Referral,
@@ -65,6 +68,11 @@ inline QHash<QString, QString> addDemoLeads(const QSqlDatabase &db, const DemoBo
     QSqlQuery spread(db);
     spread.exec(QStringLiteral("UPDATE leads SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', "
                                "'now', '-' || (local_id * 173 % 20000) || ' minutes')"));
+    LeadConversion conversion(db, Role::SalesRep, book.repWang);
+    const QString converted = ids.value(QStringLiteral("钱进"));
+    Customer customer = conversion.draft(*leads.find(converted));
+    customer.creditCode = validCreditCode(8808);
+    conversion.convert(converted, customer);
     confirmAllEdits(db);
     // One move made here and not yet confirmed.
     leads.moveTo(ids.value(QStringLiteral("马建华")), LeadStatus::Contacted);
