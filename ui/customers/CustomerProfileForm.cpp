@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CustomerProfileForm.h"
 
+#include "PiiReveal.h"
 #include "repositories/Directory.h"
 #include "rules/FieldPolicy.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace branchline {
@@ -66,6 +65,7 @@ CustomerProfileForm::CustomerProfileForm(const QSqlDatabase &db, Role viewer, QW
     m_revealNotice->setMargin(6);
     m_revealNotice->setVisible(false);
     layout->addWidget(m_revealNotice);
+    m_reveal = new PiiReveal(m_revealNotice, this);
 
     QFormLayout *identity = addGroup(QStringLiteral("identityGroup"), tr("Identity"));
     addLine(identity, kLegalName, tr("Legal name"));
@@ -153,20 +153,8 @@ void CustomerProfileForm::addRow(QFormLayout *form, const QString &field, const 
     Field &f = m_fields[field];
     f.form = form;
     QWidget *content = editor;
-    if (FieldPolicy::mayReveal(m_viewer, RecordType::Customer, field)) {
-        // The button sits next to the value so it is clear which value it is about.
-        auto *line = new QWidget;
-        auto *box = new QHBoxLayout(line);
-        box->setContentsMargins(0, 0, 0, 0);
-        box->addWidget(editor, 1);
-        auto *reveal = new QToolButton(line);
-        reveal->setObjectName(QStringLiteral("reveal_") + field);
-        reveal->setText(tr("Reveal"));
-        reveal->setToolTip(tr("Show the full value"));
-        connect(reveal, &QToolButton::clicked, this, &CustomerProfileForm::explainReveal);
-        box->addWidget(reveal);
-        content = line;
-    }
+    if (FieldPolicy::mayReveal(m_viewer, RecordType::Customer, field))
+        content = m_reveal->addField(field, label, editor);
     f.row = m_messages.wrap(field, content, form->parentWidget());
     form->addRow(label, f.row);
 }
@@ -289,7 +277,10 @@ void CustomerProfileForm::load(const Customer &customer)
                                           : (branch.isEmpty() ? customer.branchId : branch));
     setValue(kTags, customer.tags.join(QStringLiteral(", ")));
     setValue(kNotes, customer.notes);
-    m_revealNotice->setVisible(false);
+    m_reveal->customerLoaded(customer.meta.id, customer.legalName,
+                             { { kCreditCode, customer.creditCode },
+                               { kIdNumber, customer.idNumber },
+                               { kPhone, customer.phone } });
     m_messages.clear();
     updateKindRows();
     m_touched.clear();
@@ -334,7 +325,8 @@ void CustomerProfileForm::setChoice(const QString &field, const QString &code, c
 QString CustomerProfileForm::lineValue(const QString &field, const QString &stored) const
 {
     const Field f = m_fields.value(field);
-    if (!m_touched.contains(field))
+    // A shown full value is the server's, read-only: never an edit to save here.
+    if (!m_touched.contains(field) || m_reveal->isShown(field))
         return stored;
     if (f.text)
         return f.text->toPlainText();
@@ -426,18 +418,19 @@ FieldIssues CustomerProfileForm::showIssues(const FieldIssues &issues)
     return m_messages.show(issues);
 }
 
-void CustomerProfileForm::explainReveal()
+void CustomerProfileForm::setRevealService(PiiRevealService *service)
 {
-    // Showing a full value is an audited server operation (a reason is asked and logged);
-    // nothing on this computer may unmask it, so the button only says what it needs.
-    m_revealNotice->setText(
-            m_online ? tr("Showing the full value is done by the server, which asks for your "
-                          "reason and records it in the audit trail. This version of Branchline "
-                          "cannot ask the server yet, so the value stays masked.")
-                     : tr("Showing the full value needs the server: it asks for your reason and "
-                          "records it in the audit trail. You are offline, so the value stays "
-                          "masked until you are connected again."));
-    m_revealNotice->setVisible(true);
+    m_reveal->setService(service);
+}
+
+void CustomerProfileForm::hideRevealed()
+{
+    m_reveal->hideAll();
+}
+
+void CustomerProfileForm::setOnline(bool online)
+{
+    m_reveal->setOnline(online);
 }
 
 void CustomerProfileForm::markDirty(const QString &field)

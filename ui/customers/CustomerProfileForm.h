@@ -16,15 +16,18 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QToolButton;
 
 namespace branchline {
+
+class PiiReveal;
+class PiiRevealService;
 
 // The profile part of the 360° view. Each field is shown as FieldPolicy says for the
 // viewer's role: left out when hidden, as text when the role may only see it, as an editor
 // when it may edit it. Personal information is masked; its editor starts empty with the
 // mask as placeholder, so typing replaces the value and leaving it empty keeps it (a mask
-// is never written back). "Reveal" explains what showing the full value needs.
+// is never written back). "Reveal" (PiiReveal) asks the server for the full value with a
+// reason; a shown value is never taken for an edit.
 class CustomerProfileForm : public QWidget
 {
     Q_OBJECT
@@ -44,8 +47,13 @@ public:
     FieldIssues showIssues(const FieldIssues &issues);
     void clearIssues() { m_messages.clear(); }
 
+    // Where "Reveal" asks the server; none: it explains that it cannot.
+    void setRevealService(PiiRevealService *service);
+    // Masks every shown value again (the view is left or opens a customer).
+    void hideRevealed();
+
 public slots:
-    void setOnline(bool online) { m_online = online; }
+    void setOnline(bool online);
     // Reads the owner and branch choices again (after a sync round).
     void reloadChoices();
 
@@ -78,7 +86,6 @@ private:
     QString choiceValue(const QString &field, const QString &stored) const;
     CustomerKind currentKind() const;
     void updateKindRows();
-    void explainReveal();
     void markDirty(const QString &field);
 
     QSqlDatabase m_db;
@@ -89,7 +96,7 @@ private:
     QGroupBox *m_businessGroup = nullptr;
     QLabel *m_businessNote = nullptr;
     QLabel *m_revealNotice = nullptr;
-    bool m_online = false;
+    PiiReveal *m_reveal = nullptr;
     bool m_loading = false;
     QSet<QString> m_touched; // the fields the user changed since load()
 };

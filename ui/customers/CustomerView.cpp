@@ -162,6 +162,7 @@ bool CustomerView::openCustomer(const QString &customerId)
     m_customerId = customerId;
     m_backWarned = false;
     setMessage(QString(), false);
+    m_form->hideRevealed(); // a full value is shown for one look at one customer
     showCustomer(false);
     loadLists();
     m_tabs->setCurrentIndex(0);
@@ -271,6 +272,11 @@ void CustomerView::setOnline(bool online)
     m_form->setOnline(online);
 }
 
+void CustomerView::setRevealService(PiiRevealService *service)
+{
+    m_form->setRevealService(service);
+}
+
 void CustomerView::requestBack()
 {
     if (m_form->isDirty() && !m_backWarned) {
@@ -283,6 +289,7 @@ void CustomerView::requestBack()
     if (m_form->isDirty())
         discardChanges();
     m_backWarned = false;
+    m_form->hideRevealed();
     emit backRequested();
 }
 

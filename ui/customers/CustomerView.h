@@ -20,6 +20,7 @@ class CustomerHeader;
 class CustomerProfileForm;
 class CustomerTimelinePanel;
 class LeadListModel;
+class PiiRevealService;
 class TaskListModel;
 
 // The 360° customer view: the header, the profile (masked and editable as the role allows,
@@ -48,8 +49,10 @@ public slots:
     void discardChanges();
     // Reads the customer and its lists again (after a sync round). Unsaved edits are kept.
     void refresh();
-    // Whether the server can be reached; the reveal action explains itself by it.
+    // Whether the server can be reached; offline, the reveal action explains why it cannot.
     void setOnline(bool online);
+    // Where the reveal action asks the server for a full value (the session).
+    void setRevealService(branchline::PiiRevealService *service);
     // Esc: back to the list, unless there are unsaved edits and this is the first Esc.
     void requestBack();
 

@@ -76,4 +76,9 @@ void CustomerWorkspace::setOnline(bool online)
     m_view->setOnline(online);
 }
 
+void CustomerWorkspace::setRevealService(PiiRevealService *service)
+{
+    m_view->setRevealService(service);
+}
+
 } // namespace branchline

@@ -10,6 +10,7 @@ namespace branchline {
 
 class CustomerListPage;
 class CustomerView;
+class PiiRevealService;
 
 // The Customers page of the main window: the list, and the 360° view of the customer opened
 // from it. Enter opens, Esc comes back; Ctrl+F and Ctrl+N work from both.
@@ -31,6 +32,8 @@ public slots:
     // After a sync round pulled rows: the list and, when one is open, the customer.
     void refresh();
     void setOnline(bool online);
+    // Where the 360° view's reveal action asks the server (the signed-in session).
+    void setRevealService(branchline::PiiRevealService *service);
 
 signals:
     // An edit was saved on this computer and waits in the outbox (the app syncs soon).
