@@ -10,6 +10,7 @@
 #include "itemmodels/TaskListModel.h"
 #include "leads/LeadsPage.h"
 #include "session/Session.h"
+#include "session/SessionPiiReveal.h"
 
 #include <QAction>
 #include <QApplication>
@@ -56,6 +57,7 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
         m_customers->openCustomer(customerId);
     });
     m_customers->setOnline(session.isOnline());
+    m_customers->setRevealService(new SessionPiiReveal(session, this));
     connectConflicts();
     restoreWindowState();
 }

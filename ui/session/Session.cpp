@@ -97,6 +97,7 @@ void Session::startWorker(StoreKey key)
     connect(m_worker.get(), &SyncWorker::progress, this, &Session::syncProgress);
     connect(m_worker.get(), &SyncWorker::roundFinished, this, &Session::onRoundFinished);
     connect(m_worker.get(), &SyncWorker::onlineChanged, this, &Session::setOnline);
+    connect(m_worker.get(), &SyncWorker::revealed, this, &Session::piiRevealed);
     m_worker->open(std::move(key.secret), key.kind);
 }
 
@@ -294,6 +295,25 @@ void Session::noteLocalEdit()
     refreshStatus();
     if (m_worker)
         m_worker->syncSoon();
+}
+
+quint64 Session::revealPii(const QString &customerId, const QStringList &fields,
+                           const QString &reason)
+{
+    const quint64 id = ++m_lastReveal;
+    if (m_worker && !m_ended) {
+        m_worker->reveal(id, customerId, fields, reason);
+    } else {
+        // Answered later all the same, as the worker would: the caller knows the id first.
+        QMetaObject::invokeMethod(
+                this,
+                [this, id] {
+                    emit piiRevealed(id, {},
+                                     tr("You are not signed in, so the value stays masked."));
+                },
+                Qt::QueuedConnection);
+    }
+    return id;
 }
 
 void Session::syncNow()

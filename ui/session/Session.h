@@ -90,6 +90,13 @@ public:
     // Reads the counts and the last sync time from the store again.
     void refreshStatus();
 
+    // Asks the server, through the sync worker's thread, for the clear values of a customer's
+    // personal data `fields`; the server checks the role and records `reason` in its audit
+    // trail. Answered by piiRevealed() with the returned id. The values are never kept in the
+    // store nor logged.
+    quint64 revealPii(const QString &customerId, const QStringList &fields,
+                      const QString &reason);
+
     // Ends the session on this computer: the tokens are wiped, the store and its key stay, so
     // the next sign-in is quick and offline work is kept. False with a message when the
     // keychain would not let go of the token.
@@ -121,6 +128,9 @@ signals:
     // A round brought or removed rows: views re-read what they show.
     void dataChanged();
     void profileChanged(); // display name or role arrived or changed
+    // The answer to revealPii(): `error` empty and the clear values, or why not (translated).
+    void piiRevealed(quint64 requestId, const QHash<QString, QString> &values,
+                     const QString &error);
 
 private:
     void startWorker(StoreKey key);
@@ -151,6 +161,7 @@ private:
     bool m_ended = false; // signed out or removed: later token reports are ignored
     SignInProblem m_refusal = SignInProblem::None;
     QString m_refusalMessage;
+    quint64 m_lastReveal = 0;
 };
 
 } // namespace branchline
