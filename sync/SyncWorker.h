@@ -57,8 +57,8 @@ public:
     void signOut(); // forgets the tokens and stops syncing
     // Asks the server for the clear values of a customer's personal data `fields`: an unmask
     // it allows by role and records in its audit trail with `reason`. Answered by revealed()
-    // with the caller's `requestId`. Runs between requests: a round that is waiting for the
-    // server finishes that request first. The values are never stored nor logged here.
+    // with the caller's `requestId`. Runs between rounds: asked during a round or a sign-in,
+    // it follows that round's or sign-in's end. The values are never stored nor logged here.
     void reveal(quint64 requestId, const QString &customerId, const QStringList &fields,
                 const QString &reason);
 
