@@ -33,7 +33,10 @@ struct ConflictEntry
     // by ConflictRepository::findBase() for the entry on screen.
     QJsonValue base{ QJsonValue::Undefined };
     QString authorId; // whose edit it was
-    QString otherUserName; // who made the edit that won, when known
+    QString otherUserId; // who made the other edit
+    QString otherUserName; // their name, when known
+    // The other edit was the same person's, made on another computer.
+    bool otherIsAuthor() const { return !otherUserId.isEmpty() && otherUserId == authorId; }
     QString message; // the server's reason for a rejection, in the server's words
     QString resolution; // empty: unresolved; mine, theirs or merged
     bool awaitingServer = false; // resolved here, the resolution not yet sent

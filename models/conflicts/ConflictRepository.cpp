@@ -146,6 +146,7 @@ QList<ConflictEntry> ConflictRepository::select(const QString &condition,
             "c.server_value, c.client_value, c.user_id, c.message, c.resolution, c.origin, "
             "c.created_at, %1, "
             "(SELECT u.display_name FROM users u WHERE u.id = c.other_user_id), "
+            "c.other_user_id, "
             "EXISTS (SELECT 1 FROM outbox o WHERE o.table_name = 'sync_conflicts' "
             "AND o.record_id = c.id) "
             "FROM sync_conflicts c WHERE %2 ORDER BY %3 LIMIT ?")
@@ -175,7 +176,8 @@ QList<ConflictEntry> ConflictRepository::select(const QString &condition,
         entry.createdAt = parseTime(query.value(12).toString());
         entry.recordLabel = query.value(13).toString();
         entry.otherUserName = query.value(14).toString();
-        entry.awaitingServer = query.value(15).toBool();
+        entry.otherUserId = query.value(15).toString();
+        entry.awaitingServer = query.value(16).toBool();
         entries << entry;
     }
     if (query.lastError().isValid())

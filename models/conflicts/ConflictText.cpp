@@ -9,6 +9,8 @@ QString ConflictText::summary(const ConflictEntry &entry)
 {
     switch (entry.kind) {
     case ConflictEntry::Kind::Overwritten:
+        if (entry.otherIsAuthor())
+            return tr("Replaced by your edit on another computer");
         return entry.otherUserName.isEmpty()
                 ? tr("Replaced by a newer edit")
                 : tr("Replaced by %1's newer edit").arg(entry.otherUserName);
@@ -30,6 +32,10 @@ QString ConflictText::explanation(const ConflictEntry &entry)
                                                       : entry.otherUserName;
     switch (entry.kind) {
     case ConflictEntry::Kind::Overwritten:
+        if (entry.otherIsAuthor())
+            return tr("You changed the same field on another computer too, and that newer "
+                      "value stands. The older value is kept here: keep it to apply it "
+                      "again, leave the newer one, or write a merged value.");
         return tr("%1 changed the same field after your edit was made, and the newer "
                   "value stands. Your value is kept here: keep yours to apply it again, "
                   "keep theirs to leave it, or write a merged value.")

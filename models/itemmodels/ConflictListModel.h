@@ -15,7 +15,7 @@ class ConflictListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Record, Field, WhatHappened, When, ColumnCount };
+    enum Column { Record, Field, When, WhatHappened, ColumnCount };
     enum ItemRole { IdRole = Qt::UserRole + 1, ResolvedRole, AwaitingServerRole };
 
     ConflictListModel(const QSqlDatabase &db, Role viewer, QObject *parent = nullptr);

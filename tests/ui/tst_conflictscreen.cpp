@@ -8,6 +8,7 @@
 #include "LostRaceNotice.h"
 #include "ServerDatabase.h"
 #include "ServerProcess.h"
+#include "Translations.h"
 #include "TypeText.h"
 #include "conflicts/ConflictText.h"
 #include "itemmodels/ConflictListModel.h"
@@ -23,6 +24,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
+#include <QVBoxLayout>
 
 using namespace branchline;
 using namespace branchline::sync;
@@ -61,6 +64,8 @@ private slots:
     void keepMineByClickReachesTheOtherDevice();
     void mergedValueIsCheckedThenSent();
     void lostRaceNoticeAppliesMineOnce();
+    void rendersInBothLanguages_data();
+    void rendersInBothLanguages();
 
 private:
     // Two devices of zj.rep1; both edit `setter` of the first customer offline, the laptop
@@ -257,6 +262,52 @@ void TestConflictScreen::lostRaceNoticeAppliesMineOnce()
     notice.check();
     QVERIFY(notice.isHidden());
     QCOMPARE(m_laptop->sync->unresolvedConflictCount(), 1);
+}
+
+void TestConflictScreen::rendersInBothLanguages_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("heading");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Conflicts");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("冲突");
+}
+
+// The screen with two entries and the notice above it, as the main window stacks them.
+// With BRANCHLINE_SCREENSHOT_DIR set, the pictures go to docs/screenshots.
+void TestConflictScreen::rendersInBothLanguages()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, heading);
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(translator);
+    Translations::install(*qApp, language);
+    const QString id = race(setNotes, QStringLiteral("周三上午再次拜访，带上新的费率表"),
+                            QStringLiteral("老板说下周才有空，改约周五"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!race(setAddress, QStringLiteral("西湖区文三路 90 号 2 楼"),
+                  QStringLiteral("西湖区文三路 90 号")).isEmpty());
+
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *notice = new LostRaceNotice(m_laptop->store.database(), m_laptop->sync->userId());
+    auto *page = new ConflictsPage(m_laptop->store.database(), Role::SalesRep,
+                                   m_laptop->sync->userId());
+    layout->addWidget(notice);
+    layout->addWidget(page, 1);
+    notice->check();
+    page->showConflict(page->model()->entry(page->model()->rowCount() - 1).id);
+    window.resize(1180, 560);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(labelText(page, "conflictsHeading").startsWith(heading));
+    QCoreApplication::sendPostedEvents();
+    QTest::qWait(50);
+    const QPixmap picture = window.grab();
+    QVERIFY(!picture.isNull());
+    const QString directory = qEnvironmentVariable("BRANCHLINE_SCREENSHOT_DIR");
+    if (!directory.isEmpty())
+        QVERIFY(picture.save(QStringLiteral("%1/conflicts-%2.png").arg(directory, language)));
+    Translations::install(*qApp, QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestConflictScreen)

@@ -34,6 +34,7 @@ QLabel *valueLabel(const QString &name, QWidget *parent)
 QLabel *caption(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
+    label->setWordWrap(true); // long captions wrap instead of widening their column
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -160,7 +161,8 @@ void ConflictDetail::show(const ConflictEntry &entry)
     m_title->setText(tr("%1 — %2").arg(ConflictText::record(entry),
                                       FieldLabels::field(entry.table, entry.field)));
     m_explanation->setText(ConflictText::explanation(entry));
-    m_theirsCaption->setText(entry.otherUserName.isEmpty()
+    m_theirsCaption->setText(entry.otherIsAuthor() ? tr("Value that stands (your other computer)")
+                             : entry.otherUserName.isEmpty()
                                      ? tr("Value that stands")
                                      : tr("Value that stands (%1)").arg(entry.otherUserName));
     setValue(m_base, entry.base, !entry.base.isUndefined());

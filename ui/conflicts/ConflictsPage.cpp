@@ -60,8 +60,8 @@ ConflictsPage::ConflictsPage(const QSqlDatabase &db, Role viewer, const QString 
     m_detail = new ConflictDetail(viewer, split);
     split->addWidget(m_view);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     m_body->addWidget(m_empty);
     m_body->addWidget(split);
     layout->addWidget(m_body, 1);

@@ -69,12 +69,20 @@ void LostRaceNotice::check()
     }
     if (m_entries.size() == 1) {
         const ConflictEntry &entry = m_entries.first();
-        const QString who = entry.otherUserName.isEmpty() ? tr("someone else")
-                                                          : entry.otherUserName;
-        m_text->setText(tr("Your change to %1 of %2 was replaced by a newer edit by %3. "
-                           "Your value is kept in the conflict journal.")
-                                .arg(FieldLabels::field(entry.table, entry.field),
-                                     ConflictText::record(entry), who));
+        const QString field = FieldLabels::field(entry.table, entry.field);
+        const QString record = ConflictText::record(entry);
+        if (entry.otherIsAuthor()) {
+            m_text->setText(tr("Your change to %1 of %2 was replaced by your newer edit on "
+                               "another computer. The older value is kept in the conflict "
+                               "journal.")
+                                    .arg(field, record));
+        } else {
+            const QString who = entry.otherUserName.isEmpty() ? tr("someone else")
+                                                              : entry.otherUserName;
+            m_text->setText(tr("Your change to %1 of %2 was replaced by a newer edit by %3. "
+                               "Your value is kept in the conflict journal.")
+                                    .arg(field, record, who));
+        }
     } else {
         m_text->setText(tr("%n of your changes were replaced by newer edits of the same "
                            "fields. Your values are kept in the conflict journal.",
