@@ -2,8 +2,10 @@
 #include "CustomerHeader.h"
 
 #include "PendingMarkerDelegate.h"
+#include "Tones.h"
 #include "records/Customer.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -14,29 +16,29 @@ namespace {
 
 // A tag's look; palette() keeps it right in dark and light themes, and the risk colours
 // are the one place where colour carries meaning (with the text saying the same).
-QString tagStyle(const QString &accent = QString())
+QString tagStyle(const QColor &accent = QColor())
 {
-    const QString border = accent.isEmpty() ? QStringLiteral("palette(mid)") : accent;
-    const QString colour = accent.isEmpty() ? QStringLiteral("palette(text)") : accent;
+    const QString border = accent.isValid() ? accent.name() : QStringLiteral("palette(mid)");
+    const QString colour = accent.isValid() ? accent.name() : QStringLiteral("palette(text)");
     return QStringLiteral("QLabel { border: 1px solid %1; border-radius: 9px; padding: 1px 8px;"
                           " color: %2; }")
             .arg(border, colour);
 }
 
-QString riskAccent(const std::optional<RiskLevel> &risk)
+std::optional<Tone> riskTone(const std::optional<RiskLevel> &risk)
 {
     if (!risk)
-        return QString();
+        return std::nullopt;
     switch (*risk) {
     case RiskLevel::Low:
-        return QStringLiteral("#1e8e3e");
+        return Tone::Success;
     case RiskLevel::Medium:
-        return QStringLiteral("#e37400");
+        return Tone::Warning;
     case RiskLevel::High:
     case RiskLevel::Prohibited:
-        return QStringLiteral("#d93025");
+        return Tone::Error;
     }
-    return QString();
+    return std::nullopt;
 }
 
 } // namespace
@@ -115,10 +117,24 @@ void CustomerHeader::setCustomer(const Customer &customer, const QString &ownerN
     // name the field for the one that does not ("Prohibited").
     m_risk->setText(customer.riskLevel ? RecordEnums::label(*customer.riskLevel)
                                        : tr("Risk not rated"));
-    m_risk->setStyleSheet(tagStyle(riskAccent(customer.riskLevel)));
+    m_riskTone = riskTone(customer.riskLevel);
+    showRiskTone();
     m_kyc->setText(RecordEnums::label(customer.kycStatus));
     m_owner->setText(tr("Owner: %1").arg(ownerName.isEmpty() ? tr("unassigned") : ownerName));
     m_branch->setText(branchName.isEmpty() ? tr("No branch") : branchName);
+}
+
+void CustomerHeader::showRiskTone()
+{
+    m_risk->setStyleSheet(tagStyle(m_riskTone ? Tones::colour(*m_riskTone, palette()) : QColor()));
+}
+
+void CustomerHeader::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The system switched between light and dark: the risk tag takes the other shade.
+    if (event->type() == QEvent::PaletteChange)
+        showRiskTone();
 }
 
 } // namespace branchline

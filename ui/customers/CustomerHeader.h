@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Tones.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 
@@ -22,8 +26,12 @@ public:
     void setCustomer(const Customer &customer, const QString &ownerName, const QString &branchName,
                      bool pending);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QLabel *tag(const QString &objectName);
+    void showRiskTone();
 
     QLabel *m_name = nullptr;
     QWidget *m_pending = nullptr;
@@ -33,6 +41,7 @@ private:
     QLabel *m_kyc = nullptr;
     QLabel *m_owner = nullptr;
     QLabel *m_branch = nullptr;
+    std::optional<Tone> m_riskTone;
 };
 
 } // namespace branchline

@@ -2,6 +2,7 @@
 #include "CustomerTimelinePanel.h"
 
 #include "TimelineDelegate.h"
+#include "Tones.h"
 #include "itemmodels/ActivityTimelineModel.h"
 
 #include <QButtonGroup>
@@ -50,7 +51,7 @@ CustomerTimelinePanel::CustomerTimelinePanel(const QSqlDatabase &db, const QStri
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("logProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #d93025;"));
+    Tones::setTextTone(m_problem, Tone::Error);
     m_problem->setVisible(false);
 
     m_list = new QListView(this);

@@ -5,6 +5,7 @@
 #include "CustomerProfileForm.h"
 #include "CustomerTimelinePanel.h"
 #include "OverdueTaskDelegate.h"
+#include "Tones.h"
 #include "itemmodels/ContactListModel.h"
 #include "itemmodels/LeadListModel.h"
 #include "itemmodels/TaskListModel.h"
@@ -296,7 +297,10 @@ void CustomerView::requestBack()
 void CustomerView::setMessage(const QString &text, bool problem)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(problem ? QStringLiteral("color: #d93025;") : QString());
+    if (problem)
+        Tones::setTextTone(m_message, Tone::Error);
+    else
+        Tones::clearTextTone(m_message);
 }
 
 } // namespace branchline

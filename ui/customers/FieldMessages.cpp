@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FieldMessages.h"
 
+#include "Tones.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -12,8 +14,7 @@ QLabel *FieldMessages::add(const QString &field, QWidget *parent)
     label->setObjectName(QStringLiteral("error_") + field);
     label->setWordWrap(true);
     label->setVisible(false);
-    // Red that stays readable on a dark palette too.
-    label->setStyleSheet(QStringLiteral("color: #d93025;"));
+    Tones::setTextTone(label, Tone::Error);
     m_labels.insert(field, label);
     return label;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NewCustomerDialog.h"
 
+#include "Tones.h"
 #include "repositories/CustomerRepository.h"
 #include "repositories/Directory.h"
 
@@ -70,7 +71,7 @@ NewCustomerDialog::NewCustomerDialog(const QSqlDatabase &db, const QString &user
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #d93025;"));
+    Tones::setTextTone(m_problem, Tone::Error);
     m_problem->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OverdueTaskDelegate.h"
 
+#include "Tones.h"
+
 namespace branchline {
 
 OverdueTaskDelegate::OverdueTaskDelegate(int overdueRole, QObject *parent)
@@ -15,8 +17,8 @@ void OverdueTaskDelegate::initStyleOption(QStyleOptionViewItem *option,
     QStyledItemDelegate::initStyleOption(option, index);
     if (!index.data(m_overdueRole).toBool())
         return;
-    const QColor red(0xd9, 0x30, 0x25);
-    option->palette.setColor(QPalette::Text, red); // selected rows keep their own colours
+    // Selected rows keep their own colours.
+    option->palette.setColor(QPalette::Text, Tones::colour(Tone::Error, option->palette));
     option->font.setBold(true);
 }
 

@@ -17,15 +17,19 @@ QIcon PendingMarkerDelegate::pendingIcon()
     // Drawn rather than taken from the icon theme: the offscreen platform and many Windows
     // installs have no theme, and the marker must never be missing.
     static const QIcon icon = [] {
-        QPixmap pixmap(32, 32);
+        // 64 pixels: sharp when scaled down to a marker of 12 points at twice the pixel ratio.
+        QPixmap pixmap(64, 64);
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setPen(Qt::NoPen);
+        // Amber reads on light and dark rows alike; the hole in the middle shows the row's
+        // own colour, whichever the palette gives it.
         painter.setBrush(QColor(0xf2, 0x9f, 0x05));
-        painter.drawEllipse(QRectF(6, 6, 20, 20));
-        painter.setBrush(Qt::white);
-        painter.drawEllipse(QRectF(13, 13, 6, 6));
+        painter.drawEllipse(QRectF(12, 12, 40, 40));
+        painter.setCompositionMode(QPainter::CompositionMode_Clear);
+        painter.drawEllipse(QRectF(26, 26, 12, 12));
+        painter.end();
         return QIcon(pixmap);
     }();
     return icon;

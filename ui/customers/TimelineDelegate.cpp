@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TimelineDelegate.h"
 
+#include "Tones.h"
 #include "itemmodels/ActivityTimelineModel.h"
 
 #include <QApplication>
@@ -11,17 +12,17 @@ namespace branchline {
 
 namespace {
 
-QColor kindColour(const QString &code)
+Tone kindTone(const QString &code)
 {
     if (code == QLatin1String("call"))
-        return QColor(0x1a, 0x73, 0xe8);
+        return Tone::Info;
     if (code == QLatin1String("visit"))
-        return QColor(0x1e, 0x8e, 0x3e);
+        return Tone::Success;
     if (code == QLatin1String("email"))
-        return QColor(0x93, 0x34, 0xe6);
+        return Tone::Violet;
     if (code == QLatin1String("document"))
-        return QColor(0x80, 0x86, 0x8b);
-    return QColor(0xe3, 0x74, 0x00); // note
+        return Tone::Neutral;
+    return Tone::Warning; // note
 }
 
 constexpr int padding = 6;
@@ -64,10 +65,13 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
                       badgeWidth, badgeMetrics.height() + 2);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(kindColour(index.data(ActivityTimelineModel::KindCodeRole).toString()));
+    // The badge's shade follows the palette; its text is whichever of black and white reads.
+    const QColor fill = Tones::colour(
+            kindTone(index.data(ActivityTimelineModel::KindCodeRole).toString()), palette);
+    painter->setBrush(fill);
     painter->drawRoundedRect(badge, 4, 4);
     painter->setFont(badgeFont);
-    painter->setPen(Qt::white);
+    painter->setPen(Tones::textOn(fill));
     painter->drawText(badge, Qt::AlignCenter, kind);
 
     // Subject on the first line, then time and body on the second.

@@ -2,6 +2,7 @@
 #include "SignInDialog.h"
 
 #include "FirstSyncPage.h"
+#include "Tones.h"
 #include "keys/SecretBytes.h"
 
 #include <QFormLayout>
@@ -14,18 +15,6 @@
 #include <QVBoxLayout>
 
 namespace branchline {
-
-namespace {
-
-// Red that stays readable on a light and on a dark palette.
-QString problemStyle(const QPalette &palette)
-{
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    return QStringLiteral("color: %1;").arg(dark ? QStringLiteral("#ff8a80")
-                                                 : QStringLiteral("#b3261e"));
-}
-
-} // namespace
 
 SignInDialog::SignInDialog(QWidget *parent)
     : QDialog(parent)
@@ -228,7 +217,7 @@ void SignInDialog::setBusy(bool busy)
     m_login->setReadOnly(busy || m_loginLocked);
     m_password->setReadOnly(busy);
     if (busy) {
-        m_problem->setStyleSheet(QString());
+        Tones::clearTextTone(m_problem);
         m_problem->setText(tr("Signing in…"));
     }
     updateState();
@@ -237,7 +226,7 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::showProblem(SignInProblem problem, const QString &message)
 {
     setBusy(false);
-    m_problem->setStyleSheet(problemStyle(palette()));
+    Tones::setTextTone(m_problem, Tone::Error);
     m_problem->setText(message);
     switch (problem) {
     case SignInProblem::WrongPassword:
