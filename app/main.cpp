@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandLine.h"
 #include "MainWindow.h"
+#include "MainWindowHost.h"
 #include "Translations.h"
 #include "session/Session.h"
 #include "session/StartupFlow.h"
+#include "settings/LanguagePreference.h"
 #include "Version.h"
 
 #include <QApplication>
@@ -58,7 +60,12 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
-    branchline::Translations::install(app, commandLine.language());
+    // --lang for this run only; otherwise the person's choice in the preferences, or the
+    // branch configuration's (which IT may lock), or the system's.
+    const QString language = commandLine.language().isEmpty()
+            ? branchline::LanguagePreference().language()
+            : commandLine.language();
+    branchline::Translations::install(app, language);
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Branchline"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/branchline/icons/branchline.svg")));
 
@@ -68,14 +75,16 @@ int main(int argc, char **argv)
         std::unique_ptr<branchline::Session> session = flow.run(nullptr);
         if (!session)
             return 0;
-        branchline::MainWindow window(*session);
-        QObject::connect(&window, &branchline::MainWindow::signInRequired, &window,
-                         [&flow, &session, &window] { flow.signInAgain(*session, &window); });
-        window.show();
+        // The host rebuilds the window when the language changes in the preferences.
+        branchline::MainWindowHost host(*session);
+        QObject::connect(&host, &branchline::MainWindowHost::signInRequired, &host,
+                         [&flow, &session, &host] { flow.signInAgain(*session, host.window()); });
+        host.window()->show();
         if (commandLine.quitAfterMs() > 0)
-            QTimer::singleShot(commandLine.quitAfterMs(), &window, &QWidget::close);
+            QTimer::singleShot(commandLine.quitAfterMs(), &host,
+                               [&host] { host.window()->close(); });
         const int status = QApplication::exec();
-        if (!window.endedSession() || commandLine.quitAfterMs() > 0)
+        if (!host.window()->endedSession() || commandLine.quitAfterMs() > 0)
             return status;
     }
 }

@@ -6,11 +6,13 @@
 #include "WorkListPage.h"
 #include "conflicts/ConflictsPage.h"
 #include "conflicts/LostRaceNotice.h"
+#include "customers/CustomerView.h"
 #include "customers/CustomerWorkspace.h"
 #include "itemmodels/TaskListModel.h"
 #include "leads/LeadsPage.h"
 #include "session/Session.h"
 #include "session/SessionPiiReveal.h"
+#include "settings/SettingsDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -166,6 +168,12 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::openSettings);
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < m_navigation->count(); ++i) {
         QAction *action = go->addAction(m_navigation->item(i)->text(), this,
@@ -191,6 +199,15 @@ void MainWindow::refreshPages()
     m_tasks->refresh();
     m_conflicts->refresh();
     m_lostRace->check();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(LanguagePreference(), this);
+    dialog.setUnsavedEdits(m_customers->isShowingCustomer()
+                           && m_customers->customerView()->hasUnsavedChanges());
+    if (dialog.exec() == QDialog::Accepted && dialog.languageChanged())
+        emit languageChosen(LanguagePreference().language());
 }
 
 void MainWindow::signOut()

@@ -42,6 +42,9 @@ public:
 signals:
     // The server ended the session: the app asks for the password again.
     void signInRequired(const QString &message);
+    // The person picked another interface language in the preferences (kept in the
+    // settings already): MainWindowHost rebuilds the window in it.
+    void languageChosen(const QString &language);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +52,7 @@ protected:
 private:
     void buildSections();
     void buildMenus();
+    void openSettings();
     void connectConflicts();
     void refreshPages();
     void signOut();
