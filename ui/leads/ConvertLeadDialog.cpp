@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConvertLeadDialog.h"
 
+#include "Tones.h"
 #include "repositories/Directory.h"
 #include "repositories/LeadConversion.h"
 #include "rules/MobileNumber.h"
@@ -89,7 +90,7 @@ ConvertLeadDialog::ConvertLeadDialog(const QSqlDatabase &db, Role role, const QS
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #d93025;"));
+    Tones::setTextTone(m_problem, Tone::Error);
     m_problem->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -2,6 +2,7 @@
 #include "LeadCardDelegate.h"
 
 #include "PendingMarkerDelegate.h"
+#include "Tones.h"
 #include "itemmodels/LeadColumnModel.h"
 
 #include <QLocale>
@@ -21,9 +22,9 @@ constexpr int lineGap = 2;
 QColor scoreColour(int score, const QPalette &palette)
 {
     if (score >= 70)
-        return QColor(0x1e, 0x8e, 0x3e);
+        return Tones::colour(Tone::Success, palette);
     if (score >= 40)
-        return QColor(0xc2, 0x7c, 0x0e);
+        return Tones::colour(Tone::Warning, palette);
     return palette.color(QPalette::PlaceholderText);
 }
 

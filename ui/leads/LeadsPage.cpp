@@ -5,6 +5,7 @@
 #include "LeadBoard.h"
 #include "LostReasonDialog.h"
 #include "PendingMarkerDelegate.h"
+#include "Tones.h"
 #include "itemmodels/LeadListModel.h"
 #include "repositories/LeadConversion.h"
 #include "repositories/LeadRepository.h"
@@ -49,7 +50,7 @@ LeadsPage::LeadsPage(const QSqlDatabase &db, Role viewer, const QString &userId,
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("color: #d93025;"));
+    Tones::setTextTone(m_notice, Tone::Error);
     m_notice->setVisible(false);
 
     auto *legendIcon = new QLabel(this);
