@@ -126,7 +126,8 @@ bool TaskAgendaModel::setCompleted(const QString &taskId, bool done)
         return false;
     }
     refreshTask(taskId);
-    emit taskEdited(taskId, done);
+    emit taskEdited(taskId);
+    emit completionChanged(taskId, done);
     return true;
 }
 
@@ -138,7 +139,7 @@ bool TaskAgendaModel::reschedule(const QString &taskId, const QDateTime &due)
         return false;
     }
     reload(); // it moves to the group of its new date
-    emit taskEdited(taskId, false);
+    emit taskEdited(taskId);
     return true;
 }
 

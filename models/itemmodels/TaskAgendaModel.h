@@ -69,7 +69,9 @@ public:
 
 signals:
     // A task was changed on this computer and waits in the outbox.
-    void taskEdited(const QString &taskId, bool completed);
+    void taskEdited(const QString &taskId);
+    // A task was completed or reopened (also by a click on its check box), for an undo.
+    void completionChanged(const QString &taskId, bool done);
     // Loading or saving failed; the message is for people.
     void failed(const QString &message);
 

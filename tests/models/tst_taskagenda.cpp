@@ -328,6 +328,7 @@ void TestTaskAgenda::completeAndUndoWriteTheOutbox()
     model.setNow(wednesday);
     model.reload();
     QSignalSpy edited(&model, &TaskAgendaModel::taskEdited);
+    QSignalSpy completion(&model, &TaskAgendaModel::completionChanged);
     QModelIndex task = model.indexOf(id);
     QVERIFY(!task.data(TaskAgendaModel::PendingRole).toBool());
 
@@ -338,6 +339,8 @@ void TestTaskAgenda::completeAndUndoWriteTheOutbox()
     QVERIFY(task.data(TaskAgendaModel::PendingRole).toBool());
     QVERIFY(!task.data(TaskAgendaModel::OverdueRole).toBool());
     QCOMPARE(edited.count(), 1);
+    QCOMPARE(completion.count(), 1);
+    QCOMPARE(completion.first().at(1).toBool(), true);
     Task stored = *TaskRepository(m_fixture->db()).find(id);
     QCOMPARE(stored.status, TaskStatus::Done);
     QCOMPARE(stored.completedAt, wednesday);
