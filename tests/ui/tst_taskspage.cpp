@@ -12,6 +12,7 @@
 #include "TaskActions.h"
 #include "TaskItemDelegate.h"
 #include "TasksPage.h"
+#include "Tones.h"
 #include "itemmodels/TaskAgendaModel.h"
 #include "repositories/CustomerRepository.h"
 #include "repositories/TaskRepository.h"
@@ -293,15 +294,17 @@ void TestTasksPage::overdueIsHighlightedInEveryPalette()
 
     auto *delegate = qobject_cast<TaskItemDelegate *>(m_page->view()->itemDelegate());
     QPalette light;
+    light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
     light.setColor(QPalette::Base, Qt::white);
     light.setColor(QPalette::Text, QColor(0x1f, 0x1f, 0x1f));
     QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
     dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
     for (const QPalette &palette : { light, dark }) {
         const QStyleOptionViewItem overdue = delegate->styleFor(late, palette);
         const QColor red = overdue.palette.color(QPalette::Text);
-        QCOMPARE(red, TaskItemDelegate::overdueColour(palette));
+        QCOMPARE(red, Tones::colour(Tone::Error, palette));
         QVERIFY2(contrast(red, palette.color(QPalette::Base)) >= 4.5,
                  qPrintable(red.name() + QLatin1String(" on ")
                             + palette.color(QPalette::Base).name()));
@@ -312,7 +315,7 @@ void TestTasksPage::overdueIsHighlightedInEveryPalette()
         QCOMPARE(normal.palette.color(QPalette::Text), palette.color(QPalette::Text));
         QCOMPARE(normal.backgroundBrush.style(), Qt::NoBrush);
     }
-    QVERIFY(TaskItemDelegate::overdueColour(light) != TaskItemDelegate::overdueColour(dark));
+    QVERIFY(Tones::colour(Tone::Error, light) != Tones::colour(Tone::Error, dark));
 
     // Time passes: the afternoon call turns overdue on the next reload.
     model->setNow(at(0, 15, 1));

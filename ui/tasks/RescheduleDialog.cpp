@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RescheduleDialog.h"
 
-#include "TaskItemDelegate.h"
+#include "Tones.h"
 #include "tasks/DueDateChoices.h"
 #include "tasks/DueText.h"
 
@@ -46,9 +46,7 @@ RescheduleDialog::RescheduleDialog(const QString &taskTitle, const QDateTime &du
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
-    QPalette error = m_message->palette();
-    error.setColor(QPalette::WindowText, TaskItemDelegate::overdueColour(error));
-    m_message->setPalette(error);
+    Tones::setTextTone(m_message, Tone::Error);
     m_message->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

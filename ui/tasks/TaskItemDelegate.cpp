@@ -2,6 +2,7 @@
 #include "TaskItemDelegate.h"
 
 #include "PendingMarkerDelegate.h"
+#include "Tones.h"
 #include "itemmodels/TaskAgendaModel.h"
 
 #include <QApplication>
@@ -11,18 +12,6 @@ namespace branchline {
 TaskItemDelegate::TaskItemDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {
-}
-
-bool TaskItemDelegate::isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightnessF() < 0.5;
-}
-
-QColor TaskItemDelegate::overdueColour(const QPalette &palette)
-{
-    // Both shades keep more than the 4.5:1 contrast WCAG asks for text, on a white and on a
-    // near-black base; the tests measure it.
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28);
 }
 
 QStyleOptionViewItem TaskItemDelegate::styleFor(const QModelIndex &index,
@@ -43,7 +32,7 @@ void TaskItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     if (index.data(TaskAgendaModel::IsGroupRole).toBool()) {
         option->font.setBold(true);
         if (overdue)
-            option->palette.setColor(QPalette::Text, overdueColour(option->palette));
+            option->palette.setColor(QPalette::Text, Tones::colour(Tone::Error, option->palette));
         return;
     }
     const int column = index.column();
@@ -63,11 +52,11 @@ void TaskItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     }
     if (overdue) {
         // Selected rows keep the palette's highlight colours; the wash marks the others.
-        QColor wash = overdueColour(option->palette);
-        wash.setAlphaF(isDark(option->palette) ? 0.16f : 0.08f);
+        QColor wash = Tones::colour(Tone::Error, option->palette);
+        wash.setAlphaF(Tones::isDark(option->palette) ? 0.16f : 0.08f);
         option->backgroundBrush = wash;
         if (column == TaskAgendaModel::Title || column == TaskAgendaModel::Due)
-            option->palette.setColor(QPalette::Text, overdueColour(option->palette));
+            option->palette.setColor(QPalette::Text, Tones::colour(Tone::Error, option->palette));
         option->font.setBold(column == TaskAgendaModel::Due);
     }
     if (column == TaskAgendaModel::Priority) {

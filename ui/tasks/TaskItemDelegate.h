@@ -8,17 +8,13 @@ namespace branchline {
 // Draws the rows of the tasks screen from TaskAgendaModel's roles: group headings in bold,
 // overdue tasks in red on a faint red wash, completed ones struck through and dimmed, and
 // the pending marker before a task an edit of which waits for the server. Every colour
-// comes from the view's palette, so a dark palette gets shades that read on it.
+// comes from the view's palette or from Tones, so a dark palette gets shades that read on it.
 class TaskItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 
 public:
     explicit TaskItemDelegate(QObject *parent = nullptr);
-
-    // The red of overdue tasks for `palette`: deeper on a light base, softer on a dark one.
-    static QColor overdueColour(const QPalette &palette);
-    static bool isDark(const QPalette &palette);
 
     // What initStyleOption() makes of a cell, for tests.
     QStyleOptionViewItem styleFor(const QModelIndex &index, const QPalette &palette) const;

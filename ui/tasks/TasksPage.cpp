@@ -4,6 +4,7 @@
 #include "PendingMarkerDelegate.h"
 #include "TaskActions.h"
 #include "TaskItemDelegate.h"
+#include "Tones.h"
 #include "itemmodels/TaskAgendaModel.h"
 
 #include <QHBoxLayout>
@@ -62,6 +63,7 @@ TasksPage::TasksPage(const QSqlDatabase &db, const QString &userId, QWidget *par
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
+    Tones::setTextTone(m_notice, Tone::Error);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -181,9 +183,6 @@ void TasksPage::arrangeGroups(int first, int last)
 
 void TasksPage::showNotice(const QString &text)
 {
-    QPalette palette = m_notice->palette();
-    palette.setColor(QPalette::WindowText, TaskItemDelegate::overdueColour(palette));
-    m_notice->setPalette(palette);
     m_notice->setText(text);
 }
 
