@@ -27,9 +27,10 @@ int LeadListModel::columnCount(const QModelIndex &parent) const
 
 QList<LeadCard> LeadListModel::loadPage(const LeadCard *last, int limit, StoreError *error) const
 {
-    return m_repository.cards(m_filter,
-                              last ? LeadRepository::cursorAfter(last->lead) : PageCursor(),
-                              limit, error);
+    if (!m_filter)
+        return {};
+    return m_repository.cards(
+            *m_filter, last ? LeadRepository::cursorAfter(last->lead) : PageCursor(), limit, error);
 }
 
 QVariant LeadListModel::data(const QModelIndex &index, int role) const

@@ -5,6 +5,8 @@
 #include "repositories/LeadRepository.h"
 #include "rules/Role.h"
 
+#include <optional>
+
 namespace branchline {
 
 // Leads, newest change first, a page at a time; phone and email masked for the viewer.
@@ -37,7 +39,9 @@ protected:
 private:
     LeadRepository m_repository;
     Role m_viewer;
-    LeadFilter m_filter;
+    // None until setFilter(): a view may ask for rows as soon as it is attached (the 360°
+    // view's lists, long before a customer opens), and an empty filter means every lead.
+    std::optional<LeadFilter> m_filter;
 };
 
 } // namespace branchline

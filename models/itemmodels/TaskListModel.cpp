@@ -24,7 +24,9 @@ int TaskListModel::columnCount(const QModelIndex &parent) const
 
 QList<Task> TaskListModel::loadPage(const Task *last, int limit, StoreError *error) const
 {
-    return m_repository.page(m_filter, last ? TaskRepository::cursorAfter(*last) : PageCursor(),
+    if (!m_filter)
+        return {};
+    return m_repository.page(*m_filter, last ? TaskRepository::cursorAfter(*last) : PageCursor(),
                              limit, error);
 }
 

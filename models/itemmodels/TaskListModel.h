@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace branchline {
 
 // Tasks by due date, a page at a time. Overdue open tasks say so through OverdueRole, so a
@@ -36,7 +38,9 @@ private:
     bool isOverdue(const Task &task) const;
 
     TaskRepository m_repository;
-    TaskFilter m_filter;
+    // None until setFilter(): a view may ask for rows as soon as it is attached (the 360°
+    // view's lists, long before a customer opens), and an empty filter means every task.
+    std::optional<TaskFilter> m_filter;
     QDateTime m_now;
 };
 

@@ -34,6 +34,7 @@ private slots:
     void leadListPassesTheTester();
     void taskListMarksOverdue();
     void timelineShowsNewestFirstAndAppends();
+    void taskAndLeadListsWaitForTheirFilter();
     void brokenStoreReportsInsteadOfCrashing();
 
 private:
@@ -236,6 +237,35 @@ void TestItemModels::timelineShowsNewestFirstAndAppends()
     Activity invalid;
     QVERIFY(!model.append(invalid));
     QCOMPARE(model.rowCount(), 3);
+}
+
+void TestItemModels::taskAndLeadListsWaitForTheirFilter()
+{
+    // The 360° view attaches these lists to their tables when it is built; until a
+    // customer opens, a view's fetchMore() must not load every task and lead in the store.
+    Task task;
+    task.title = QStringLiteral("回访");
+    QVERIFY(TaskRepository(m_fixture->db()).insert(task));
+    Lead lead;
+    lead.name = QStringLiteral("线索");
+    lead.phone = QStringLiteral("13900001234");
+    QVERIFY(LeadRepository(m_fixture->db()).insert(lead));
+    TaskListModel tasks(m_fixture->db());
+    LeadListModel leads(m_fixture->db(), Role::SalesRep);
+    QAbstractItemModelTester taskTester(&tasks,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester leadTester(&leads,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    while (tasks.canFetchMore({}))
+        tasks.fetchMore({});
+    while (leads.canFetchMore({}))
+        leads.fetchMore({});
+    QCOMPARE(tasks.rowCount(), 0);
+    QCOMPARE(leads.rowCount(), 0);
+    tasks.setFilter({});
+    leads.setFilter({});
+    QCOMPARE(tasks.rowCount(), 1);
+    QCOMPARE(leads.rowCount(), 1);
 }
 
 void TestItemModels::brokenStoreReportsInsteadOfCrashing()
