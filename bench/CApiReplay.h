@@ -20,7 +20,8 @@ bool replayStatements(sqlite3 *db, const QList<RecordedStatement> &statements, q
 // Binds `values` in order: null, integers, reals, blobs (QByteArray) and text.
 bool bindValues(sqlite3_stmt *statement, const QVariantList &values);
 
-// EXPLAIN QUERY PLAN of each statement with its values, one line per plan row.
+// EXPLAIN QUERY PLAN of each statement with its values, one line per plan row, and what
+// the statement costs alone (warm).
 QStringList queryPlans(sqlite3 *db, const QList<RecordedStatement> &statements);
 
 } // namespace branchline

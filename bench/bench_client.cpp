@@ -10,7 +10,7 @@
 // with the longest stall of the GUI thread's event loop during each.
 //
 // bench_client [--customers 100000] [--search-customers 1000000] [--timeline 2000]
-//              [--repetitions 7] [--cache-dir DIR] [--plans]
+//              [--repetitions 7] [--cache-dir DIR] [--plans] [--steps cold,search,view]
 #include "ClientStepTable.h"
 #include "ClientSteps.h"
 #include "ClientStoreSeeder.h"
@@ -57,8 +57,11 @@ int main(int argc, char **argv)
             QStringLiteral("cache-dir"), QString(), QStringLiteral("dir"),
             QDir::homePath() + QStringLiteral("/.cache/branchline-bench"));
     const QCommandLineOption plansOption(QStringLiteral("plans"));
+    // One step alone, to profile it.
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), QString(), QStringLiteral("list"),
+                                         QStringLiteral("cold,search,view"));
     parser.addOptions({ customersOption, searchOption, timelineOption, repetitionsOption,
-                        cacheOption, plansOption });
+                        cacheOption, plansOption, stepsOption });
     parser.addHelpOption();
     parser.process(app);
 
@@ -77,9 +80,12 @@ int main(int argc, char **argv)
     if (!large.sample(&sample, &error))
         return fail(error);
 
+    const QStringList steps = parser.value(stepsOption).split(QLatin1Char(','));
     ClientStepTable table(small.customers(), large.customers(), options.repetitions);
-    std::fprintf(stderr, "cold start…\n");
-    table.add(runColdStart(small, options), small.customers());
+    if (steps.contains(QStringLiteral("cold"))) {
+        std::fprintf(stderr, "cold start…\n");
+        table.add(runColdStart(small, options), small.customers());
+    }
     const QList<std::pair<QString, QString>> searches = {
         { QStringLiteral("a name fragment"), sample.nameFragment },
         { QStringLiteral("two words"), QStringLiteral("北京 科技") },
@@ -87,11 +93,15 @@ int main(int argc, char **argv)
         { QStringLiteral("a credit code"), sample.creditCode },
     };
     for (const auto &[label, query] : searches) {
+        if (!steps.contains(QStringLiteral("search")))
+            break;
         std::fprintf(stderr, "search, %s…\n", qPrintable(label));
         table.add(runSearch(large, label, query, options), large.customers());
     }
-    std::fprintf(stderr, "360° view…\n");
-    table.add(runCustomerView(small, options), small.customers());
+    if (steps.contains(QStringLiteral("view"))) {
+        std::fprintf(stderr, "360° view…\n");
+        table.add(runCustomerView(small, options), small.customers());
+    }
     table.print();
     return table.hasErrors() ? 1 : 0;
 }
