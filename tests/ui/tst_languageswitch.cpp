@@ -49,6 +49,8 @@ private slots:
     void switchesWithoutRestarting();
     void unsavedEditsStopTheSwitch();
     void lockedLanguageCannotBeChanged();
+    void pictures_data();
+    void pictures();
 
 private:
     void writeBranchConfig(const QByteArray &content);
@@ -310,6 +312,36 @@ void TestLanguageSwitch::lockedLanguageCannotBeChanged()
     QVERIFY(!dialog.isVisible());
     QVERIFY(!dialog.languageChanged());
     QVERIFY(!QSettings().contains(QStringLiteral("interface/language")));
+}
+
+void TestLanguageSwitch::pictures_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("locked");
+    QTest::newRow("en") << QStringLiteral("en") << false;
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << false;
+    QTest::newRow("locked, en") << QStringLiteral("en") << true;
+}
+
+void TestLanguageSwitch::pictures()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, locked);
+    QVERIFY(Translations::install(*qApp, language));
+    if (locked)
+        writeBranchConfig("language = zh_CN\nlanguage_locked = true\n");
+    SettingsDialog dialog{ LanguagePreference() };
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("languageNote"));
+    // The note is never cut off: the dialog is tall enough for its wrapped lines.
+    QTRY_VERIFY(note->height() >= note->heightForWidth(note->width()));
+    const QString directory = qEnvironmentVariable("BRANCHLINE_SCREENSHOT_DIR");
+    if (!directory.isEmpty())
+        QVERIFY(dialog.grab().save(QStringLiteral("%1/settings%2-%3.png")
+                                           .arg(directory,
+                                                locked ? QStringLiteral("-locked") : QString(),
+                                                language)));
 }
 
 QTEST_MAIN(TestLanguageSwitch)

@@ -73,6 +73,7 @@ SettingsDialog::SettingsDialog(LanguagePreference preference, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addStretch(1);
+    layout->addSpacing(fontMetrics().height());
     layout->addWidget(buttons);
     setMinimumWidth(420);
 }
