@@ -38,11 +38,17 @@ int main(int argc, char **argv)
 
     const QStringList arguments = argumentList(argc, argv);
     branchline::CommandLine commandLine;
+    // --lang for this run only; otherwise the person's choice in the preferences, or the
+    // branch configuration's (which IT may lock), or the system's.
+    const auto chosenLanguage = [&commandLine] {
+        return commandLine.language().isEmpty() ? branchline::LanguagePreference().language()
+                                                : commandLine.language();
+    };
     if (commandLine.parse(arguments) != branchline::CommandLine::Action::Run) {
         // --help, --version or a mistake: answer in the user's language without opening
         // a window, so this works on a machine with no display.
         QCoreApplication core(argc, argv);
-        branchline::Translations::install(core, commandLine.language());
+        branchline::Translations::install(core, chosenLanguage());
         branchline::CommandLine translated;
         switch (translated.parse(arguments)) {
         case branchline::CommandLine::Action::ShowVersion:
@@ -60,12 +66,7 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
-    // --lang for this run only; otherwise the person's choice in the preferences, or the
-    // branch configuration's (which IT may lock), or the system's.
-    const QString language = commandLine.language().isEmpty()
-            ? branchline::LanguagePreference().language()
-            : commandLine.language();
-    branchline::Translations::install(app, language);
+    branchline::Translations::install(app, chosenLanguage());
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Branchline"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/branchline/icons/branchline.svg")));
 

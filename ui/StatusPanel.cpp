@@ -61,6 +61,13 @@ StatusPanel::StatusPanel(Session &session, QWidget *parent)
     showLastSync();
     showPending(session.pendingEditCount());
     showConflicts(session.unresolvedConflictCount());
+    // Built while a round runs (the window is rebuilt in another language): busy until the
+    // round's next progress report says how far it is.
+    if (session.isSyncing()) {
+        m_progress->setRange(0, 0);
+        m_progress->show();
+        m_sync->setEnabled(false);
+    }
 }
 
 void StatusPanel::showOnline(bool online)
