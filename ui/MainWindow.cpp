@@ -3,16 +3,16 @@
 
 #include "PlaceholderPage.h"
 #include "StatusPanel.h"
-#include "WorkListPage.h"
 #include "conflicts/ConflictsPage.h"
 #include "conflicts/LostRaceNotice.h"
 #include "customers/CustomerView.h"
 #include "customers/CustomerWorkspace.h"
-#include "itemmodels/TaskListModel.h"
 #include "leads/LeadsPage.h"
 #include "session/Session.h"
 #include "session/SessionPiiReveal.h"
 #include "settings/SettingsDialog.h"
+#include "tasks/DesktopReminders.h"
+#include "tasks/TasksPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -58,10 +58,41 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
         showSection(Section::Customers);
         m_customers->openCustomer(customerId);
     });
+    connect(m_tasks, &TasksPage::pendingEditsChanged, &session, &Session::noteLocalEdit);
+    connect(m_tasks, &TasksPage::customerOpened, this, [this](const QString &customerId) {
+        showSection(Section::Customers);
+        m_customers->openCustomer(customerId);
+    });
     m_customers->setOnline(session.isOnline());
     m_customers->setRevealService(new SessionPiiReveal(session, this));
     connectConflicts();
+    connectReminders();
     restoreWindowState();
+}
+
+void MainWindow::connectReminders()
+{
+    // Task reminders in the tray (the status bar without one); clicking one opens the task.
+    m_reminders =
+            new DesktopReminders(m_session.database(), m_session.userId(), statusBar(), this);
+    connect(m_reminders, &DesktopReminders::openRequested, this, &MainWindow::bringToFront);
+    connect(m_reminders, &DesktopReminders::syncRequested, &m_session, &Session::syncNow);
+    connect(m_reminders, &DesktopReminders::quitRequested, this, &QWidget::close);
+    connect(m_reminders, &DesktopReminders::taskRequested, this, [this](const QString &taskId) {
+        bringToFront();
+        showSection(Section::Tasks);
+        m_tasks->showTask(taskId);
+    });
+    m_reminders->start();
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::connectConflicts()
@@ -110,12 +141,7 @@ void MainWindow::buildSections()
                                         m_session.userId(), m_pages);
     m_leads = new LeadsPage(m_session.database(), m_session.role(), m_session.userId(),
                             m_pages);
-    auto *tasks = new TaskListModel(m_session.database());
-    TaskFilter mine;
-    mine.ownerId = m_session.userId();
-    tasks->setFilter(mine);
-    m_tasks = new WorkListPage(tr("My tasks"), tr("Nothing to do: no open tasks."), tasks,
-                               m_pages);
+    m_tasks = new TasksPage(m_session.database(), m_session.userId(), m_pages);
 
     m_conflicts = new ConflictsPage(m_session.database(), m_session.role(), m_session.userId(),
                                     m_pages);

@@ -10,11 +10,12 @@ namespace branchline {
 
 class ConflictsPage;
 class CustomerWorkspace;
+class DesktopReminders;
 class LeadsPage;
 class LostRaceNotice;
 class Session;
 class StatusPanel;
-class WorkListPage;
+class TasksPage;
 
 // The client's main window over one signed-in Session: the sections on the left
 // (Customers, Leads, Tasks, Approvals, Dashboards, Conflicts), the section's page, and the
@@ -33,6 +34,8 @@ public:
     Section currentSection() const;
     CustomerWorkspace *customers() const { return m_customers; }
     StatusPanel *statusPanel() const { return m_status; }
+    TasksPage *tasks() const { return m_tasks; }
+    DesktopReminders *reminders() const { return m_reminders; }
     ConflictsPage *conflicts() const { return m_conflicts; }
     LostRaceNotice *lostRaceNotice() const { return m_lostRace; }
 
@@ -54,6 +57,8 @@ private:
     void buildMenus();
     void openSettings();
     void connectConflicts();
+    void connectReminders();
+    void bringToFront();
     void refreshPages();
     void signOut();
     void removeAccount();
@@ -65,7 +70,8 @@ private:
     QStackedWidget *m_pages = nullptr;
     CustomerWorkspace *m_customers = nullptr;
     LeadsPage *m_leads = nullptr;
-    WorkListPage *m_tasks = nullptr;
+    TasksPage *m_tasks = nullptr;
+    DesktopReminders *m_reminders = nullptr;
     StatusPanel *m_status = nullptr;
     ConflictsPage *m_conflicts = nullptr;
     LostRaceNotice *m_lostRace = nullptr;

@@ -14,7 +14,9 @@
 #include "leads/LeadsPage.h"
 #include "repositories/CustomerRepository.h"
 #include "repositories/LeadRepository.h"
+#include "repositories/TaskRepository.h"
 #include "session/Session.h"
+#include "tasks/TasksPage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -23,10 +25,12 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace branchline;
 
@@ -40,6 +44,7 @@ private slots:
     void cleanup();
     void showsSectionsAndSwitchesByShortcut();
     void convertedLeadOpensItsCustomer();
+    void tasksRemindCompleteAndOpenTheirCustomer();
     void statusBarTellsTheSessionState();
     void speaksChinese();
     void remembersItsGeometry();
@@ -67,6 +72,7 @@ void TestMainWindow::init()
     AccountRegistry registry(keys, settings, m_dir.filePath(QStringLiteral("stores")));
     Account account = registry.prepare(QUrl(QStringLiteral("http://127.0.0.1:9")),
                                        QStringLiteral("zj.rep1"));
+    account.userId = QStringLiteral("user-rep1"); // as after the first sign-in: whose tasks
     QFile::remove(account.storePath);
     m_session = std::make_unique<Session>(account, registry);
     StoreKey key;
@@ -146,6 +152,39 @@ void TestMainWindow::convertedLeadOpensItsCustomer()
     QCOMPARE(CustomerRepository(m_session->database()).find(customerId)->legalName,
              QStringLiteral("杭州西溪茶社有限公司"));
     QCOMPARE(m_session->pendingEditCount(), pendingBefore + 2);
+}
+
+void TestMainWindow::tasksRemindCompleteAndOpenTheirCustomer()
+{
+    Customer tea = test::merchant(QStringLiteral("杭州西湖龙井茶叶有限公司"));
+    QVERIFY(CustomerRepository(m_session->database()).insert(tea));
+    Task visit;
+    visit.title = QStringLiteral("上门核对终端");
+    visit.dueAt = QDateTime::currentDateTimeUtc().addSecs(5 * 60);
+    visit.ownerId = m_session->userId();
+    visit.relatedTable = QStringLiteral("customers");
+    visit.relatedId = tea.meta.id;
+    QVERIFY(TaskRepository(m_session->database()).insert(visit));
+    m_session->refreshStatus();
+    const int pendingBefore = m_session->pendingEditCount();
+
+    MainWindow window(*m_session);
+    // No tray on the offscreen platform: the reminder is in the status bar.
+    QVERIFY(window.statusBar()->currentMessage().contains(visit.title));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Tasks);
+    TasksPage *tasks = window.tasks();
+    QVERIFY(tasks->isVisible());
+    QCOMPARE(tasks->currentTaskId(), visit.meta.id);
+
+    tasks->view()->setFocus();
+    QTest::keyClick(tasks->view(), Qt::Key_Space);
+    QCOMPARE(m_session->pendingEditCount(), pendingBefore + 1);
+    QTest::keyClick(tasks->view(), Qt::Key_O, Qt::ControlModifier);
+    QCOMPARE(window.currentSection(), MainWindow::Section::Customers);
+    QVERIFY(window.customers()->isShowingCustomer());
 }
 
 void TestMainWindow::statusBarTellsTheSessionState()
