@@ -24,7 +24,8 @@ QString DueText::of(const QDateTime &due, const QDateTime &now)
     if (days == -1)
         return tr("Yesterday %1").arg(clock);
     const QLocale locale;
-    if (days > -7 && days < 7)
+    // A weekday names the coming one: past days beyond yesterday get their date.
+    if (days > 1 && days < 7)
         return tr("%1 %2", "weekday and time")
                 .arg(locale.dayName(day.dayOfWeek(), QLocale::ShortFormat), clock);
     return tr("%1 %2", "date and time").arg(locale.toString(day, QLocale::ShortFormat), clock);

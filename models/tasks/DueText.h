@@ -6,8 +6,9 @@
 
 namespace branchline {
 
-// A due time said the way people say it: "14:00" today, "Tomorrow 09:00", "Thu 14:00"
-// within the week either side, a short date beyond. Local time, in the locale's format.
+// A due time said the way people say it: "14:00" today, "Tomorrow 09:00", "Yesterday 16:00",
+// "Thu 14:00" within the coming week, a short date otherwise. Local time, in the locale's
+// format.
 class DueText
 {
     Q_DECLARE_TR_FUNCTIONS(DueText)

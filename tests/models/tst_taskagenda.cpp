@@ -183,6 +183,9 @@ void TestTaskAgenda::dueTextSaysTheDay()
     QCOMPARE(DueText::of(at(-1, 14), wednesday), QStringLiteral("Yesterday ") + time);
     QCOMPARE(DueText::of(at(2, 14), wednesday),
              locale.dayName(Qt::Friday, QLocale::ShortFormat) + QLatin1Char(' ') + time);
+    // Two days ago is a date, never a weekday that reads like next week's.
+    QVERIFY(DueText::of(at(-2, 14), wednesday)
+                    .startsWith(locale.toString(at(-2, 14).date(), QLocale::ShortFormat)));
     QVERIFY(DueText::of(at(30, 14), wednesday)
                     .startsWith(locale.toString(at(30, 14).date(), QLocale::ShortFormat)));
     QVERIFY(DueText::of(QDateTime(), wednesday).isEmpty());

@@ -54,6 +54,7 @@ RescheduleDialog::RescheduleDialog(const QString &taskTitle, const QDateTime &du
     connect(buttons, &QDialogButtonBox::accepted, this, &RescheduleDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &RescheduleDialog::reject);
 
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 32);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(what);
     layout->addLayout(quick);
@@ -63,16 +64,20 @@ RescheduleDialog::RescheduleDialog(const QString &taskTitle, const QDateTime &du
     m_editor->setFocus();
 }
 
-QString RescheduleDialog::choiceText(const QString &name, const QDateTime &when,
-                                     const QDateTime &now)
+QString RescheduleDialog::choiceText(const QString &name, const QDateTime &when)
 {
-    return tr("%1, %2", "quick choice name, its date and time").arg(name, DueText::of(when, now));
+    // The weekday and the date both: "tomorrow" and "next week" are relative words.
+    const QLocale locale;
+    const QDateTime local = when.toLocalTime();
+    return tr("%1, %2 %3 %4", "quick choice name, weekday, date, time")
+            .arg(name, locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat),
+                 locale.toString(local.date(), QLocale::ShortFormat), DueText::time(local));
 }
 
 QPushButton *RescheduleDialog::quickButton(const QString &objectName, const QString &name,
                                            const QDateTime &when)
 {
-    auto *button = new QPushButton(choiceText(name, when, m_now), this);
+    auto *button = new QPushButton(choiceText(name, when), this);
     button->setObjectName(objectName);
     button->setAutoDefault(false);
     connect(button, &QPushButton::clicked, this, [this, when] {

@@ -23,8 +23,8 @@ public:
     QDateTime chosen() const; // local time
     QDateTimeEdit *editor() const { return m_editor; }
 
-    // "Tomorrow, Thu 14:00": a quick choice as its button and menu entry say it.
-    static QString choiceText(const QString &name, const QDateTime &when, const QDateTime &now);
+    // "Tomorrow, Thu 11/26/26 2:00 PM": a quick choice as its button and menu entry say it.
+    static QString choiceText(const QString &name, const QDateTime &when);
 
 public slots:
     void accept() override;

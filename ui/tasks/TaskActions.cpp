@@ -52,10 +52,10 @@ TaskActions::TaskActions(TaskAgendaModel *model, QTreeView *view, QWidget *page)
     connect(m_rescheduleMenu, &QMenu::aboutToShow, this, [this] {
         const QDateTime due = currentTask().data(TaskAgendaModel::DueAtRole).toDateTime();
         const QDateTime now = m_model->now();
-        m_tomorrow->setText(RescheduleDialog::choiceText(tr("Tomorrow"),
-                                                         DueDateChoices::tomorrow(due, now), now));
-        m_nextWeek->setText(RescheduleDialog::choiceText(tr("Next week"),
-                                                         DueDateChoices::nextWeek(due, now), now));
+        m_tomorrow->setText(
+                RescheduleDialog::choiceText(tr("Tomorrow"), DueDateChoices::tomorrow(due, now)));
+        m_nextWeek->setText(
+                RescheduleDialog::choiceText(tr("Next week"), DueDateChoices::nextWeek(due, now)));
     });
 
     connect(m_undoStack, &QUndoStack::indexChanged, this, &TaskActions::update);

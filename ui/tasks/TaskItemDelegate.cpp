@@ -25,6 +25,13 @@ QStyleOptionViewItem TaskItemDelegate::styleFor(const QModelIndex &index,
     return option;
 }
 
+QSize TaskItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(qMax(size.height(), option.fontMetrics.height() + 10));
+    return size;
+}
+
 void TaskItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);

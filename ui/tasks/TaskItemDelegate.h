@@ -18,6 +18,8 @@ public:
 
     // What initStyleOption() makes of a cell, for tests.
     QStyleOptionViewItem styleFor(const QModelIndex &index, const QPalette &palette) const;
+    // Rows with room to breathe, as in the customer list.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

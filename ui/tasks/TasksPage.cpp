@@ -6,6 +6,7 @@
 #include "TaskItemDelegate.h"
 #include "Tones.h"
 #include "itemmodels/TaskAgendaModel.h"
+#include "tasks/DueText.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -41,8 +42,15 @@ TasksPage::TasksPage(const QSqlDatabase &db, const QString &userId, QWidget *par
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(TaskAgendaModel::Title, QHeaderView::Stretch);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(TaskAgendaModel::Related, em * 22);
-    header->resizeSection(TaskAgendaModel::Due, em * 10);
+    header->resizeSection(TaskAgendaModel::Related, em * 24);
+    // As wide as the longest way this language says a due time.
+    const QDateTime now = QDateTime::currentDateTime();
+    int dueWidth = 0;
+    for (const QDateTime &due : { now.addDays(-1), now.addDays(1), now.addDays(-30) })
+        dueWidth = qMax(dueWidth,
+                        fontMetrics().horizontalAdvance(
+                                DueText::of(QDateTime(due.date(), QTime(22, 22)), now)));
+    header->resizeSection(TaskAgendaModel::Due, dueWidth + em * 2);
     header->resizeSection(TaskAgendaModel::Priority, em * 6);
     setFocusProxy(m_view);
     m_actions = new TaskActions(m_model, m_view, this);
