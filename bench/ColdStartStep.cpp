@@ -38,6 +38,7 @@ struct ColdRun
 // the model's first page is run once more alone to record its SQL.
 ColdRun coldStart(const ClientStoreSeeder &seeder, bool record)
 {
+    processEventsUntil([] { return false; }, 50); // both sides start after a pause
     ColdRun run;
     StallProbe probe;
     QElapsedTimer clock;
@@ -110,6 +111,7 @@ StepResult runColdStart(const ClientStoreSeeder &seeder, const StepOptions &opti
         return result;
     }
     const auto baseline = [&](double *ms, qint64 *rows, QString *error) {
+        processEventsUntil([] { return false; }, 50); // both sides start after a pause
         QElapsedTimer clock;
         clock.start();
         CApiStore store;

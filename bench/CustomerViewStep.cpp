@@ -11,6 +11,7 @@
 #include "CustomerWorkspace.h"
 #include "StallProbe.h"
 #include "itemmodels/ActivityTimelineModel.h"
+#include "itemmodels/CustomerCounter.h"
 #include "store/LocalStore.h"
 
 #include <QListView>
@@ -46,6 +47,12 @@ StepResult runCustomerView(const ClientStoreSeeder &seeder, const StepOptions &o
     auto *timeline = view->timeline()->findChild<QListView *>();
     if (!timeline) {
         result.error = QStringLiteral("the timeline has no list");
+        return result;
+    }
+    // The list counts its customers once it is up: the user opens a customer after that.
+    auto *counter = workspace.findChild<CustomerCounter *>();
+    if (!counter || !processEventsUntil([&] { return counter->total() >= 0; })) {
+        result.error = QStringLiteral("the list's count never finished");
         return result;
     }
     PaintWatcher painted(timeline->viewport());
@@ -115,6 +122,8 @@ StepResult runCustomerView(const ClientStoreSeeder &seeder, const StepOptions &o
             result.error = opened.error;
             return result;
         }
+        // After the same idle moment the client had (the list on screen again).
+        processEventsUntil([] { return false; }, 50);
         QElapsedTimer baseline;
         baseline.start();
         qint64 rows = 0;
