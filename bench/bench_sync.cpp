@@ -361,7 +361,8 @@ int main(int argc, char **argv)
                        QStringLiteral("customers"), QStringLiteral("contacts"),
                        QStringLiteral("leads"), QStringLiteral("tasks"),
                        QStringLiteral("activities"), QStringLiteral("sync_conflicts"),
-                       QStringLiteral("field_versions") },
+                       QStringLiteral("terminals"), QStringLiteral("merchant_volumes"),
+                       QStringLiteral("kyc_items"), QStringLiteral("field_versions") },
                      1000, &limit, &error))
         return fail(QStringLiteral("baseline: ") + error);
     source.close();

@@ -30,6 +30,12 @@ struct Customer
     KycStatus kycStatus = KycStatus::NotStarted;
     QStringList tags;
     QString notes;
+    // Set only through approvals (issue 6) and by the server: the client never edits them.
+    std::optional<qint64> feeRateDebit; // merchants: millionths of the amount (FeeRate)
+    std::optional<qint64> feeRateCredit;
+    std::optional<qint64> feeRateQr;
+    std::optional<qint64> creditLimitFen; // borrowers: whole fen (分)
+    QString settlementAccount; // PII: where a merchant's money is paid out
 };
 
 } // namespace branchline

@@ -17,9 +17,17 @@ namespace {
 
 const QString tableName = QStringLiteral("customers");
 
+// The last five are read, never written (columnsOf leaves them out): fee rates, credit
+// limit and settlement account change only through approvals on the server.
 const QString ownColumns = QStringLiteral(
         "kind, legal_name, credit_code, id_number, phone, address, city, industry, mcc, "
-        "branch_id, owner_id, status, risk_level, kyc_status, tags, notes");
+        "branch_id, owner_id, status, risk_level, kyc_status, tags, notes, fee_rate_debit, "
+        "fee_rate_credit, fee_rate_qr, credit_limit_fen, settlement_account");
+
+std::optional<qint64> wholeNumber(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
 
 Customer read(const QSqlQuery &query)
 {
@@ -45,6 +53,11 @@ Customer read(const QSqlQuery &query)
                           .value_or(KycStatus::NotStarted);
     c.tags = query.value(i++).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     c.notes = query.value(i++).toString();
+    c.feeRateDebit = wholeNumber(query.value(i++));
+    c.feeRateCredit = wholeNumber(query.value(i++));
+    c.feeRateQr = wholeNumber(query.value(i++));
+    c.creditLimitFen = wholeNumber(query.value(i++));
+    c.settlementAccount = query.value(i++).toString();
     return c;
 }
 

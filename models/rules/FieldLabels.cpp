@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FieldLabels.h"
 
+#include "records/MerchantEnums.h"
 #include "records/RecordEnums.h"
+#include "rules/KycRules.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -23,6 +25,14 @@ std::optional<QString> enumLabel(const QString &code)
     return std::nullopt;
 }
 
+template<typename Enum>
+std::optional<QString> merchantLabel(const QString &code)
+{
+    if (const std::optional<Enum> value = MerchantEnums::parse<Enum>(code))
+        return MerchantEnums::label(*value);
+    return std::nullopt;
+}
+
 // The label of a closed-vocabulary code, by the column that holds it.
 std::optional<QString> codeLabel(const QString &tableName, const QString &column,
                                  const QString &code)
@@ -40,6 +50,16 @@ std::optional<QString> codeLabel(const QString &tableName, const QString &column
             return enumLabel<CustomerKind>(code);
         if (tableName == QLatin1String("activities"))
             return enumLabel<ActivityKind>(code);
+        if (tableName == QLatin1String("terminals"))
+            return merchantLabel<TerminalKind>(code);
+    }
+    if (tableName == QLatin1String("kyc_items")) {
+        if (column == QLatin1String("state"))
+            return merchantLabel<KycItemState>(code);
+        if (column == QLatin1String("item")) {
+            if (const std::optional<KycItemKind> item = MerchantEnums::parse<KycItemKind>(code))
+                return KycRules::label(*item, CustomerKind::Merchant);
+        }
     }
     if (column == QLatin1String("status")) {
         if (tableName == QLatin1String("customers"))
@@ -48,6 +68,8 @@ std::optional<QString> codeLabel(const QString &tableName, const QString &column
             return enumLabel<LeadStatus>(code);
         if (tableName == QLatin1String("tasks"))
             return enumLabel<TaskStatus>(code);
+        if (tableName == QLatin1String("terminals"))
+            return merchantLabel<TerminalStatus>(code);
     }
     return std::nullopt;
 }
@@ -60,6 +82,9 @@ std::optional<RecordType> FieldLabels::recordType(const QString &name)
         { table("customers"), RecordType::Customer }, { table("contacts"), RecordType::Contact },
         { table("leads"), RecordType::Lead },         { table("tasks"), RecordType::Task },
         { table("activities"), RecordType::Activity },
+        { table("terminals"), RecordType::Terminal },
+        { table("merchant_volumes"), RecordType::MerchantVolume },
+        { table("kyc_items"), RecordType::KycItem },
     };
     const auto found = types.constFind(name);
     if (found == types.constEnd())
@@ -83,6 +108,12 @@ QString FieldLabels::recordKind(const QString &name)
         return tr("Task");
     case RecordType::Activity:
         return tr("Activity");
+    case RecordType::Terminal:
+        return tr("Terminal");
+    case RecordType::MerchantVolume:
+        return tr("Monthly volume");
+    case RecordType::KycItem:
+        return tr("KYC checklist item");
     }
     return name;
 }
@@ -122,6 +153,15 @@ QString FieldLabels::field(const QString &tableName, const QString &column)
         { table("occurred_at"), QT_TR_NOOP("When") },
         { table("subject"), QT_TR_NOOP("Subject") },
         { table("body"), QT_TR_NOOP("Text") },
+        { table("state"), QT_TR_NOOP("State") },
+        { table("note"), QT_TR_NOOP("Note") },
+        { table("item"), QT_TR_NOOP("Item") },
+        { table("updated_by"), QT_TR_NOOP("Changed by") },
+        { table("settlement_account"), QT_TR_NOOP("Settlement account") },
+        { table("fee_rate_debit"), QT_TR_NOOP("Debit card fee rate") },
+        { table("fee_rate_credit"), QT_TR_NOOP("Credit card fee rate") },
+        { table("fee_rate_qr"), QT_TR_NOOP("QR code fee rate") },
+        { table("credit_limit_fen"), QT_TR_NOOP("Credit limit") },
     };
     if (column == QLatin1String("kind")) {
         return tableName == QLatin1String("customers") ? tr("Customer kind")

@@ -20,6 +20,9 @@ enum class FieldClass {
     Assignment, // who owns the record and where
     Ordinary, // any other field of a customer, contact or lead
     Work, // fields of tasks and activities
+    KycReview, // the state of a KYC checklist item
+    KycWork, // the rest of a KYC checklist item
+    SystemFed, // fed by the institution's other systems or stamped by the server
     Unknown, // a name not in the table
 };
 
@@ -34,25 +37,35 @@ constexpr FieldPermission Editable = FieldPermission::Editable;
 //   reason and is audited); managers and risk officers review it; admins run the system,
 //   not customers, so least privilege leaves them the mask.
 // - The settlement account is needed by the rep who onboards and by risk (fraud and
-//   money-laundering checks), not by the branch manager.
+//   money-laundering checks), not by the branch manager. Where a merchant's money goes is
+//   changed only through an approval (a swapped account is the classic fraud), so nobody
+//   edits it in place either.
 // - Only risk and compliance set a risk level or a KYC status: a rep cannot rate the
 //   customers they are paid to sign up.
 // - Fee rates, credit limit, lifecycle status and approval state change through approvals
 //   only, so nobody edits them in place.
 // - Managers and admins assign records to reps and branches.
+// - The KYC checklist is worked by the rep (who hands documents in) and by risk (who
+//   verifies or rejects them); which moves each may make is KycRules' business, checked
+//   by the server as well. Managers and admins read it.
+// - Terminals and monthly volumes come from the acquiring and transaction systems; the
+//   server stamps who moved a checklist item. Nobody edits these on a client.
 // - Risk officers and admins read business data but do not do the branch's work.
 // - An unknown field is shown but never editable: what is not in the table is not granted.
 //
 // clang-format off
 //                             sales rep branch mgr risk       admin
-constexpr std::array<std::array<FieldPermission, 4>, 8> kMatrix{{
+constexpr std::array<std::array<FieldPermission, 4>, 11> kMatrix{{
     /* Pii                */ {{Editable, Visible,   Visible,   Masked  }},
-    /* SettlementAccount  */ {{Editable, Masked,    Visible,   Masked  }},
+    /* SettlementAccount  */ {{Visible,  Masked,    Visible,   Masked  }},
     /* RiskRating         */ {{Visible,  Visible,   Editable,  Visible }},
     /* ApprovalControlled */ {{Visible,  Visible,   Visible,   Visible }},
     /* Assignment         */ {{Visible,  Editable,  Visible,   Editable}},
     /* Ordinary           */ {{Editable, Editable,  Visible,   Visible }},
     /* Work               */ {{Editable, Editable,  Visible,   Visible }},
+    /* KycReview          */ {{Editable, Visible,   Editable,  Visible }},
+    /* KycWork            */ {{Editable, Visible,   Editable,  Visible }},
+    /* SystemFed          */ {{Visible,  Visible,   Visible,   Visible }},
     /* Unknown            */ {{Visible,  Visible,   Visible,   Visible }},
 }};
 // clang-format on
@@ -101,7 +114,8 @@ constexpr FieldRule kFields[] = {
     { R::Customer, QLatin1String("fee_rate_debit"), C::ApprovalControlled, kNoPii },
     { R::Customer, QLatin1String("fee_rate_credit"), C::ApprovalControlled, kNoPii },
     { R::Customer, QLatin1String("fee_rate_qr"), C::ApprovalControlled, kNoPii },
-    { R::Customer, QLatin1String("credit_limit"), C::ApprovalControlled, kNoPii },
+    // Whole fen (分); the fee rates are millionths of the amount (FeeRate).
+    { R::Customer, QLatin1String("credit_limit_fen"), C::ApprovalControlled, kNoPii },
     { R::Customer, QLatin1String("approval_state"), C::ApprovalControlled, kNoPii },
 
     { R::Contact, QLatin1String("customer_id"), C::Ordinary, kNoPii },
@@ -149,6 +163,29 @@ constexpr FieldRule kFields[] = {
     { R::Activity, QLatin1String("subject"), C::Work, kNoPii },
     { R::Activity, QLatin1String("body"), C::Work, kNoPii },
     { R::Activity, QLatin1String("attachment_name"), C::Work, kNoPii },
+
+    { R::Terminal, QLatin1String("customer_id"), C::SystemFed, kNoPii },
+    { R::Terminal, QLatin1String("serial"), C::SystemFed, kNoPii },
+    { R::Terminal, QLatin1String("model"), C::SystemFed, kNoPii },
+    { R::Terminal, QLatin1String("kind"), C::SystemFed, kNoPii },
+    { R::Terminal, QLatin1String("status"), C::SystemFed, kNoPii },
+    { R::Terminal, QLatin1String("installed_at"), C::SystemFed, kNoPii },
+    { R::Terminal, QLatin1String("last_active_day"), C::SystemFed, kNoPii },
+
+    { R::MerchantVolume, QLatin1String("customer_id"), C::SystemFed, kNoPii },
+    { R::MerchantVolume, QLatin1String("month"), C::SystemFed, kNoPii },
+    { R::MerchantVolume, QLatin1String("volume_fen"), C::SystemFed, kNoPii },
+    { R::MerchantVolume, QLatin1String("tx_count"), C::SystemFed, kNoPii },
+    { R::MerchantVolume, QLatin1String("refund_fen"), C::SystemFed, kNoPii },
+    { R::MerchantVolume, QLatin1String("chargeback_count"), C::SystemFed, kNoPii },
+
+    // customer_id and item name the row (its id follows from them, KycRules::itemId): set
+    // when the row is first made and never changed, which the server checks.
+    { R::KycItem, QLatin1String("customer_id"), C::KycWork, kNoPii },
+    { R::KycItem, QLatin1String("item"), C::KycWork, kNoPii },
+    { R::KycItem, QLatin1String("state"), C::KycReview, kNoPii },
+    { R::KycItem, QLatin1String("note"), C::KycWork, kNoPii },
+    { R::KycItem, QLatin1String("updated_by"), C::SystemFed, kNoPii },
 };
 
 const FieldRule *find(RecordType type, const QString &field)
@@ -186,7 +223,8 @@ std::optional<PiiKind> FieldPolicy::piiKind(RecordType type, const QString &fiel
 bool FieldPolicy::isSensitive(RecordType type, const QString &field)
 {
     const FieldClass fieldClass = classOf(type, field);
-    return fieldClass == FieldClass::RiskRating || fieldClass == FieldClass::ApprovalControlled;
+    return fieldClass == FieldClass::RiskRating || fieldClass == FieldClass::ApprovalControlled
+            || fieldClass == FieldClass::SettlementAccount || fieldClass == FieldClass::KycReview;
 }
 
 bool FieldPolicy::mayReveal(Role role, RecordType type, const QString &field)

@@ -14,7 +14,8 @@ namespace branchline {
 // so "at least Visible" is `permission >= FieldPermission::Visible`.
 enum class FieldPermission { Hidden, Masked, Visible, Editable };
 
-enum class RecordType { Customer, Contact, Lead, Task, Activity };
+// Add new types at the end: tests and tables index by the order.
+enum class RecordType { Customer, Contact, Lead, Task, Activity, Terminal, MerchantVolume, KycItem };
 
 // Field-level permissions (DOMAIN.md: "permissions must go down to role, department,
 // record and field"), shared by the client, which shows and edits, and the server, which
@@ -30,7 +31,8 @@ public:
 
     // Fields that change only through a validated command or an approval, never by a
     // plain edit or a silent sync merge: risk level, KYC status, fee rates, credit limit,
-    // approval state and the customer's lifecycle status.
+    // settlement account, approval state, the customer's lifecycle status and the state of
+    // a KYC checklist item.
     static bool isSensitive(RecordType type, const QString &field);
 
     // Whether the role may see the clear value of a PII field on request. The request

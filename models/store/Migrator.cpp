@@ -56,6 +56,9 @@ const QList<Migration> &Migrator::productMigrations()
         // Two columns with defaults: a schema-4 Branchline writes and moves rows without
         // them, and the conflict screen then shows "base not known" for those edits.
         { 5, "prior values", ":/branchline/migrations/0005_prior_values.sql", 2 },
+        // New columns and tables, and a forgotten cursor: a schema-5 Branchline skips what it
+        // has no table for and takes the snapshot the cursor's absence asks for.
+        { 6, "merchant detail", ":/branchline/migrations/0006_merchant_detail.sql", 2 },
     };
     return all;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DemoSeeder.h"
 
+#include "DemoMerchantSeeder.h"
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
 #include "core/PasswordHasher.h"
@@ -231,7 +232,8 @@ bool DemoSeeder::seed(const Options &options, QString *error)
             return false;
         written += batch;
     }
-    if (!seedAround(options, options.seed + 1, error))
+    if (!seedAround(options, options.seed + 1, error)
+        || !DemoMerchantSeeder(m_database).seed(options.seed + 2, error))
         return false;
     const QString detail = QString::fromUtf8(
             QJsonDocument(QJsonObject{ { QStringLiteral("customers"), options.customers },

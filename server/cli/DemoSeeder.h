@@ -11,7 +11,9 @@ namespace branchline::server {
 // `branchline-server seed-demo`: a realistic demo organisation. A head office, regions and
 // branches in several Chinese cities; a manager, reps and a risk officer per region and an
 // admin; merchants, individual and corporate borrowers with valid 统一社会信用代码 and
-// 身份证号, real-looking names, addresses, MCCs, risk levels and KYC states. Deterministic
+// 身份证号, real-looking names, addresses, MCCs, risk levels and KYC states, and their
+// merchant detail (DemoMerchantSeeder: fee rates, terminals, monthly volume, the KYC
+// checklist). Deterministic
 // for a seed, so a benchmark or a demo can be rebuilt exactly.
 class DemoSeeder
 {

@@ -33,6 +33,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 5, "contacts" },
         { 6, "activities" },
         { 7, "sync" },
+        { 8, "merchant_detail" },
     };
     return all;
 }

@@ -10,6 +10,44 @@
 
 namespace branchline::server {
 
+namespace {
+
+// The whole-number columns (fee rates in millionths, the credit limit in fen): JSON
+// numbers, or null when not set.
+QJsonValue wholeNumber(const std::optional<qint64> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+bool isWholeNumberField(const QString &key)
+{
+    return key == QLatin1String("fee_rate_debit") || key == QLatin1String("fee_rate_credit")
+            || key == QLatin1String("fee_rate_qr") || key == QLatin1String("credit_limit_fen");
+}
+
+std::optional<qint64> *wholeNumberOf(Customer *c, const QString &key)
+{
+    if (key == QLatin1String("fee_rate_debit"))
+        return &c->feeRateDebit;
+    if (key == QLatin1String("fee_rate_credit"))
+        return &c->feeRateCredit;
+    if (key == QLatin1String("fee_rate_qr"))
+        return &c->feeRateQr;
+    return &c->creditLimitFen;
+}
+
+QVariant boundNumber(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+std::optional<qint64> readNumber(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+} // namespace
+
 QStringList CustomerJson::fields()
 {
     return { QStringLiteral("kind"),        QStringLiteral("legal_name"),
@@ -19,7 +57,10 @@ QStringList CustomerJson::fields()
              QStringLiteral("mcc"),         QStringLiteral("branch_id"),
              QStringLiteral("owner_id"),    QStringLiteral("status"),
              QStringLiteral("risk_level"),  QStringLiteral("kyc_status"),
-             QStringLiteral("tags"),        QStringLiteral("notes") };
+             QStringLiteral("tags"),        QStringLiteral("notes"),
+             QStringLiteral("fee_rate_debit"), QStringLiteral("fee_rate_credit"),
+             QStringLiteral("fee_rate_qr"),  QStringLiteral("credit_limit_fen"),
+             QStringLiteral("settlement_account") };
 }
 
 QStringList CustomerJson::filterColumns()
@@ -78,6 +119,11 @@ QJsonObject CustomerJson::toJson(const Customer &c)
         { QStringLiteral("kyc_status"), RecordEnums::code(c.kycStatus) },
         { QStringLiteral("tags"), QJsonArray::fromStringList(c.tags) },
         { QStringLiteral("notes"), c.notes },
+        { QStringLiteral("fee_rate_debit"), wholeNumber(c.feeRateDebit) },
+        { QStringLiteral("fee_rate_credit"), wholeNumber(c.feeRateCredit) },
+        { QStringLiteral("fee_rate_qr"), wholeNumber(c.feeRateQr) },
+        { QStringLiteral("credit_limit_fen"), wholeNumber(c.creditLimitFen) },
+        { QStringLiteral("settlement_account"), c.settlementAccount },
         { QStringLiteral("created_at"), c.meta.createdAt.toString(Qt::ISODateWithMs) },
         { QStringLiteral("updated_at"), c.meta.updatedAt.toString(Qt::ISODateWithMs) },
     };
@@ -110,6 +156,16 @@ bool CustomerJson::apply(const QJsonObject &object, Customer *c, QStringList *se
             }
         } else if (key == QLatin1String("risk_level") && value.isNull()) {
             c->riskLevel.reset();
+        } else if (isWholeNumberField(key)) {
+            if (value.isNull()) {
+                wholeNumberOf(c, key)->reset();
+            } else {
+                const double number = value.toDouble(-1);
+                if (!value.isDouble() || number < 0 || number > 9.0e15
+                    || number != double(qint64(number)))
+                    return wrongType();
+                *wholeNumberOf(c, key) = qint64(number);
+            }
         } else if (!value.isString()) {
             return wrongType();
         } else {
@@ -152,6 +208,8 @@ bool CustomerJson::apply(const QJsonObject &object, Customer *c, QStringList *se
                 c->ownerId = text;
             } else if (key == QLatin1String("notes")) {
                 c->notes = text;
+            } else if (key == QLatin1String("settlement_account")) {
+                c->settlementAccount = text;
             }
             if (!validValue) {
                 *problem = tr("\"%1\" is not a valid value for \"%2\".").arg(text, key);
@@ -197,6 +255,11 @@ Customer CustomerJson::read(const QSqlQuery &q)
             RecordEnums::parse<KycStatus>(q.value(i++).toString()).value_or(KycStatus::NotStarted);
     c.tags = q.value(i++).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     c.notes = q.value(i++).toString();
+    c.feeRateDebit = readNumber(q.value(i++));
+    c.feeRateCredit = readNumber(q.value(i++));
+    c.feeRateQr = readNumber(q.value(i++));
+    c.creditLimitFen = readNumber(q.value(i++));
+    c.settlementAccount = q.value(i++).toString();
     return c;
 }
 
@@ -219,6 +282,11 @@ void CustomerJson::bindAll(QSqlQuery &query, const Customer &c)
     query.addBindValue(RecordEnums::code(c.kycStatus));
     query.addBindValue(textValue(c.tags.join(QLatin1Char(','))));
     query.addBindValue(textValue(c.notes));
+    query.addBindValue(boundNumber(c.feeRateDebit));
+    query.addBindValue(boundNumber(c.feeRateCredit));
+    query.addBindValue(boundNumber(c.feeRateQr));
+    query.addBindValue(boundNumber(c.creditLimitFen));
+    query.addBindValue(nullableText(c.settlementAccount));
 }
 
 } // namespace branchline::server

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Integrations.h"
 
+#include "MerchantVolumes.h"
 #include "core/AuditLog.h"
 #include "core/Authenticator.h"
 #include "core/SqlValues.h"
@@ -146,6 +147,8 @@ Outcome Integrations::upsertAggregates(const Integration &integration,
                         "chargeback_count = excluded.chargeback_count, source = excluded.source, "
                         "updated_at = excluded.updated_at"));
                 const QString stamp = RecordSupport::now();
+                // Every month a posted day falls in, summed again once the batch is in.
+                QSet<QPair<QString, QString>> months;
                 for (qsizetype i = 0; i < rows.size(); ++i) {
                     const QJsonObject row = rows.at(i).toObject();
                     auto reject = [&](const QString &reason) {
@@ -213,11 +216,15 @@ Outcome Integrations::upsertAggregates(const Integration &integration,
                         return false;
                     }
                     ++applied;
+                    months.insert({ customerId, day.toString(QStringLiteral("yyyy-MM")) });
                     results.append(
                             QJsonObject{ { QStringLiteral("index"), int(i) },
                                          { QStringLiteral("status"), QStringLiteral("applied") },
                                          { QStringLiteral("customer_id"), customerId } });
                 }
+                for (const auto &[merchant, month] : std::as_const(months))
+                    if (!MerchantVolumes::recompute(db, merchant, month, txError))
+                        return false;
                 return AuditLog::append(
                         db,
                         { integration.id, QStringLiteral("integration.transactions"),

@@ -88,8 +88,9 @@ bool ChangeLog::record(QSqlDatabase &db, const QString &table, const QString &id
 bool ChangeLog::cascade(QSqlDatabase &db, const QString &table, const QString &id,
                         const ScopeKeys &now, const ScopeKeys &before, QString *error)
 {
-    // Contacts and activities carry no scope keys of their own: they follow their customer
-    // or lead, so when it moves they are logged with its old and new keys.
+    // Contacts, activities and the merchant detail carry no scope keys of their own: they
+    // follow their customer or lead, so when it moves they are logged with its old and new
+    // keys.
     QList<QPair<QString, QString>> dependents;
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -98,10 +99,13 @@ bool ChangeLog::cascade(QSqlDatabase &db, const QString &table, const QString &i
                 "SELECT 'contacts', id FROM contacts WHERE customer_id = ? "
                 "UNION ALL SELECT 'activities', id FROM activities WHERE "
                 "(related_table = 'customers' AND related_id = ?) OR (related_table = "
-                "'contacts' AND related_id IN (SELECT id FROM contacts WHERE customer_id = ?))"));
-        query.addBindValue(id);
-        query.addBindValue(id);
-        query.addBindValue(id);
+                "'contacts' AND related_id IN (SELECT id FROM contacts WHERE customer_id = ?)) "
+                "UNION ALL SELECT 'terminals', id FROM terminals WHERE customer_id = ? "
+                "UNION ALL SELECT 'merchant_volumes', id FROM merchant_volumes "
+                "WHERE customer_id = ? "
+                "UNION ALL SELECT 'kyc_items', id FROM kyc_items WHERE customer_id = ?"));
+        for (int i = 0; i < 6; ++i)
+            query.addBindValue(id);
     } else if (table == QLatin1String("leads")) {
         query.prepare(QStringLiteral("SELECT 'activities', id FROM activities WHERE "
                                      "related_table = 'leads' AND related_id = ?"));

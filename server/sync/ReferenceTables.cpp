@@ -35,6 +35,12 @@ RecordType typeOf(const QString &table)
         return RecordType::Task;
     if (table == QLatin1String("activities"))
         return RecordType::Activity;
+    if (table == QLatin1String("terminals"))
+        return RecordType::Terminal;
+    if (table == QLatin1String("merchant_volumes"))
+        return RecordType::MerchantVolume;
+    if (table == QLatin1String("kyc_items"))
+        return RecordType::KycItem;
     return RecordType::Customer;
 }
 

@@ -6,7 +6,9 @@
 #include "records/ActivityJson.h"
 #include "records/ContactJson.h"
 #include "records/CustomerJson.h"
+#include "records/KycItemJson.h"
 #include "records/LeadJson.h"
+#include "records/MerchantFeedJson.h"
 #include "records/TaskJson.h"
 
 #include <QSqlError>
@@ -32,7 +34,9 @@ bool countRows(QSqlDatabase &db, const QString &table, const QString &where,
 
 SyncTables::SyncTables()
 {
-    // The order of sync::syncedTables(): what others point at comes first.
+    // The order of sync::syncedTables(): what others point at comes first. A snapshot
+    // cursor names its table by position, so new tables go at the end: a snapshot begun
+    // before an upgrade then goes on with the tables it had not reached.
     m_tables = { std::make_shared<ReferenceTable>(ReferenceTable::Which::Branches),
                  std::make_shared<ReferenceTable>(ReferenceTable::Which::Users),
                  std::make_shared<SyncTableOf<CustomerJson>>(),
@@ -40,7 +44,10 @@ SyncTables::SyncTables()
                  std::make_shared<SyncTableOf<LeadJson>>(),
                  std::make_shared<SyncTableOf<TaskJson>>(),
                  std::make_shared<SyncTableOf<ActivityJson>>(),
-                 std::make_shared<ConflictTable>() };
+                 std::make_shared<ConflictTable>(),
+                 std::make_shared<SyncTableOf<TerminalJson>>(),
+                 std::make_shared<SyncTableOf<MerchantVolumeJson>>(),
+                 std::make_shared<SyncTableOf<KycItemJson>>() };
 }
 
 SyncTables::~SyncTables() = default;

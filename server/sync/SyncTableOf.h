@@ -3,6 +3,7 @@
 
 #include "ChangeLog.h"
 #include "ConflictJournal.h"
+#include "KindTraits.h"
 #include "SyncMessages.h"
 #include "SyncTable.h"
 #include "core/AuditLog.h"
@@ -21,7 +22,8 @@ namespace branchline::server {
 // rules: fields merge one by one; a same-field race goes to the later edit and the loser to
 // the journal (rule 6); a stale sensitive field is refused and journalled (rule 7); edit
 // against delete is a conflict (rule 9); append-only kinds merge as sets (rule 8); anything
-// refused is journalled too, so no edit is ever dropped.
+// refused is journalled too, so no edit is ever dropped. A kind may add the optional parts
+// of KindTraits.h (read-only on clients, refusals of its own, fields the server stamps).
 template<typename Kind>
 class SyncTableOf : public SyncTable
 {
@@ -80,12 +82,17 @@ public:
         if (found && !visible)
             return reject(db, context, mutation, QStringLiteral("not_found"),
                           SyncMessages::notFound(), nullptr, result, error);
+        if constexpr (IsReadOnlyKind<Kind>::value)
+            return reject(db, context, mutation, QStringLiteral("read_only"),
+                          Kind::readOnlyReason(), found ? &keys : nullptr, result, error);
         switch (mutation.op) {
         case sync::Mutation::Op::Insert:
             if (!found)
                 return insert(db, context, mutation, result, error);
             if (sync::isAppendOnly(Kind::table()))
                 return true; // the same entry again: sets merge (rule 8)
+            if constexpr (InsertOfExistingUpdates<Kind>::value)
+                return update(db, context, mutation, current, keys, result, error);
             return reject(db, context, mutation, QStringLiteral("id_taken"),
                           SyncMessages::idTaken(), &keys, result, error);
         case sync::Mutation::Op::Update:
@@ -109,6 +116,10 @@ public:
                      const QJsonObject &fields, bool deleteRecord, sync::MutationResult *result,
                      QString *error) const override
     {
+        if constexpr (IsReadOnlyKind<Kind>::value) {
+            refuseMutation(result, QStringLiteral("read_only"), Kind::readOnlyReason());
+            return true;
+        }
         Record current;
         bool found = false;
         if (!RecordRows<Kind>::load(db, id, &current, &found, error))
@@ -131,6 +142,11 @@ public:
             refuseMutation(result, QStringLiteral("bad_field"), problem);
             return true;
         }
+        if (const std::optional<QString> refusal =
+                    checkWrite<Kind>(context.caller, &current, record, &set)) {
+            refuseMutation(result, QStringLiteral("not_allowed"), *refusal);
+            return true;
+        }
         if (const std::optional<Refusal> refusal = uneditable(context, set)) {
             refuseMutation(result, refusal->code, refusal->message);
             return true;
@@ -143,6 +159,8 @@ public:
         if (current.meta.deleted && !restore(db, id, error))
             return false;
         record.meta.deleted = false;
+        if (!RecordRows<Kind>::changedFields(current, record).isEmpty())
+            stampWrite<Kind>(record, context.caller);
         if (!RecordRows<Kind>::update(db, record, error))
             return false;
         return log(db, context, record, RecordRows<Kind>::changedFields(current, record), &current,
@@ -216,6 +234,11 @@ private:
         if (!Kind::apply(SyncRows::toApi(mutation.fields, sample()), &record, &set, &problem))
             return reject(db, context, mutation, QStringLiteral("bad_field"), problem, nullptr,
                           result, error);
+        record.meta.id = mutation.id;
+        if (const std::optional<QString> refusal =
+                    checkWrite<Kind>(context.caller, nullptr, record, &set))
+            return reject(db, context, mutation, QStringLiteral("not_allowed"), *refusal, nullptr,
+                          result, error);
         if (const std::optional<Refusal> refusal = uneditable(
                     context, RecordRows<Kind>::chosenOnCreate(record, set, context.caller)))
             return reject(db, context, mutation, refusal->code, refusal->message, nullptr, result,
@@ -225,13 +248,13 @@ private:
         if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
             return reject(db, context, mutation, QStringLiteral("invalid"),
                           SyncMessages::invalid(issues), nullptr, result, error);
-        record.meta.id = mutation.id;
         bool inside = false;
         if (!Kind::inScope(db, context.scope, record, &inside, error))
             return false;
         if (!inside)
             return reject(db, context, mutation, QStringLiteral("out_of_scope"),
                           SyncMessages::outOfScopeMove(), nullptr, result, error);
+        stampWrite<Kind>(record, context.caller);
         if (!RecordRows<Kind>::insert(db, record, error))
             return false;
         return log(db, context, record, {}, nullptr, QStringLiteral("record.create"), result,
@@ -250,6 +273,10 @@ private:
         QString problem;
         if (!Kind::apply(SyncRows::toApi(mutation.fields, sample()), &record, &set, &problem))
             return reject(db, context, mutation, QStringLiteral("bad_field"), problem, &keys,
+                          result, error);
+        if (const std::optional<QString> refusal =
+                    checkWrite<Kind>(context.caller, &current, record, &set))
+            return reject(db, context, mutation, QStringLiteral("not_allowed"), *refusal, &keys,
                           result, error);
         if (const std::optional<Refusal> refusal = uneditable(context, set))
             return reject(db, context, mutation, refusal->code, refusal->message, &keys, result,
@@ -309,7 +336,11 @@ private:
                 return false;
             result->conflicts << entry.id;
         }
-        const QStringList changed = RecordRows<Kind>::changedFields(current, record);
+        QStringList changed = RecordRows<Kind>::changedFields(current, record);
+        if (!changed.isEmpty()) {
+            stampWrite<Kind>(record, context.caller);
+            changed = RecordRows<Kind>::changedFields(current, record);
+        }
         if (changed.isEmpty()) {
             if (!keepServer.isEmpty()
                 && !ChangeLog::touch(db, Kind::table(), mutation.id, keys, &result->seq, error))

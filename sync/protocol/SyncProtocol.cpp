@@ -65,8 +65,10 @@ QJsonArray writeList(const QList<Item> &items)
 
 QStringList syncedTables()
 {
-    return { key("branches"), key("users"), key("customers"),  key("contacts"),
-             key("leads"),    key("tasks"), key("activities"), key("sync_conflicts") };
+    return { key("branches"),       key("users"),     key("customers"),
+             key("contacts"),       key("leads"),     key("tasks"),
+             key("activities"),     key("sync_conflicts"), key("terminals"),
+             key("merchant_volumes"), key("kyc_items") };
 }
 
 bool isSyncedTable(const QString &table)

@@ -19,8 +19,11 @@ namespace branchline::sync {
 // Version 1 is the first; a server answers its current and previous version (rule 15).
 constexpr int protocolVersion = 1;
 constexpr int minProtocolVersion = 1;
-// The client's record schema: 2 since tasks carry a branch and the outbox exists.
-constexpr int schemaVersion = 2;
+// The client's record schema: 2 since tasks carry a branch and the outbox exists, 3 since
+// the merchant detail (terminals, monthly volumes, the KYC checklist, fee rates) syncs. A
+// client of schema 3 refuses a server that speaks only 2, which would not know its
+// checklist edits; older clients still sync with this server and skip the tables they lack.
+constexpr int schemaVersion = 3;
 constexpr int minSchemaVersion = 1;
 
 // Tables in the order a snapshot streams them: what others point at comes first.

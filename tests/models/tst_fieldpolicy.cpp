@@ -88,11 +88,12 @@ const MatrixRow kExpected[] = {
     {RecordType::Customer, "kyc_status",         V, V, E, V, none, true},
     {RecordType::Customer, "tags",               E, E, V, V, none, false},
     {RecordType::Customer, "notes",              E, E, V, V, none, false},
-    {RecordType::Customer, "settlement_account", E, M, V, M, PiiKind::Account, false},
+    // Where the money goes changes through an approval only (issue 6): nobody edits it.
+    {RecordType::Customer, "settlement_account", V, M, V, M, PiiKind::Account, true},
     {RecordType::Customer, "fee_rate_debit",     V, V, V, V, none, true},
     {RecordType::Customer, "fee_rate_credit",    V, V, V, V, none, true},
     {RecordType::Customer, "fee_rate_qr",        V, V, V, V, none, true},
-    {RecordType::Customer, "credit_limit",       V, V, V, V, none, true},
+    {RecordType::Customer, "credit_limit_fen",   V, V, V, V, none, true},
     {RecordType::Customer, "approval_state",     V, V, V, V, none, true},
 
     {RecordType::Contact, "customer_id",         E, E, V, V, none, false},
@@ -147,6 +148,19 @@ const MatrixRow kExpected[] = {
     {RecordType::Customer, "email",              V, V, V, V, none, false},
     {RecordType::Lead, "risk_level",             V, V, V, V, none, false},
     {RecordType::Contact, "settlement_account",  V, V, V, V, none, false},
+    // Fed by the acquiring and transaction systems: read by everyone, edited by nobody.
+    {RecordType::Terminal, "serial",             V, V, V, V, none, false},
+    {RecordType::Terminal, "status",             V, V, V, V, none, false},
+    {RecordType::MerchantVolume, "volume_fen",   V, V, V, V, none, false},
+    {RecordType::MerchantVolume, "chargeback_count", V, V, V, V, none, false},
+    // The checklist: the rep hands in, risk decides (KycRules says which moves), the
+    // manager and admin read; who moved it is the server's to write.
+    {RecordType::KycItem, "state",               E, V, E, V, none, true},
+    {RecordType::KycItem, "note",                E, V, E, V, none, false},
+    {RecordType::KycItem, "customer_id",         E, V, E, V, none, false},
+    {RecordType::KycItem, "item",                E, V, E, V, none, false},
+    {RecordType::KycItem, "updated_by",          V, V, V, V, none, false},
+
     {RecordType::Task, "no_such_field",          V, V, V, V, none, false},
     {RecordType::Activity, "attachment_sha256",  V, V, V, V, none, false},
 };
@@ -154,7 +168,9 @@ const MatrixRow kExpected[] = {
 
 QString rowName(const MatrixRow &row)
 {
-    static const char *const types[] = { "customers", "contacts", "leads", "tasks", "activities" };
+    static const char *const types[] = { "customers", "contacts",         "leads",    "tasks",
+                                         "activities", "terminals", "merchant_volumes",
+                                         "kyc_items" };
     return QLatin1String(types[static_cast<int>(row.type)]) + QLatin1Char('.')
             + QLatin1String(row.field);
 }
@@ -221,8 +237,11 @@ void TestFieldPolicy::matrix()
     QCOMPARE(kindName(FieldPolicy::piiKind(type, field)), kindName(pii));
     QCOMPARE(FieldPolicy::isSensitive(type, field), sensitive);
 
-    // Separation of duties: no sensitive field is editable by a sales rep.
-    if (sensitive)
+    // Separation of duties: no sensitive field is editable by a sales rep. The one
+    // exception is a checklist item's state, which a rep moves only to "submitted" (handing
+    // a document in; KycRules, enforced by the server): sensitive, so that a stale decision
+    // never silently replaces a newer one.
+    if (sensitive && type != RecordType::KycItem)
         QVERIFY(FieldPolicy::permission(Role::SalesRep, type, field) < E);
     // Least privilege: an admin never sees clear PII.
     if (pii)
