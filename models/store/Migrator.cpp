@@ -59,6 +59,8 @@ const QList<Migration> &Migrator::productMigrations()
         // New columns and tables, and a forgotten cursor: a schema-5 Branchline skips what it
         // has no table for and takes the snapshot the cursor's absence asks for.
         { 6, "merchant detail", ":/branchline/migrations/0006_merchant_detail.sql", 2 },
+        // An index only: an older Branchline reads and writes the store as before.
+        { 7, "leads by customer", ":/branchline/migrations/0007_leads_by_customer.sql", 2 },
     };
     return all;
 }

@@ -12,6 +12,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace branchline;
@@ -28,6 +30,7 @@ private slots:
     void pendingFollowsTheOutbox();
     void listMarksPendingRows();
     void leadsOfACustomer();
+    void leadsOfACustomerAreFoundByIndex();
     void countInSlicesMatchesCount_data();
     void countInSlicesMatchesCount();
     void aNewCountCancelsTheRunningOne();
@@ -133,6 +136,24 @@ void TestCustomerQueries::leadsOfACustomer()
     QAbstractItemModelTester tester(&model);
     model.setFilter(filter);
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestCustomerQueries::leadsOfACustomerAreFoundByIndex()
+{
+    // The 360° view's leads: converted into the customer or carrying its phone. Both terms
+    // are index lookups; a scan of every lead was most of the time it took to open a
+    // customer (bench_client, docs/benchmarks.md).
+    QSqlQuery plan(m_fixture->db());
+    QVERIFY(plan.exec(
+            QStringLiteral("EXPLAIN QUERY PLAN SELECT l.id FROM leads l WHERE l.deleted = 0 AND "
+                           "(l.converted_customer_id = 'c' OR l.phone = '13900000001')")));
+    QStringList steps;
+    while (plan.next())
+        steps << plan.value(plan.record().count() - 1).toString();
+    const QString text = steps.join(QLatin1Char('\n'));
+    QVERIFY2(text.contains(QStringLiteral("leads_by_converted_customer"))
+                     && text.contains(QStringLiteral("leads_by_phone")),
+             qPrintable(text));
 }
 
 void TestCustomerQueries::countInSlicesMatchesCount_data()
