@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace branchline {
 
@@ -181,8 +182,13 @@ QString FieldLabels::value(Role viewer, const QString &tableName, const QString 
         return tr("(empty)");
     if (value.isBool())
         return value.toBool() ? tr("Yes") : tr("No");
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 15);
+    if (value.isDouble()) {
+        // Numbers read the way the interface's language writes them (grouping, decimals).
+        const double number = value.toDouble();
+        if (number == double(qint64(number)))
+            return QLocale().toString(qint64(number));
+        return QLocale().toString(number, 'g', 15);
+    }
     if (value.isObject()) {
         if (value.toObject().value(QLatin1String("deleted")).toBool())
             return tr("Deleted");
