@@ -28,6 +28,7 @@ public:
     void reload();
     // The highest month's volume in fen, 0 without figures: the chart's scale.
     qint64 peakFen() const;
+    const MerchantVolume &monthAt(int row) const { return m_rows.at(row); }
     // "Oct 2026", "2026年10月".
     static QString monthText(const QDate &month);
 

@@ -127,10 +127,12 @@ DemoMerchantDetail seedMerchantDetail(const QSqlDatabase &db, const DemoBook &bo
         addChecklistItem(db, book.teaMerchant, MerchantEnums::code(item),
                          QStringLiteral("verified"), QString(), detail.riskOfficer);
 
-    // The first onboarding merchant of the book: a checklist half done.
+    // 王磊's first merchant being onboarded: a checklist half done.
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT id FROM customers WHERE kind = 'merchant' AND "
-                                 "status = 'onboarding' ORDER BY legal_name LIMIT 1"));
+                                 "status = 'onboarding' AND owner_id = ? ORDER BY legal_name "
+                                 "LIMIT 1"));
+    query.addBindValue(book.repWang);
     if (query.exec() && query.next())
         detail.onboardingMerchant = query.value(0).toString();
     query.finish();

@@ -12,8 +12,8 @@ namespace branchline::test {
 // the tea merchant's fee rates (0.38 % debit, 0.60 % credit, 0.30 % QR), its settlement
 // account masked as the server sends it, three terminals (two active, one faulty), twelve
 // months of volume with the spring tea season, and a verified checklist; the borrower's
-// credit limit of ¥200,000; and an onboarding merchant whose checklist is half done (licence
-// verified, legal representative's ID submitted, the rest missing).
+// credit limit of ¥200,000; and an onboarding merchant of 王磊's whose checklist is half done
+// (licence verified, legal representative's ID submitted by him, the rest missing).
 struct DemoMerchantDetail
 {
     QString onboardingMerchant;

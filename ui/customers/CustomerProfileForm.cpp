@@ -397,8 +397,8 @@ void CustomerProfileForm::updateKindRows()
     switch (kind) {
     case CustomerKind::Merchant:
         m_businessGroup->setTitle(tr("Merchant detail"));
-        m_businessNote->setText(tr("Fee rates, terminals and monthly volume come from the "
-                                   "transaction system and are not on this computer yet."));
+        m_businessNote->setText(tr("Fee rates and terminals are on the Merchant tab, the "
+                                   "monthly volume on the Volume tab."));
         break;
     case CustomerKind::Individual:
         m_businessGroup->setTitle(tr("Borrower detail"));
@@ -407,8 +407,8 @@ void CustomerProfileForm::updateKindRows()
         break;
     case CustomerKind::Corporate:
         m_businessGroup->setTitle(tr("Borrower detail"));
-        m_businessNote->setText(tr("Credit limits, loans and repayment schedules are not on "
-                                   "this computer yet."));
+        m_businessNote->setText(tr("The credit limit is on the Borrower tab; loans and repayment "
+                                   "schedules are not on this computer yet."));
         break;
     }
 }

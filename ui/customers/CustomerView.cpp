@@ -4,6 +4,7 @@
 #include "CustomerHeader.h"
 #include "CustomerProfileForm.h"
 #include "CustomerTimelinePanel.h"
+#include "MerchantTabs.h"
 #include "OverdueTaskDelegate.h"
 #include "Tones.h"
 #include "itemmodels/ContactListModel.h"
@@ -97,6 +98,9 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
     tasks->setItemDelegate(new OverdueTaskDelegate(TaskListModel::OverdueRole, tasks));
     m_leads = new LeadListModel(db, viewer, this);
     addList(QStringLiteral("leads"), tr("Leads"), m_leads);
+    m_merchantTabs = new MerchantTabs(m_tabs, db, viewer, userId);
+    connect(m_merchantTabs, &MerchantTabs::checklistMoved, this,
+            &CustomerView::pendingEditsChanged);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("customerSplitter"));
@@ -186,6 +190,7 @@ void CustomerView::showCustomer(bool keepEdits)
     const bool pending = Outbox(m_db).hasPending(customersTable, m_customerId);
     m_header->setCustomer(*customer, directory.userName(customer->ownerId),
                           directory.branchName(customer->branchId), pending);
+    m_merchantTabs->show(*customer);
     if (!keepEdits || !m_form->isDirty()) {
         m_form->load(*customer);
         m_save->setEnabled(false);
@@ -207,6 +212,8 @@ void CustomerView::loadLists()
     m_leads->setFilter(leads);
     for (int i = 1; i < m_tabs->count(); ++i) {
         auto *table = qobject_cast<QTableView *>(m_tabs->widget(i));
+        if (!table)
+            continue; // a panel of its own (MerchantTabs) titles itself
         m_tabs->setTabText(i,
                            titleWithCount(table->property("tabTitle").toString(), table->model()));
     }

@@ -20,12 +20,14 @@ class CustomerHeader;
 class CustomerProfileForm;
 class CustomerTimelinePanel;
 class LeadListModel;
+class MerchantTabs;
 class PiiRevealService;
 class TaskListModel;
 
 // The 360° customer view: the header, the profile (masked and editable as the role allows,
-// checked by RecordValidator on save), the timeline with quick logging, contacts, open tasks
-// and related leads. Ctrl+S saves; Esc asks to go back (twice when there are unsaved edits).
+// checked by RecordValidator on save), the timeline with quick logging, contacts, open tasks,
+// related leads and the merchant detail (MerchantTabs: terms and terminals, volume, the KYC
+// checklist). Ctrl+S saves; Esc asks to go back (twice when there are unsaved edits).
 class CustomerView : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,7 @@ public:
     bool hasUnsavedChanges() const;
     QAction *saveAction() const { return m_saveAction; }
     CustomerTimelinePanel *timeline() const { return m_timeline; }
+    MerchantTabs *merchantTabs() const { return m_merchantTabs; }
 
 public slots:
     // Writes the edits through CustomerRepository (and so the outbox); false when a field
@@ -76,6 +79,7 @@ private:
     ContactListModel *m_contacts = nullptr;
     TaskListModel *m_tasks = nullptr;
     LeadListModel *m_leads = nullptr;
+    MerchantTabs *m_merchantTabs = nullptr;
     QTabWidget *m_tabs = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_discard = nullptr;
