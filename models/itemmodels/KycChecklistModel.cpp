@@ -72,9 +72,8 @@ QVariant KycChecklistModel::data(const QModelIndex &index, int role) const
         // The whole note, which a narrow column cuts short; otherwise the pending state.
         if (index.column() == Note && !item.note.isEmpty())
             return item.note;
-        return m_pending.at(index.row())
-                ? tr("Saved on this computer; waiting for the server.")
-                : QVariant();
+        return m_pending.at(index.row()) ? tr("Saved on this computer; waiting for the server.")
+                                         : QVariant();
     case Qt::DisplayRole:
         break;
     default:

@@ -65,8 +65,7 @@ QVariant MerchantVolumeModel::data(const QModelIndex &index, int role) const
     if (role == MonthRole)
         return month;
     if (role == Qt::TextAlignmentRole)
-        return index.column() == Month ? QVariant()
-                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == Month ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return QVariant();
     const QLocale locale;

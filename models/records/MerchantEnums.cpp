@@ -12,9 +12,9 @@ namespace {
 constexpr std::array<const char *, 4> terminalKinds{ "pos", "smart_pos", "qr_stand", "soft_pos" };
 constexpr std::array<const char *, 4> terminalStatuses{ "active", "inactive", "faulty",
                                                         "retrieved" };
-constexpr std::array<const char *, 6> kycItems{ "business_licence",    "legal_rep_id",
+constexpr std::array<const char *, 6> kycItems{ "business_licence",         "legal_rep_id",
                                                 "settlement_account_proof", "site_visit",
-                                                "beneficial_owner",    "sanctions_screening" };
+                                                "beneficial_owner",         "sanctions_screening" };
 constexpr std::array<const char *, 4> kycStates{ "missing", "submitted", "verified", "rejected" };
 
 template<typename Enum, std::size_t N>

@@ -32,9 +32,9 @@ KycItem read(const QSqlQuery &query)
     return k;
 }
 
-const QString selectItems = QStringLiteral(
-        "SELECT %1, customer_id, item, state, note, updated_by FROM kyc_items "
-        "WHERE customer_id = ? AND deleted = 0");
+const QString selectItems =
+        QStringLiteral("SELECT %1, customer_id, item, state, note, updated_by FROM kyc_items "
+                       "WHERE customer_id = ? AND deleted = 0");
 
 } // namespace
 
@@ -71,9 +71,8 @@ QList<KycItem> KycChecklistRepository::checklist(const QString &customerId, Cust
     }
     // An item the customer's kind does not ask for, moved before its kind changed.
     for (const KycItem &row : std::as_const(stored)) {
-        const bool listed = std::any_of(items.cbegin(), items.cend(), [&](const KycItem &item) {
-            return item.item == row.item;
-        });
+        const bool listed = std::any_of(items.cbegin(), items.cend(),
+                                        [&](const KycItem &item) { return item.item == row.item; });
         if (!listed)
             items << row;
     }

@@ -35,12 +35,14 @@ QList<Terminal> MerchantFeedRepository::terminals(const QString &customerId,
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     // Active, faulty (needs a visit), inactive, retrieved: what the rep acts on comes first.
-    query.prepare(QStringLiteral(
-            "SELECT %1, customer_id, serial, model, kind, status, installed_at, last_active_day "
-            "FROM terminals WHERE customer_id = ? AND deleted = 0 ORDER BY "
-            "CASE status WHEN 'active' THEN 0 WHEN 'faulty' THEN 1 WHEN 'inactive' THEN 2 "
-            "ELSE 3 END, serial")
-                          .arg(RecordTable::metaColumns()));
+    query.prepare(
+            QStringLiteral(
+                    "SELECT %1, customer_id, serial, model, kind, status, installed_at, "
+                    "last_active_day "
+                    "FROM terminals WHERE customer_id = ? AND deleted = 0 ORDER BY "
+                    "CASE status WHEN 'active' THEN 0 WHEN 'faulty' THEN 1 WHEN 'inactive' THEN 2 "
+                    "ELSE 3 END, serial")
+                    .arg(RecordTable::metaColumns()));
     query.addBindValue(customerId);
     QList<Terminal> rows;
     if (!run(query, error))

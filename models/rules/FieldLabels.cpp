@@ -80,8 +80,10 @@ std::optional<QString> codeLabel(const QString &tableName, const QString &column
 std::optional<RecordType> FieldLabels::recordType(const QString &name)
 {
     static const QHash<QString, RecordType> types{
-        { table("customers"), RecordType::Customer }, { table("contacts"), RecordType::Contact },
-        { table("leads"), RecordType::Lead },         { table("tasks"), RecordType::Task },
+        { table("customers"), RecordType::Customer },
+        { table("contacts"), RecordType::Contact },
+        { table("leads"), RecordType::Lead },
+        { table("tasks"), RecordType::Task },
         { table("activities"), RecordType::Activity },
         { table("terminals"), RecordType::Terminal },
         { table("merchant_volumes"), RecordType::MerchantVolume },
@@ -165,8 +167,7 @@ QString FieldLabels::field(const QString &tableName, const QString &column)
         { table("credit_limit_fen"), QT_TR_NOOP("Credit limit") },
     };
     if (column == QLatin1String("kind")) {
-        return tableName == QLatin1String("customers") ? tr("Customer kind")
-                                                       : tr("Kind");
+        return tableName == QLatin1String("customers") ? tr("Customer kind") : tr("Kind");
     }
     if (column.isEmpty())
         return tr("Whole record");

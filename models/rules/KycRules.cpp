@@ -90,7 +90,8 @@ bool KycRules::mayReview(Role role)
 
 QString KycRules::itemId(const QString &customerId, KycItemKind item)
 {
-    return nameBasedId(QStringLiteral("kyc_items/%1/%2").arg(customerId, MerchantEnums::code(item)));
+    return nameBasedId(
+            QStringLiteral("kyc_items/%1/%2").arg(customerId, MerchantEnums::code(item)));
 }
 
 QString KycRules::volumeId(const QString &customerId, const QString &month)

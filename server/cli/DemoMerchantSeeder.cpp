@@ -57,12 +57,9 @@ struct TerminalModel
     TerminalKind kind;
 };
 constexpr TerminalModel models[] = {
-    { "新大陆 ME31", "NL", TerminalKind::Pos },
-    { "百富 S910", "PX", TerminalKind::Pos },
-    { "联迪 A8", "LD", TerminalKind::SmartPos },
-    { "商米 P2", "SM", TerminalKind::SmartPos },
-    { "收款码牌", "QR", TerminalKind::QrStand },
-    { "云闪付手机 POS", "SP", TerminalKind::SoftPos },
+    { "新大陆 ME31", "NL", TerminalKind::Pos },  { "百富 S910", "PX", TerminalKind::Pos },
+    { "联迪 A8", "LD", TerminalKind::SmartPos }, { "商米 P2", "SM", TerminalKind::SmartPos },
+    { "收款码牌", "QR", TerminalKind::QrStand }, { "云闪付手机 POS", "SP", TerminalKind::SoftPos },
 };
 
 const char *const submittedNotes[] = { "原件已拍照上传，待风控核验", "客户经理上门收取复印件",
@@ -157,9 +154,8 @@ private:
                                          : none());
         qint64 limitYuan = 0;
         if (borrowing)
-            limitYuan = c.kind == CustomerKind::Individual
-                    ? between(m_random, 10, 60) * 5000
-                    : between(m_random, 5, 50) * 100000;
+            limitYuan = c.kind == CustomerKind::Individual ? between(m_random, 10, 60) * 5000
+                                                           : between(m_random, 5, 50) * 100000;
         m_customer.addBindValue(borrowing ? QVariant(limitYuan * 100) : none());
         m_customer.addBindValue(merchant ? QVariant(bankCard(m_random))
                                          : QVariant(QMetaType::fromType<QString>()));
@@ -182,7 +178,7 @@ private:
                 idleDays = between(m_random, 120, 300);
             } else if (live) {
                 const quint64 roll = m_random() % 20;
-                status = roll < 17 ? TerminalStatus::Active
+                status = roll < 17  ? TerminalStatus::Active
                         : roll < 19 ? TerminalStatus::Inactive
                                     : TerminalStatus::Faulty;
                 idleDays = status == TerminalStatus::Active ? between(m_random, 1, 3)
@@ -200,8 +196,9 @@ private:
             m_terminal.addBindValue(MerchantEnums::code(model.kind));
             m_terminal.addBindValue(MerchantEnums::code(status));
             m_terminal.addBindValue(installed.toString(Qt::ISODate));
-            m_terminal.addBindValue(everUsed ? QVariant(m_today.addDays(-idleDays).toString(Qt::ISODate))
-                                             : QVariant(QMetaType::fromType<QString>()));
+            m_terminal.addBindValue(
+                    everUsed ? QVariant(m_today.addDays(-idleDays).toString(Qt::ISODate))
+                             : QVariant(QMetaType::fromType<QString>()));
             m_terminal.addBindValue(stampDaysAgo(idleDays));
             m_terminal.addBindValue(stampDaysAgo(idleDays));
             if (!run(m_terminal, error))
@@ -235,7 +232,8 @@ private:
                 factor = factor / 50; // a trickle while suspended
             const qint64 volume = baseFen * factor / 1000;
             const qint64 ticket = trade->ticketFen * between(m_random, 85, 115) / 100;
-            const qint64 refundPerMille = high ? between(m_random, 30, 60) : between(m_random, 5, 20);
+            const qint64 refundPerMille =
+                    high ? between(m_random, 30, 60) : between(m_random, 5, 20);
             const qint64 chargebacks = high ? between(m_random, 1, 6) : between(m_random, 0, 1);
             const QString monthText = month.toString(QStringLiteral("yyyy-MM"));
             m_volume.addBindValue(KycRules::volumeId(c.id, monthText));
@@ -245,8 +243,8 @@ private:
             m_volume.addBindValue(std::max<qint64>(volume / ticket, volume > 0 ? 1 : 0));
             m_volume.addBindValue(volume * refundPerMille / 1000);
             m_volume.addBindValue(volume > 0 ? chargebacks : 0);
-            const QString stamp = QDateTime(month.addMonths(1), QTime(2, 0), Qt::UTC)
-                                          .toString(Qt::ISODateWithMs);
+            const QString stamp =
+                    QDateTime(month.addMonths(1), QTime(2, 0), Qt::UTC).toString(Qt::ISODateWithMs);
             m_volume.addBindValue(stamp);
             m_volume.addBindValue(stamp);
             if (!run(m_volume, error))
@@ -274,7 +272,8 @@ private:
                     state = KycItemState::Verified;
                 } else if (roll < 15) {
                     state = KycItemState::Submitted;
-                    note = QString::fromUtf8(submittedNotes[m_random() % std::size(submittedNotes)]);
+                    note = QString::fromUtf8(
+                            submittedNotes[m_random() % std::size(submittedNotes)]);
                 } else {
                     continue; // still missing
                 }

@@ -50,16 +50,26 @@ std::optional<qint64> readNumber(const QVariant &value)
 
 QStringList CustomerJson::fields()
 {
-    return { QStringLiteral("kind"),        QStringLiteral("legal_name"),
-             QStringLiteral("credit_code"), QStringLiteral("id_number"),
-             QStringLiteral("phone"),       QStringLiteral("address"),
-             QStringLiteral("city"),        QStringLiteral("industry"),
-             QStringLiteral("mcc"),         QStringLiteral("branch_id"),
-             QStringLiteral("owner_id"),    QStringLiteral("status"),
-             QStringLiteral("risk_level"),  QStringLiteral("kyc_status"),
-             QStringLiteral("tags"),        QStringLiteral("notes"),
-             QStringLiteral("fee_rate_debit"), QStringLiteral("fee_rate_credit"),
-             QStringLiteral("fee_rate_qr"),  QStringLiteral("credit_limit_fen"),
+    return { QStringLiteral("kind"),
+             QStringLiteral("legal_name"),
+             QStringLiteral("credit_code"),
+             QStringLiteral("id_number"),
+             QStringLiteral("phone"),
+             QStringLiteral("address"),
+             QStringLiteral("city"),
+             QStringLiteral("industry"),
+             QStringLiteral("mcc"),
+             QStringLiteral("branch_id"),
+             QStringLiteral("owner_id"),
+             QStringLiteral("status"),
+             QStringLiteral("risk_level"),
+             QStringLiteral("kyc_status"),
+             QStringLiteral("tags"),
+             QStringLiteral("notes"),
+             QStringLiteral("fee_rate_debit"),
+             QStringLiteral("fee_rate_credit"),
+             QStringLiteral("fee_rate_qr"),
+             QStringLiteral("credit_limit_fen"),
              QStringLiteral("settlement_account") };
 }
 

@@ -38,8 +38,7 @@ public:
 
     static QStringList fields();
     static QJsonObject toJson(const KycItem &item);
-    static bool apply(const QJsonObject &object, KycItem *item, QStringList *set,
-                      QString *problem);
+    static bool apply(const QJsonObject &object, KycItem *item, QStringList *set, QString *problem);
     static QString selectColumns();
     static KycItem read(const QSqlQuery &query);
     static void bindAll(QSqlQuery &query, const KycItem &item);

@@ -56,9 +56,9 @@ QString TerminalJson::readOnlyReason()
 
 QStringList TerminalJson::fields()
 {
-    return { QStringLiteral("customer_id"), QStringLiteral("serial"),
-             QStringLiteral("model"),       QStringLiteral("kind"),
-             QStringLiteral("status"),      QStringLiteral("installed_at"),
+    return { QStringLiteral("customer_id"),    QStringLiteral("serial"),
+             QStringLiteral("model"),          QStringLiteral("kind"),
+             QStringLiteral("status"),         QStringLiteral("installed_at"),
              QStringLiteral("last_active_day") };
 }
 
@@ -75,8 +75,7 @@ QJsonObject TerminalJson::toJson(const Terminal &t)
     return json;
 }
 
-bool TerminalJson::apply(const QJsonObject &object, Terminal *t, QStringList *set,
-                         QString *problem)
+bool TerminalJson::apply(const QJsonObject &object, Terminal *t, QStringList *set, QString *problem)
 {
     const QStringList known = fields();
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -84,8 +83,8 @@ bool TerminalJson::apply(const QJsonObject &object, Terminal *t, QStringList *se
         if (key == QLatin1String("id") || key == QLatin1String("version"))
             continue;
         if (!known.contains(key) || !it.value().isString()) {
-            *problem = tr("\"%1\" is not a field of a terminal, or its value is not text.")
-                               .arg(key);
+            *problem =
+                    tr("\"%1\" is not a field of a terminal, or its value is not text.").arg(key);
             return false;
         }
         const QString text = it.value().toString();

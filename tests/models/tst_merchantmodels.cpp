@@ -43,9 +43,10 @@ QList<OutboxRow> outbox(const QSqlDatabase &db, const QString &recordId)
     QList<OutboxRow> rows;
     if (query.exec())
         while (query.next())
-            rows << OutboxRow{ query.value(0).toString(),
-                               QJsonDocument::fromJson(query.value(1).toString().toUtf8())
-                                       .object() };
+            rows << OutboxRow{
+                query.value(0).toString(),
+                QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object()
+            };
     return rows;
 }
 
@@ -199,8 +200,9 @@ void TestMerchantModels::terminalsAndMonths()
     for (const Terminal &terminal : terminals)
         serials << terminal.serial;
     // In use first, then the faulty one that needs a visit, then the idle ones.
-    QCOMPARE(serials, (QStringList{ m_detail.teaTerminals[0], m_detail.teaTerminals[1],
-                                    m_detail.teaTerminals[2], "PX0000000009" }));
+    QCOMPARE(serials,
+             (QStringList{ m_detail.teaTerminals[0], m_detail.teaTerminals[1],
+                           m_detail.teaTerminals[2], "PX0000000009" }));
     QCOMPARE(terminals[2].status, TerminalStatus::Faulty);
     QCOMPARE(terminals[1].kind, TerminalKind::QrStand);
     QCOMPARE(terminals[0].installedAt, QDate(2023, 3, 18));
@@ -212,8 +214,7 @@ void TestMerchantModels::terminalsAndMonths()
     const QList<MerchantVolume> months = feed.lastMonths(m_book.teaMerchant, 12);
     QCOMPARE(months.size(), 12);
     QVERIFY(months.first().month < months.last().month);
-    QCOMPARE(months.last().month,
-             QDate::currentDate().addMonths(-1).toString("yyyy-MM"));
+    QCOMPARE(months.last().month, QDate::currentDate().addMonths(-1).toString("yyyy-MM"));
     QVERIFY(months.first().month != "2001-02");
 }
 
@@ -308,8 +309,8 @@ void TestMerchantModels::modelsPassTheTester()
              int(Qt::AlignRight | Qt::AlignVCenter));
 
     KycChecklistModel checklist(db);
-    QAbstractItemModelTester checklistTester(&checklist,
-                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester checklistTester(
+            &checklist, QAbstractItemModelTester::FailureReportingMode::QtTest);
     checklist.setCustomer(m_detail.onboardingMerchant, CustomerKind::Merchant);
     QCOMPARE(checklist.rowCount(), 6);
     QCOMPARE(checklist.verifiedCount(), 1);

@@ -197,7 +197,8 @@ void TestMerchantDetail::detailFollowsTheCustomersScope()
     // PII goes out masked even to the rep who may reveal it.
     QCOMPARE(customer.row.value("settlement_account").toString(),
              QStringLiteral("6222 **** **** 3445"));
-    const sync::Change volume = pulled.value("merchant_volumes/" + KycRules::volumeId(mine, "2025-12"));
+    const sync::Change volume =
+            pulled.value("merchant_volumes/" + KycRules::volumeId(mine, "2025-12"));
     QCOMPARE(volume.row.value("volume_fen").toInteger(), 12345600);
     QCOMPARE(volume.row.value("month").toString(), QStringLiteral("2025-12"));
 
@@ -249,8 +250,10 @@ void TestMerchantDetail::sensitiveCustomerFieldsRefusePlainEdits()
 
     // From sync: every role is refused every one of the five, and the refusal is journalled.
     const QList<QPair<QString, QJsonValue>> edits{
-        { "fee_rate_debit", 2500 },     { "fee_rate_credit", 4000 },
-        { "fee_rate_qr", 2000 },        { "credit_limit_fen", 100000000 },
+        { "fee_rate_debit", 2500 },
+        { "fee_rate_credit", 4000 },
+        { "fee_rate_qr", 2000 },
+        { "credit_limit_fen", 100000000 },
         { "settlement_account", "6217000000000000001" },
     };
     for (const Caller &caller : { org.rep, org.manager, org.risk, org.admin }) {
@@ -279,9 +282,10 @@ void TestMerchantDetail::sensitiveCustomerFieldsRefusePlainEdits()
              403);
     QCOMPARE(customers.update(org.admin, id, { { "credit_limit_fen", 5 } }).status, 403);
     QCOMPARE(customers
-                     .create(org.rep, { { "legal_name", "自带额度" },
-                                        { "kind", "individual" },
-                                        { "credit_limit_fen", 100 } })
+                     .create(org.rep,
+                             { { "legal_name", "自带额度" },
+                               { "kind", "individual" },
+                               { "credit_limit_fen", 100 } })
                      .status,
              403);
 
@@ -320,7 +324,9 @@ void TestMerchantDetail::terminalsAndVolumesAreReadOnly()
         rep.push("terminals", terminal, Op::Update, { { "status", "faulty" } }),
         risk.push("terminals", terminal, Op::Delete, {}),
         rep.push("terminals", newId(), Op::Insert,
-                 { { "customer_id", id }, { "serial", "FAKE1" }, { "kind", "pos" },
+                 { { "customer_id", id },
+                   { "serial", "FAKE1" },
+                   { "kind", "pos" },
                    { "status", "active" } }),
         rep.push("merchant_volumes", month, Op::Update, { { "volume_fen", 1 } }),
         risk.push("merchant_volumes", month, Op::Delete, {}),
@@ -353,7 +359,8 @@ void TestMerchantDetail::checklistMovesByRole()
     QVERIFY2(test::makeOrganisation(fixture.database(), &org, &error), qPrintable(error));
     QString terminal;
     const QString customer = seededMerchant(fixture.database(), org.rep, "西湖茶行", &terminal);
-    const QString other = seededMerchant(fixture.database(), org.otherRep, "南京盐水鸭店", &terminal);
+    const QString other =
+            seededMerchant(fixture.database(), org.otherRep, "南京盐水鸭店", &terminal);
     QVERIFY(!customer.isEmpty() && !other.isEmpty());
     SyncService service(fixture.database());
     Device rep{ service, org.rep };
@@ -379,12 +386,12 @@ void TestMerchantDetail::checklistMovesByRole()
                                  { "updated_by", "someone-else" } };
 
     // The rep hands the licence in: the row is made, and the server says who did it.
-    QCOMPARE(rep.push("kyc_items", licence, Op::Insert, submitted).outcome,
-             sync::Outcome::Applied);
+    QCOMPARE(rep.push("kyc_items", licence, Op::Insert, submitted).outcome, sync::Outcome::Applied);
     QCOMPARE(state(licence), QStringLiteral("submitted"));
-    QCOMPARE(scalar(fixture.database(), "SELECT updated_by FROM kyc_items WHERE id = ?", { licence })
-                     .toString(),
-             org.rep.userId);
+    QCOMPARE(
+            scalar(fixture.database(), "SELECT updated_by FROM kyc_items WHERE id = ?", { licence })
+                    .toString(),
+            org.rep.userId);
     // The rep's other device made the same row offline: merged into it, not a second row.
     QCOMPARE(tablet.push("kyc_items", licence, Op::Insert, submitted).outcome,
              sync::Outcome::Applied);
@@ -394,7 +401,9 @@ void TestMerchantDetail::checklistMovesByRole()
     // verifies, a manager who touches it, a row for someone else's customer, a delete.
     const QList<sync::MutationResult> refused{
         rep.push("kyc_items", newId(), Op::Insert,
-                 { { "customer_id", customer }, { "item", "site_visit" }, { "state", "submitted" } }),
+                 { { "customer_id", customer },
+                   { "item", "site_visit" },
+                   { "state", "submitted" } }),
         rep.push("kyc_items", licence, Op::Update, { { "state", "verified" } }),
         manager.push("kyc_items", licence, Op::Update, { { "note", "经理改的" } }),
         rep.push("kyc_items", KycRules::itemId(other, KycItemKind::SiteVisit), Op::Insert,
@@ -415,9 +424,9 @@ void TestMerchantDetail::checklistMovesByRole()
 
     // Risk rejects it, and must say why.
     const qint64 handedIn = fieldVersion(licence);
-    sync::MutationResult result = risk.push("kyc_items", licence, Op::Update,
-                                            { { "state", "rejected" }, { "note", "" } },
-                                            { { "state", handedIn } });
+    sync::MutationResult result =
+            risk.push("kyc_items", licence, Op::Update, { { "state", "rejected" }, { "note", "" } },
+                      { { "state", handedIn } });
     QCOMPARE(result.outcome, sync::Outcome::Rejected);
     QCOMPARE(result.code, QStringLiteral("invalid"));
     result = risk.push("kyc_items", licence, Op::Update,
@@ -425,9 +434,10 @@ void TestMerchantDetail::checklistMovesByRole()
                        { { "state", handedIn } });
     QCOMPARE(result.outcome, sync::Outcome::Applied);
     QCOMPARE(state(licence), QStringLiteral("rejected"));
-    QCOMPARE(scalar(fixture.database(), "SELECT updated_by FROM kyc_items WHERE id = ?", { licence })
-                     .toString(),
-             org.risk.userId);
+    QCOMPARE(
+            scalar(fixture.database(), "SELECT updated_by FROM kyc_items WHERE id = ?", { licence })
+                    .toString(),
+            org.risk.userId);
     const qint64 rejectedAt = fieldVersion(licence);
 
     // The rep hands it in again...
@@ -489,7 +499,9 @@ void TestMerchantDetail::postedDaysSumTheirMonth()
     QVERIFY(integration);
     const QDate lastMonth = QDate::currentDate().addMonths(-1);
     const QString month = lastMonth.toString("yyyy-MM");
-    auto day = [&](int d) { return QDate(lastMonth.year(), lastMonth.month(), d).toString(Qt::ISODate); };
+    auto day = [&](int d) {
+        return QDate(lastMonth.year(), lastMonth.month(), d).toString(Qt::ISODate);
+    };
     auto post = [&](const QJsonArray &rows) {
         return integrations.upsertAggregates(*integration, { { "aggregates", rows } });
     };
@@ -506,19 +518,25 @@ void TestMerchantDetail::postedDaysSumTheirMonth()
         return values;
     };
 
-    QCOMPARE(post({ QJsonObject{ { "customer_id", id }, { "day", day(3) },
-                                 { "volume_fen", 1000000 }, { "tx_count", 40 },
-                                 { "refund_fen", 5000 }, { "chargeback_count", 1 } },
-                    QJsonObject{ { "customer_id", id }, { "day", day(4) },
-                                 { "volume_fen", 250050 }, { "tx_count", 11 } } })
+    QCOMPARE(post({ QJsonObject{ { "customer_id", id },
+                                 { "day", day(3) },
+                                 { "volume_fen", 1000000 },
+                                 { "tx_count", 40 },
+                                 { "refund_fen", 5000 },
+                                 { "chargeback_count", 1 } },
+                    QJsonObject{ { "customer_id", id },
+                                 { "day", day(4) },
+                                 { "volume_fen", 250050 },
+                                 { "tx_count", 11 } } })
                      .body.value("applied")
                      .toInt(),
              2);
     QCOMPARE(monthRow(month), (QList<qint64>{ 1250050, 51, 5000, 1 }));
     // The month's id follows from customer and month, as on every device.
-    QCOMPARE(scalar(fixture.database(), "SELECT id FROM merchant_volumes WHERE month = ?", { month })
-                     .toString(),
-             KycRules::volumeId(id, month));
+    QCOMPARE(
+            scalar(fixture.database(), "SELECT id FROM merchant_volumes WHERE month = ?", { month })
+                    .toString(),
+            KycRules::volumeId(id, month));
 
     // The rep's next pull brings the month.
     QHash<QString, sync::Change> pulled = rep.pull(&cursor);
@@ -529,11 +547,14 @@ void TestMerchantDetail::postedDaysSumTheirMonth()
 
     // A corrected day replaces its old figures in the month; a day of the month before
     // makes that month's row; the seeded December is left alone.
-    QCOMPARE(post({ QJsonObject{ { "customer_id", id }, { "day", day(3) },
-                                 { "volume_fen", 900000 }, { "tx_count", 38 } },
+    QCOMPARE(post({ QJsonObject{ { "customer_id", id },
+                                 { "day", day(3) },
+                                 { "volume_fen", 900000 },
+                                 { "tx_count", 38 } },
                     QJsonObject{ { "customer_id", id },
                                  { "day", lastMonth.addMonths(-1).toString(Qt::ISODate) },
-                                 { "volume_fen", 777 }, { "tx_count", 1 } } })
+                                 { "volume_fen", 777 },
+                                 { "tx_count", 1 } } })
                      .status,
              200);
     QCOMPARE(monthRow(month), (QList<qint64>{ 1150050, 49, 0, 0 }));
@@ -545,8 +566,10 @@ void TestMerchantDetail::postedDaysSumTheirMonth()
 
     // The same figures again change nothing: no new change for clients to pull.
     const qint64 head = scalar(fixture.database(), "SELECT last_seq FROM sync_state").toLongLong();
-    QCOMPARE(post({ QJsonObject{ { "customer_id", id }, { "day", day(4) },
-                                 { "volume_fen", 250050 }, { "tx_count", 11 } } })
+    QCOMPARE(post({ QJsonObject{ { "customer_id", id },
+                                 { "day", day(4) },
+                                 { "volume_fen", 250050 },
+                                 { "tx_count", 11 } } })
                      .status,
              200);
     QCOMPARE(scalar(fixture.database(), "SELECT last_seq FROM sync_state").toLongLong(), head);

@@ -42,15 +42,16 @@ bool addTerminalRow(const QSqlDatabase &db, const QString &customerId, const QSt
                     const QString &model, const QString &kind, const QString &status,
                     const QDate &installed, const QDate &lastActive)
 {
-    return run(db,
-               QStringLiteral("INSERT INTO terminals (id, customer_id, serial, model, kind, status, "
-                              "installed_at, last_active_day, version, created_at, updated_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-               { QUuid::createUuid().toString(QUuid::WithoutBraces), customerId, serial, model,
-                 kind, status, installed.toString(Qt::ISODate),
-                 lastActive.isValid() ? QVariant(lastActive.toString(Qt::ISODate))
-                                      : QVariant(QMetaType::fromType<QString>()),
-                 nextVersion(), stamp(), stamp() });
+    return run(
+            db,
+            QStringLiteral("INSERT INTO terminals (id, customer_id, serial, model, kind, status, "
+                           "installed_at, last_active_day, version, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { QUuid::createUuid().toString(QUuid::WithoutBraces), customerId, serial, model, kind,
+              status, installed.toString(Qt::ISODate),
+              lastActive.isValid() ? QVariant(lastActive.toString(Qt::ISODate))
+                                   : QVariant(QMetaType::fromType<QString>()),
+              nextVersion(), stamp(), stamp() });
 }
 
 } // namespace
@@ -83,8 +84,9 @@ bool addChecklistItem(const QSqlDatabase &db, const QString &customerId, const Q
                    QStringLiteral("INSERT INTO kyc_items (id, customer_id, item, state, note, "
                                   "updated_by, version, created_at, updated_at) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                   { KycRules::itemId(customerId, *kind), customerId, item, state, note,
-                     updatedBy, nextVersion(), stamp(30), stamp(state == QLatin1String("submitted") ? 2 : 20) });
+                   { KycRules::itemId(customerId, *kind), customerId, item, state, note, updatedBy,
+                     nextVersion(), stamp(30),
+                     stamp(state == QLatin1String("submitted") ? 2 : 20) });
 }
 
 DemoMerchantDetail seedMerchantDetail(const QSqlDatabase &db, const DemoBook &book)
@@ -115,7 +117,7 @@ DemoMerchantDetail seedMerchantDetail(const QSqlDatabase &db, const DemoBook &bo
 
     // Twelve complete months. Spring tea (March to May) doubles the shop's takings.
     static const int perMille[12] = { 950, 1250, 1900, 2100, 1600, 900,
-                                      800, 820, 950, 1100, 1000, 1150 };
+                                      800, 820,  950,  1100, 1000, 1150 };
     const QDate thisMonth(today.year(), today.month(), 1);
     for (int back = 12; back >= 1; --back) {
         const QDate month = thisMonth.addMonths(-back);

@@ -97,25 +97,30 @@ void TestMerchantSync::detailReachesTheRepsComputer()
     QVERIFY(count(db, "SELECT count(*) FROM merchant_volumes") > 0);
     QVERIFY(count(db, "SELECT count(*) FROM kyc_items") > 0);
     for (const char *table : { "terminals", "merchant_volumes", "kyc_items" })
-        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM %1 t WHERE NOT EXISTS (SELECT 1 "
-                                          "FROM customers c WHERE c.id = t.customer_id)")
-                                   .arg(QLatin1String(table))),
+        QCOMPARE(count(db,
+                       QStringLiteral("SELECT count(*) FROM %1 t WHERE NOT EXISTS (SELECT 1 "
+                                      "FROM customers c WHERE c.id = t.customer_id)")
+                               .arg(QLatin1String(table))),
                  0);
     QVERIFY(count(risk.store.database(), "SELECT count(*) FROM terminals")
             > count(db, "SELECT count(*) FROM terminals"));
     // Merchants have their rates, borrowers do not; an active merchant has its twelve months.
-    QCOMPARE(count(db, "SELECT count(*) FROM customers WHERE kind = 'merchant' AND "
-                       "fee_rate_debit IS NULL"),
+    QCOMPARE(count(db,
+                   "SELECT count(*) FROM customers WHERE kind = 'merchant' AND "
+                   "fee_rate_debit IS NULL"),
              0);
-    QCOMPARE(count(db, "SELECT count(*) FROM customers WHERE kind <> 'merchant' AND "
-                       "fee_rate_debit IS NOT NULL"),
+    QCOMPARE(count(db,
+                   "SELECT count(*) FROM customers WHERE kind <> 'merchant' AND "
+                   "fee_rate_debit IS NOT NULL"),
              0);
-    QVERIFY(count(db, "SELECT max(n) FROM (SELECT count(*) AS n FROM merchant_volumes "
-                      "GROUP BY customer_id)")
+    QVERIFY(count(db,
+                  "SELECT max(n) FROM (SELECT count(*) AS n FROM merchant_volumes "
+                  "GROUP BY customer_id)")
             == 12);
     // The settlement account arrives masked: the clear value never reaches the store.
-    QCOMPARE(count(db, "SELECT count(*) FROM customers WHERE settlement_account IS NOT NULL "
-                       "AND settlement_account NOT LIKE '% **** **** %'"),
+    QCOMPARE(count(db,
+                   "SELECT count(*) FROM customers WHERE settlement_account IS NOT NULL "
+                   "AND settlement_account NOT LIKE '% **** **** %'"),
              0);
     QVERIFY(count(db, "SELECT count(*) FROM customers WHERE settlement_account IS NOT NULL") > 0);
 }
@@ -127,10 +132,11 @@ void TestMerchantSync::checklistItemHandedInOffline()
     QCOMPARE(rep.syncNow(), SyncOutcome::Status::Done);
     const QSqlDatabase db = rep.store.database();
     // A merchant whose business licence nobody has handed in yet.
-    const QString customer = text(
-            db, "SELECT c.id FROM customers c WHERE c.kind = 'merchant' AND NOT EXISTS (SELECT 1 "
-                "FROM kyc_items k WHERE k.customer_id = c.id AND k.item = 'business_licence') "
-                "ORDER BY c.id LIMIT 1");
+    const QString customer =
+            text(db,
+                 "SELECT c.id FROM customers c WHERE c.kind = 'merchant' AND NOT EXISTS (SELECT 1 "
+                 "FROM kyc_items k WHERE k.customer_id = c.id AND k.item = 'business_licence') "
+                 "ORDER BY c.id LIMIT 1");
     QVERIFY(!customer.isEmpty());
     const QString item = KycRules::itemId(customer, KycItemKind::BusinessLicence);
 
@@ -195,8 +201,9 @@ void TestMerchantSync::droppedCursorFillsInTheDetail()
     QCOMPARE(rep.syncNow(), SyncOutcome::Status::Done);
     QCOMPARE(count(db, "SELECT count(*) FROM terminals"), terminals);
     QVERIFY(count(db, "SELECT count(*) FROM merchant_volumes") > 0);
-    QCOMPARE(count(db, "SELECT count(*) FROM customers WHERE kind = 'merchant' AND "
-                       "fee_rate_debit IS NULL"),
+    QCOMPARE(count(db,
+                   "SELECT count(*) FROM customers WHERE kind = 'merchant' AND "
+                   "fee_rate_debit IS NULL"),
              0);
     QCOMPARE(count(db, "SELECT count(*) FROM customers"), customers);
     QCOMPARE(rep.customer(id).notes, QStringLiteral("迁移时还没发出的备注"));

@@ -11,13 +11,12 @@
 #include "MerchantPanel.h"
 #include "MerchantTabs.h"
 #include "StoreFixture.h"
+#include "TypeText.h"
 #include "VolumePanel.h"
 #include "itemmodels/KycChecklistModel.h"
 #include "itemmodels/MerchantVolumeModel.h"
 #include "itemmodels/TerminalListModel.h"
 #include "rules/KycRules.h"
-
-#include "TypeText.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -259,8 +258,8 @@ void TestMerchantPanels::repMarksAnItemSubmittedOffline()
     test::typeText(child<QLineEdit>("kycNote"), QStringLiteral("银行开户许可证复印件已收"));
     QTest::mouseClick(submit, Qt::LeftButton);
 
-    const QString item = KycRules::itemId(m_detail.onboardingMerchant,
-                                          KycItemKind::SettlementAccountProof);
+    const QString item =
+            KycRules::itemId(m_detail.onboardingMerchant, KycItemKind::SettlementAccountProof);
     QCOMPARE(outboxRows(item), 1);
     QCOMPARE(pending.count(), 1);
     QAbstractItemModel *model = panel->table()->model();

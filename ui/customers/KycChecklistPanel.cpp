@@ -171,8 +171,8 @@ bool KycChecklistPanel::move(KycItemState to)
         return false;
     }
     const KycItem item = m_model->itemAt(row);
-    const SaveResult result = KycChecklistRepository(m_db).move(
-            m_customerId, item.item, to, m_note->text(), m_viewer, m_userId);
+    const SaveResult result = KycChecklistRepository(m_db).move(m_customerId, item.item, to,
+                                                                m_note->text(), m_viewer, m_userId);
     if (!result) {
         setMessage(tr("Nothing was saved: %1").arg(result.firstMessage()), true);
         if (!result.issues.isEmpty() && result.issues.first().field == QLatin1String("note"))

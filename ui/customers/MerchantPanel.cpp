@@ -112,10 +112,11 @@ void MerchantPanel::setCustomer(const Customer &customer)
 {
     const bool merchant = customer.kind == CustomerKind::Merchant;
     const QString description = MccCatalog::description(customer.mcc);
-    m_mcc->setText(customer.mcc.isEmpty() ? tr("Not set")
-                           : description.isEmpty()
-                           ? customer.mcc
-                           : tr("%1 · %2", "MCC and what it stands for").arg(customer.mcc, description));
+    m_mcc->setText(
+            customer.mcc.isEmpty() ? tr("Not set")
+                    : description.isEmpty()
+                    ? customer.mcc
+                    : tr("%1 · %2", "MCC and what it stands for").arg(customer.mcc, description));
     m_debit->setText(rateText(customer.feeRateDebit));
     m_credit->setText(rateText(customer.feeRateCredit));
     m_qr->setText(rateText(customer.feeRateQr));
@@ -136,11 +137,9 @@ void MerchantPanel::setCustomer(const Customer &customer)
     m_terminals->setCustomer(merchant ? customer.meta.id : QString());
     m_terminalBox->setVisible(merchant);
     const int count = m_terminals->rowCount();
-    m_terminalSummary->setText(count == 0
-                                       ? tr("No terminals placed yet.")
-                                       : tr("%1 of %2 taking payments")
-                                                 .arg(m_terminals->activeCount())
-                                                 .arg(count));
+    m_terminalSummary->setText(
+            count == 0 ? tr("No terminals placed yet.")
+                       : tr("%1 of %2 taking payments").arg(m_terminals->activeCount()).arg(count));
 }
 
 } // namespace branchline

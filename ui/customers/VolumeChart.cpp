@@ -12,8 +12,8 @@
 #include <QChartView>
 #include <QEvent>
 #include <QLocale>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace branchline {
 
@@ -93,16 +93,16 @@ void VolumeChart::rebuild()
         const QModelIndex index = m_model->index(row, 0);
         const QDate month = index.data(MerchantVolumeModel::MonthRole).toDate();
         // Drawing only: the amounts themselves stay whole fen in the model and the table.
-        const qreal thousands = qreal(index.data(MerchantVolumeModel::VolumeFenRole).toLongLong())
-                / 100000.0;
+        const qreal thousands =
+                qreal(index.data(MerchantVolumeModel::VolumeFenRole).toLongLong()) / 100000.0;
         m_parts->bars->append(thousands);
         peak = std::max(peak, thousands);
         // The month alone under its bar (the summary above says which year each is in), or
         // with its year where the name alone would repeat (a gap in the figures).
         const QString shortLabel = QLocale().toString(month, tr("MMM", "a month under a bar"));
         const bool withYear = labels.contains(shortLabel);
-        labels << (withYear ? QLocale().toString(
-                                      month, tr("MMM yy", "a month under a bar, with its year"))
+        labels << (withYear ? QLocale().toString(month,
+                                                 tr("MMM yy", "a month under a bar, with its year"))
                             : shortLabel);
     }
     m_parts->months->clear();
