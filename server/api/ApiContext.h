@@ -32,6 +32,8 @@ void addRecordRoutes(Router &router, ApiContext &context);
 void addIntegrationRoutes(Router &router, ApiContext &context);
 // /api/v1/sync/pull and /push.
 void addSyncRoutes(Router &router, ApiContext &context);
+// /api/v1/admin/approval-flows and /api/v1/approval-requests/{id}.
+void addApprovalRoutes(Router &router, ApiContext &context);
 // The OpenAPI 3 document, built from the router's own table so it cannot drift.
 QJsonObject openApiDocument(const Router &router);
 

@@ -2,6 +2,7 @@
 #include "ServeCommand.h"
 
 #include "api/ApiContext.h"
+#include "approvals/ApprovalEscalator.h"
 #include "core/ServerMigrator.h"
 #include "sync/SyncNotifier.h"
 
@@ -44,6 +45,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
     addRecordRoutes(router, context);
     addIntegrationRoutes(router, context);
     addSyncRoutes(router, context);
+    addApprovalRoutes(router, context);
 
     HttpServer server(router, settings);
     context.metrics = &server.metrics();
@@ -59,6 +61,11 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
         server.broadcast(SyncNotifier::changesMessage(head));
     });
     notifier.start();
+    // Steps past their due time are escalated every minute (and when a request is read or
+    // decided), on this instance as on any other sharing the database.
+    const ApprovalService approvals;
+    ApprovalEscalator escalator(database, approvals);
+    escalator.start();
     out << QCoreApplication::translate("ServeCommand",
                                        "Branchline server on %1://%2:%3, data in %4. Stop with "
                                        "Ctrl+C.")
@@ -68,6 +75,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
                     .arg(url.redacted())
         << Qt::endl;
     server.runUntilSignalled();
+    escalator.stop();
     notifier.stop();
     out << QCoreApplication::translate("ServeCommand", "Stopped.") << Qt::endl;
     return 0;

@@ -34,6 +34,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 6, "activities" },
         { 7, "sync" },
         { 8, "merchant_detail" },
+        { 9, "approvals" },
     };
     return all;
 }

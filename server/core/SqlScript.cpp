@@ -16,6 +16,9 @@ QStringList SqlScript::split(const QString &script)
                                                  QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression blockEnd(QStringLiteral("\\bEND\\s*$"),
                                              QRegularExpression::CaseInsensitiveOption);
+    // Only SQLite's triggers have a BEGIN ... END body; PostgreSQL's name a function.
+    static const QRegularExpression blockBegin(QStringLiteral("\\bBEGIN\\b"),
+                                               QRegularExpression::CaseInsensitiveOption);
     const qsizetype n = script.size();
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = script.at(i);
@@ -37,7 +40,7 @@ QStringList SqlScript::split(const QString &script)
         if (!inString && !inDollar && c == QLatin1Char(';')) {
             const QString trimmed = current.trimmed();
             if (blockDepth == 0 && triggerStart.match(trimmed).hasMatch()
-                && !blockEnd.match(trimmed).hasMatch()) {
+                && blockBegin.match(trimmed).hasMatch() && !blockEnd.match(trimmed).hasMatch()) {
                 blockDepth = 1; // a ';' inside the trigger body
             } else if (blockDepth > 0 && blockEnd.match(trimmed).hasMatch()) {
                 blockDepth = 0;

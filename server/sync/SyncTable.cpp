@@ -3,6 +3,7 @@
 
 #include "ReferenceTables.h"
 #include "SyncTableOf.h"
+#include "approvals/ApprovalSyncTables.h"
 #include "records/ActivityJson.h"
 #include "records/ContactJson.h"
 #include "records/CustomerJson.h"
@@ -47,7 +48,10 @@ SyncTables::SyncTables()
                  std::make_shared<ConflictTable>(),
                  std::make_shared<SyncTableOf<TerminalJson>>(),
                  std::make_shared<SyncTableOf<MerchantVolumeJson>>(),
-                 std::make_shared<SyncTableOf<KycItemJson>>() };
+                 std::make_shared<SyncTableOf<KycItemJson>>(),
+                 std::make_shared<ApprovalTable>(ApprovalTable::Which::Requests),
+                 std::make_shared<ApprovalTable>(ApprovalTable::Which::Steps),
+                 std::make_shared<ApprovalTable>(ApprovalTable::Which::Decisions) };
 }
 
 SyncTables::~SyncTables() = default;

@@ -68,7 +68,8 @@ QStringList syncedTables()
     return { key("branches"),       key("users"),     key("customers"),
              key("contacts"),       key("leads"),     key("tasks"),
              key("activities"),     key("sync_conflicts"), key("terminals"),
-             key("merchant_volumes"), key("kyc_items") };
+             key("merchant_volumes"), key("kyc_items"), key("approval_requests"),
+             key("approval_steps"), key("approval_decisions") };
 }
 
 bool isSyncedTable(const QString &table)

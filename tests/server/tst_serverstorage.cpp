@@ -93,12 +93,17 @@ void TestServerStorage::splitsScripts()
             "CREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n    SELECT RAISE(ABORT, 'no;');\nEND;\n"
             "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN "
             "NULL;\nEND;\n$$;\n"
-            "INSERT INTO a VALUES ('x')");
-    QCOMPARE(statements.size(), 4);
+            "INSERT INTO a VALUES ('x');\n"
+            "CREATE TRIGGER u BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION f();\n"
+            "CREATE INDEX i ON a (x)");
+    QCOMPARE(statements.size(), 6);
     QVERIFY(statements.at(0).startsWith("CREATE TABLE a"));
     QVERIFY(statements.at(1).endsWith("END"));
     QVERIFY(statements.at(2).endsWith("$$"));
     QCOMPARE(statements.at(3), QStringLiteral("INSERT INTO a VALUES ('x')"));
+    // A PostgreSQL trigger has no body of its own: it ends at its semicolon.
+    QVERIFY(statements.at(4).endsWith("EXECUTE FUNCTION f()"));
+    QCOMPARE(statements.at(5), QStringLiteral("CREATE INDEX i ON a (x)"));
 }
 
 void TestServerStorage::migratesOnceAndAgainIsANoOp()
