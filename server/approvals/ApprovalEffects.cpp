@@ -7,7 +7,6 @@
 #include "records/RecordRows.h"
 #include "rules/RecordValidator.h"
 #include "sync/ChangeLog.h"
-#include "sync/SyncMessages.h"
 
 #include <QJsonArray>
 
@@ -138,6 +137,21 @@ std::optional<ApprovalRefusal> ApprovalEffects::prepare(FlowEffect effect, const
     }
     if (!differs)
         return refusal(ApprovalMessages::noChange(), QStringLiteral("bad_proposal"));
+    // The customer as the approval would leave it must be valid (an onboarded merchant has
+    // a credit code, say): refused now, not after every approver has decided.
+    Customer next = customer;
+    QStringList set;
+    QString problem;
+    if (!CustomerJson::apply(*proposed, &next, &set, &problem))
+        return refusal(problem, QStringLiteral("bad_proposal"));
+    RecordValidator::normalize(next);
+    if (const FieldIssues issues = RecordValidator::validate(next); !issues.isEmpty()) {
+        QStringList parts;
+        for (const FieldIssue &issue : issues)
+            parts << issue.field + QStringLiteral(": ") + issue.message;
+        return refusal(ApprovalMessages::invalidAfter(parts.join(QStringLiteral("; "))),
+                       QStringLiteral("invalid"));
+    }
     return std::nullopt;
 }
 
@@ -171,18 +185,12 @@ bool ApprovalEffects::apply(QSqlDatabase &db, const RequestState &request, FlowE
         *refused = again;
         return true;
     }
+    // prepare() checked the result is valid; it is written in its stored form.
     Customer record = current;
     QStringList set;
     QString problem;
-    if (!CustomerJson::apply(proposed, &record, &set, &problem)) {
-        *refused = refusal(problem, QStringLiteral("bad_proposal"));
-        return true;
-    }
+    CustomerJson::apply(proposed, &record, &set, &problem);
     RecordValidator::normalize(record);
-    if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty()) {
-        *refused = refusal(SyncMessages::invalid(issues), QStringLiteral("invalid"));
-        return true;
-    }
     const QStringList changed = RecordRows<CustomerJson>::changedFields(current, record);
     if (!RecordRows<CustomerJson>::update(db, record, error)
         || !ChangeLog::recordOf<CustomerJson>(db, record, changed, &current, actorId, error))

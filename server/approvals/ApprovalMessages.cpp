@@ -38,6 +38,11 @@ QString ApprovalMessages::noChange()
     return tr("The request proposes nothing that differs from the customer as it is.");
 }
 
+QString ApprovalMessages::invalidAfter(const QString &issues)
+{
+    return tr("The customer would not be valid after this change: %1").arg(issues);
+}
+
 QString ApprovalMessages::onboardingNotApplicable()
 {
     return tr("Only a merchant that is a prospect or being onboarded can be onboarded.");

@@ -23,6 +23,7 @@ public:
     static QString otherFieldsProposed(const QString &fields);
     static QString wholeNumberRange(const QString &field, qint64 low, qint64 high);
     static QString noChange();
+    static QString invalidAfter(const QString &issues);
     static QString onboardingNotApplicable();
     static QString merchantsOnly();
     static QString borrowersOnly();

@@ -3,6 +3,7 @@
 
 #include "core/PasswordHasher.h"
 #include "records/CustomerService.h"
+#include "rules/CreditCode.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -62,10 +63,16 @@ bool makeApprovalOrg(Database &database, ApprovalOrg *o, QString *error)
         || !add("admin", "系统管理员", Role::Admin, o->hq.id, &o->admin))
         return false;
     CustomerService customers(database);
-    const RecordOutcome merchant = customers.create(o->rep,
-                                                    { { "legal_name", "杭州鑫源餐饮管理有限公司" },
-                                                      { "kind", "merchant" },
-                                                      { "mcc", "5812" } });
+    // A merchant is onboarded only with a valid 统一社会信用代码 (RecordValidator).
+    const QString organisation = QStringLiteral("12345678");
+    const QString first17 = QStringLiteral("91330106") + organisation
+            + CreditCode::organisationCheckCharacter(organisation);
+    const RecordOutcome merchant = customers.create(
+            o->rep,
+            { { "legal_name", "杭州鑫源餐饮管理有限公司" },
+              { "kind", "merchant" },
+              { "credit_code", QString(first17 + CreditCode::checkCharacter(first17)) },
+              { "mcc", "5812" } });
     const RecordOutcome borrower = customers.create(
             o->rep, { { "legal_name", "杭州华信电子有限公司" }, { "kind", "corporate" } });
     if (merchant.status != 201 || borrower.status != 201) {
@@ -180,10 +187,18 @@ QVariant scalar(Database &database, const QString &sql, const QVariantList &valu
 bool exec(Database &database, const QString &sql, const QVariantList &values, bool quiet)
 {
     QSqlQuery query(database.connection());
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (query.exec())
+    // Unprepared when there is nothing to bind: PostgreSQL's dollar quoting does not survive
+    // a prepared statement.
+    bool ok = false;
+    if (values.isEmpty()) {
+        ok = query.exec(sql);
+    } else {
+        query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        ok = query.exec();
+    }
+    if (ok)
         return true;
     if (!quiet)
         qWarning() << sql << query.lastError().text();
