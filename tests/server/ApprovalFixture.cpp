@@ -18,6 +18,11 @@ const QString password = QStringLiteral("Xihu-Longjing-2026");
 
 } // namespace
 
+QString approvalPassword()
+{
+    return password;
+}
+
 QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -28,6 +28,8 @@ struct ApprovalOrg
     QString borrower;
 };
 bool makeApprovalOrg(Database &database, ApprovalOrg *org, QString *error);
+// The password of every user makeApprovalOrg() adds (for tests that sign in).
+QString approvalPassword();
 
 QString newId();
 

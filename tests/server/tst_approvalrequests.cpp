@@ -4,8 +4,10 @@
 // requests journalled with their reason, flow versions added by an administrator (audited,
 // never edited) and a request in flight keeping the version it started with.
 #include "ApprovalFixture.h"
+#include "api/ApiContext.h"
 #include "approvals/ApprovalFlows.h"
 #include "approvals/FlowAdmin.h"
+#include "core/PasswordHasher.h"
 #include "records/CustomerService.h"
 
 #include <QJsonArray>
@@ -62,6 +64,8 @@ private slots:
     void requestKeepsItsFlowVersion();
     void requestsChangeOnlyAsAllowed_data() { addEngineRows(); }
     void requestsChangeOnlyAsAllowed();
+    void routesAnswerSignedInCallers_data() { addEngineRows(); }
+    void routesAnswerSignedInCallers();
 };
 
 void TestApprovalRequests::builtInFlowsAreSeeded()
@@ -448,6 +452,63 @@ void TestApprovalRequests::requestsChangeOnlyAsAllowed()
                     { decision })
                      .toString(),
              QString("approve"));
+}
+
+void TestApprovalRequests::routesAnswerSignedInCallers()
+{
+    SERVER_FIXTURE(fixture);
+    ApprovalOrg org;
+    QString error;
+    QVERIFY2(makeApprovalOrg(fixture.database(), &org, &error), qPrintable(error));
+    PasswordHasher hasher(PasswordHasher::Strength::Minimum);
+    Accounts accounts(fixture.database(), hasher);
+    Authenticator authenticator(fixture.database(), hasher);
+    ApiContext context{ fixture.database(), authenticator, accounts, nullptr };
+    Router router;
+    addApprovalRoutes(router, context);
+    auto call = [&](const QByteArray &method, const QString &path, const QString &login,
+                    const QJsonObject &body = {}) {
+        HttpRequest request;
+        request.method = method;
+        request.path = path;
+        if (!login.isEmpty()) {
+            const Authenticator::Grant grant =
+                    authenticator.login(login, approvalPassword(), login + "-device");
+            request.headers.insert("authorization", "Bearer " + grant.accessToken.toUtf8());
+        }
+        if (!body.isEmpty())
+            request.body = QJsonDocument(body).toJson();
+        const HttpResponse response = router.dispatch(request);
+        return qMakePair(response.status, QJsonDocument::fromJson(response.body).object());
+    };
+    const QString flows = "/api/v1/admin/approval-flows";
+    QCOMPARE(call("GET", flows, QString()).first, 401);
+    QCOMPARE(call("GET", flows, "xmgr").first, 403);
+    auto answer = call("GET", flows, "admin");
+    QCOMPARE(answer.first, 200);
+    QCOMPARE(answer.second.value("items").toArray().size(), 6);
+    QCOMPARE(call("POST", flows + "/fee_rate_change/versions", "admin").first, 400);
+    answer = call("POST", flows + "/fee_rate_change/versions", "admin",
+                  { { "definition", QJsonDocument::fromJson(riskOnly).object() } });
+    QCOMPARE(answer.first, 201);
+    QCOMPARE(answer.second.value("version").toInt(), 2);
+    QCOMPARE(call("POST", flows + "/fee_rate_change/versions/2/activate", "admin").first, 200);
+    QCOMPARE(
+            call("GET", flows + "/fee_rate_change", "admin").second.value("active_version").toInt(),
+            2);
+
+    SyncService service(fixture.database());
+    Device rep(service, org.rep);
+    const QString id = newId();
+    QCOMPARE(rep.insert("approval_requests", id, feeRequest(org.merchant, 3800)).outcome,
+             sync::Outcome::Applied);
+    answer = call("GET", "/api/v1/approval-requests/" + id, "rep");
+    QCOMPARE(answer.first, 200);
+    QCOMPARE(answer.second.value("request").toObject().value("id").toString(), id);
+    QCOMPARE(answer.second.value("steps").toArray().size(), 1);
+    QCOMPARE(answer.second.value("decisions").toArray().size(), 0);
+    QCOMPARE(call("GET", "/api/v1/approval-requests/" + id, "rep2").first, 404);
+    QCOMPARE(call("GET", "/api/v1/approval-requests/" + newId(), "rep").first, 404);
 }
 
 QTEST_GUILESS_MAIN(TestApprovalRequests)
