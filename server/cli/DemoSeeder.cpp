@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DemoSeeder.h"
 
+#include "DemoApprovalSeeder.h"
 #include "DemoMerchantSeeder.h"
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
@@ -232,12 +233,15 @@ bool DemoSeeder::seed(const Options &options, QString *error)
             return false;
         written += batch;
     }
+    int approvals = 0;
     if (!seedAround(options, options.seed + 1, error)
-        || !DemoMerchantSeeder(m_database).seed(options.seed + 2, error))
+        || !DemoMerchantSeeder(m_database).seed(options.seed + 2, error)
+        || !DemoApprovalSeeder(m_database).seed(&approvals, error))
         return false;
     const QString detail = QString::fromUtf8(
             QJsonDocument(QJsonObject{ { QStringLiteral("customers"), options.customers },
                                        { QStringLiteral("activities"), options.activities },
+                                       { QStringLiteral("approvals"), approvals },
                                        { QStringLiteral("seed"), QString::number(options.seed) } })
                     .toJson(QJsonDocument::Compact));
     if (!m_database.inTransaction(

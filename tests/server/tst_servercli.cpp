@@ -208,6 +208,13 @@ void TestServerCli::seedsADemoOrganisation()
     QVERIFY(query.exec("SELECT count(*) FROM tasks WHERE owner_id IS NULL OR branch_id IS NULL"));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
+    // Approval requests for zj.manager's inbox, made through the approval service.
+    QVERIFY(query.exec("SELECT status, count(*) FROM approval_requests GROUP BY status "
+                       "ORDER BY status"));
+    QStringList approvals;
+    while (query.next())
+        approvals << query.value(0).toString() + ' ' + query.value(1).toString();
+    QCOMPARE(approvals, (QStringList{ "pending 3", "rejected 1", "returned 1" }));
     // Only an empty database is seeded.
     QCOMPARE(run({ "seed-demo", "--database", db }, "Demo-Password-2026\n"), 1);
     QVERIFY(m_err.contains("already has users"));
