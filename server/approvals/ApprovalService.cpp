@@ -80,13 +80,15 @@ ApprovalRefusal notFound()
     return ApprovalRefusal{ QStringLiteral("not_found"), ApprovalMessages::requestNotFound() };
 }
 
-// The customer a request is about, when the caller may see it.
+// The customer a request is about, when the caller may see it. Its row stays locked on
+// PostgreSQL to commit: two requests of one kind for one customer made at once take turns,
+// and the second finds the first open.
 bool loadCustomer(QSqlDatabase &db, const DataScope &scope, const QString &id, Customer *customer,
                   bool *usable, QString *error)
 {
     bool found = false;
     bool inside = false;
-    if (!RecordRows<CustomerJson>::load(db, id, customer, &found, error, RowLock::None)
+    if (!RecordRows<CustomerJson>::load(db, id, customer, &found, error, RowLock::ForUpdate)
         || (found && !CustomerJson::inScope(db, scope, *customer, &inside, error)))
         return false;
     *usable = found && inside && !customer->meta.deleted;

@@ -3,6 +3,8 @@
 
 #include "ApprovalMessages.h"
 
+#include <algorithm>
+
 namespace branchline::server {
 
 namespace {
@@ -148,8 +150,23 @@ Verdict DecisionRules::apply(RequestState &request, const DecisionInput &input,
         return refuse(QStringLiteral("own_request"), ApprovalMessages::ownRequest());
     QString code;
     const QString finished = finishedMessage(request, &code);
-    if (!code.isEmpty())
+    if (!code.isEmpty()) {
+        // To an approver of the step whose decision ended the request, the more precise
+        // answer names who decided it.
+        const StepState *last = nullptr;
+        for (const StepState &candidate : request.steps)
+            if (candidate.round == request.round && candidate.state != QLatin1String("waiting")
+                && candidate.state != QLatin1String("cancelled"))
+                last = &candidate;
+        const bool holder = last && last->position == input.expectedStep
+                && std::any_of(last->approvers.cbegin(), last->approvers.cend(),
+                               [&input](const ApproverSlot &slot) {
+                                   return slot.holderId == input.deciderId;
+                               });
+        if (holder && !last->isOpen() && request.status != QLatin1String("withdrawn"))
+            return decidedByOthers(*last, input.deciderId);
         return refuse(code, finished);
+    }
 
     StepState *step = after.step(input.expectedStep);
     if (!step || step->round != after.round)

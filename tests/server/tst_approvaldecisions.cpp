@@ -6,10 +6,13 @@
 // it gets the request as it now is, and nothing else changes.
 #include "ApprovalFixture.h"
 #include "core/AuditLog.h"
+#include "records/CustomerService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSemaphore>
 #include <QSqlQuery>
+#include <QThread>
 
 using namespace branchline;
 using namespace branchline::server;
@@ -32,6 +35,21 @@ QString stepState(Database &database, const QString &request, int position)
             .toString();
 }
 
+// One push of one decision, as a request thread of the server runs it; parsed later on the
+// main thread (QVERIFY belongs there).
+RecordOutcome pushDecision(SyncService &service, const Caller &caller, const QString &request)
+{
+    sync::Mutation mutation;
+    mutation.number = 1;
+    mutation.table = "approval_decisions";
+    mutation.id = newId();
+    mutation.op = sync::Mutation::Op::Insert;
+    mutation.fields = { { "request_id", request },
+                        { "expected_step", 1 },
+                        { "decision", "approve" } };
+    return service.push(caller, sync::PushRequest{ newId(), { mutation }, 1 }.toJson());
+}
+
 } // namespace
 
 class TestApprovalDecisions : public QObject
@@ -41,6 +59,8 @@ class TestApprovalDecisions : public QObject
 private slots:
     void twoManagersDecideTheSameOrSignStepOffline_data() { addEngineRows(); }
     void twoManagersDecideTheSameOrSignStepOffline();
+    void twoManagersDecideAtTheSameMoment_data() { addEngineRows(); }
+    void twoManagersDecideAtTheSameMoment();
     void decisionAfterLosingTheRole_data() { addEngineRows(); }
     void decisionAfterLosingTheRole();
     void decisionOnAWithdrawnRequest_data() { addEngineRows(); }
@@ -117,6 +137,66 @@ void TestApprovalDecisions::twoManagersDecideTheSameOrSignStepOffline()
     Device xmgrTablet(*setup.service, setup.org.xmgr);
     QCOMPARE(xmgrTablet.decide(setup.request, 1, "approve").code,
              QString("already_decided_by_you"));
+}
+
+void TestApprovalDecisions::twoManagersDecideAtTheSameMoment()
+{
+    SERVER_FIXTURE(fixture);
+    ApprovalOrg org;
+    QString error;
+    QVERIFY2(makeApprovalOrg(fixture.database(), &org, &error), qPrintable(error));
+    SyncService service(fixture.database());
+    CustomerService customers(fixture.database());
+    Device rep(service, org.rep);
+    for (int round = 0; round < 4; ++round) {
+        const QString merchant =
+                customers
+                        .create(org.rep,
+                                { { "legal_name", QStringLiteral("并发商户%1").arg(round) },
+                                  { "kind", "merchant" } })
+                        .body.value("id")
+                        .toString();
+        const QString request = newId();
+        QCOMPARE(rep.insert("approval_requests", request, feeRequest(merchant, 3800)).outcome,
+                 sync::Outcome::Applied);
+        // Both managers' pushes reach two server threads at once.
+        RecordOutcome first;
+        RecordOutcome second;
+        QSemaphore gate;
+        std::unique_ptr<QThread> a(QThread::create([&] {
+            gate.acquire();
+            first = pushDecision(service, org.xmgr, request);
+        }));
+        std::unique_ptr<QThread> b(QThread::create([&] {
+            gate.acquire();
+            second = pushDecision(service, org.xmgr2, request);
+        }));
+        a->start();
+        b->start();
+        gate.release(2);
+        a->wait();
+        b->wait();
+        QStringList outcomes;
+        for (const RecordOutcome &outcome : { first, second }) {
+            QCOMPARE(outcome.status, 200);
+            QString problem;
+            const auto response = sync::PushResponse::fromJson(outcome.body, &problem);
+            QVERIFY2(response && response->results.size() == 1, qPrintable(problem));
+            outcomes << sync::outcomeName(response->results[0].outcome) + " "
+                            + response->results[0].code;
+        }
+        outcomes.sort();
+        QCOMPARE(outcomes, (QStringList{ "applied ", "rejected already_decided" }));
+        QCOMPARE(decisionsOn(fixture.database(), request), 1);
+        QCOMPARE(storedRequest(fixture.database(), request).value("status").toString(),
+                 QString("approved"));
+        QCOMPARE(scalar(fixture.database(),
+                        "SELECT count(*) FROM audit_log WHERE action = 'approval.apply' AND "
+                        "entity_id = ?",
+                        { merchant })
+                         .toInt(),
+                 1);
+    }
 }
 
 void TestApprovalDecisions::decisionAfterLosingTheRole()

@@ -141,7 +141,9 @@ void TestFlowDecisions::rejectAndReturnEndTheRequest()
     QVERIFY(rejected.accepted);
     QCOMPARE(m_request.status, QString("rejected"));
     QCOMPARE(m_request.steps[1].state, QString("rejected"));
-    refused(decision("risk", "approve", 2), "request_finished", "already rejected");
+    // Told who ended it, when they were an approver of that step; otherwise that it ended.
+    refused(decision("risk", "approve", 2), "already_decided", "RISK2 already rejected");
+    refused(decision("xmgr2", "approve", 1), "request_finished", "already rejected");
 
     m_request = start;
     QVERIFY(decide(decision("xmgr2", "return", 1, "Attach the contract")).accepted);
@@ -149,7 +151,9 @@ void TestFlowDecisions::rejectAndReturnEndTheRequest()
     QCOMPARE(m_request.currentStep, 0);
     QCOMPARE(m_request.steps[0].state, QString("returned"));
     QCOMPARE(m_request.steps[1].state, QString("cancelled"));
-    refused(decision("xmgr", "approve", 1), "request_returned", "returned to the requester");
+    refused(decision("xmgr", "approve", 1), "already_decided",
+            "XMGR2 already returned this request");
+    refused(decision("risk", "approve", 2), "request_returned", "returned to the requester");
 }
 
 void TestFlowDecisions::nobodyDecidesTheirOwnRequest()
@@ -238,7 +242,8 @@ void TestFlowDecisions::withdrawnOrFinishedRequestsTakeNoDecision()
     QVERIFY(decide(decision("risk", "approve", 2)).accepted);
     QVERIFY(decide(decision("risk2", "approve", 2)).accepted);
     refused(decision("rep", "withdraw", 0), "request_finished", "already approved");
-    refused(decision("risk2", "approve", 2), "request_finished");
+    refused(decision("risk2", "approve", 2), "already_decided_by_you");
+    refused(decision("xmgr2", "approve", 2), "request_finished", "already approved");
 }
 
 void TestFlowDecisions::escalatedApproverDecidesForTheLateOnes()
@@ -251,7 +256,7 @@ void TestFlowDecisions::escalatedApproverDecidesForTheLateOnes()
     QVERIFY(verdict.accepted);
     QVERIFY(verdict.approved);
     QCOMPARE(m_request.status, QString("approved"));
-    refused(decision("risk2", "approve", 2), "request_finished");
+    refused(decision("risk2", "approve", 2), "already_decided", "HQMGR already approved");
 }
 
 QTEST_GUILESS_MAIN(TestFlowDecisions)
