@@ -147,6 +147,197 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>ApprovalMessages</name>
+    <message>
+        <source>There is no active approval flow &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer of this request does not exist or is outside your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not something a request is made with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kind of request may propose only %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request proposes nothing that differs from the customer as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a merchant that is a prospect or being onboarded can be onboarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is for merchants only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limits are for borrowers only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit increase must be higher than the current limit (%1 fen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This merchant is already terminated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A KYC exception sets the KYC status to verified or in_progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer already has an open request of this kind: decide or withdraw it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody can decide the step &quot;%1&quot; of this request: ask an administrator to check the flow and the branch&apos;s staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer of this request was deleted: it can only be rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s %1 changed since this request was made: reject or return it so it is asked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no approval request that you may see with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision is approve, reject, return, delegate or withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody decides their own request: you made this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the requester can withdraw a request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requester withdrew this request; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was already approved; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was already rejected; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was returned to the requester; it can be decided again once they resubmit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has no step %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already approved this step; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already rejected this request; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already returned this request to the requester; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already decided this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not an approver of this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You delegated this step to %1, who decides it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are no longer an approver of this step: your role or branch changed after it was given to you. Your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, who delegated this step to you, is no longer an approver of it, so neither are you. Your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why in a comment when you reject or return a request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegate to an active user other than yourself and the requester.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already an approver of this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval steps change only through decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision is final: it cannot be changed or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request changes only through decisions, or by its requester once it was returned (the proposed values and the reason).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment or reason is at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may manage approval flows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no approval flow &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no version %2 of the approval flow &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow names the user %1, who does not exist or is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the flow as {&quot;definition&quot;: {...}, &quot;activate&quot;: true|false}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer would not be valid after this change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
@@ -272,6 +463,108 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>ConflictResolution</name>
+    <message>
+        <source>The resolution could not be saved on this computer. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field may not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictText</name>
+    <message>
+        <source>Replaced by your edit on another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a newer edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by %1&apos;s newer edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive field changed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited and deleted at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer yours to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed the same field on another computer too, and that newer value stands. The older value is kept here: keep it to apply it again, leave the newer one, or write a merged value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the same field after your edit was made, and the newer value stands. Your value is kept here: keep yours to apply it again, keep theirs to leave it, or write a merged value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field changes only through an approval or a checked command, and it had changed since you made your edit, so your edit was not applied. Look at the current value, then ask again if it is still needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was edited on one side and deleted on the other. Keep yours to apply your side again, or keep theirs to accept the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this edit. Nothing was changed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this edit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was reassigned or left your branch while your edit waited to be sent, so it could not be sent. Your value is kept here; pass it on to the record&apos;s new owner if it still matters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (not on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactJson</name>
     <message>
         <source>There is no contact %1 that you may see.</source>
@@ -355,6 +648,398 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <name>DemoSeeder</name>
     <message>
         <source>Demo organisation created: %1 users in %2 branches, %3 customers. Every demo user&apos;s password is the one given; sign in as admin, risk, zj.manager or zj.rep1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueBuckets</name>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed today</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueText</name>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>weekday and time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date and time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted to customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit card fee rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit card fee rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code fee rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed</source>
+        <translation>
+            <numerusform>%n field changed</numerusform>
+            <numerusform>%n fields changed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlowCondition</name>
+    <message>
+        <source>%1: a condition is a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: conditions are nested too deeply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; takes a non-empty list of conditions and nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;not&quot; takes one condition and nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a comparison has &quot;fact&quot; (record.&lt;field&gt;, proposed.&lt;field&gt; or delta.&lt;field&gt;), &quot;op&quot; and &quot;value&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a comparison (eq, ne, gt, gte, lt, lte, in, not_in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the value does not suit &quot;%2&quot; (a list for in and not_in, a number for gt, gte, lt and lte).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlowDefinition</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;from&quot; is own, parent, region, head_office or anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;users&quot; lists user ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;field&quot; names a field of the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an approver rule is role, manager, users or record_field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;escalate&quot; is {&quot;to&quot;: &quot;parent_role&quot;, &quot;role&quot;: ...} or {&quot;to&quot;: &quot;user&quot;, &quot;user&quot;: ...}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A flow code is lower-case letters, digits and underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow needs a name in English and in Chinese ({&quot;en&quot;: ..., &quot;zh_CN&quot;: ...}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flows are about customers for now (&quot;record&quot;: &quot;customers&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;effect&quot; is one of activate_merchant, set_fee_rates, set_credit_limit, raise_credit_limit, terminate_merchant, kyc_exception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A flow has from 1 to %1 steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every step has its own key: lower-case letters, digits and underscores (&quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the step needs a name in English and in Chinese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;mode&quot; is any (or-sign) or all (countersign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the step needs at least one approver rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;due_hours&quot; is a whole number from 0 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a step that escalates needs a due time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -564,6 +1249,91 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>KycItemJson</name>
+    <message>
+        <source>Checklist items are not deleted; a risk officer rejects one instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer and the item of a checklist entry never change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This checklist entry&apos;s id does not match its customer and item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a checklist item, or its value is not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KycRules</name>
+    <message>
+        <source>Business licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal representative&apos;s ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settlement account proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficial owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sanctions and PEP screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A KYC item does not go back to missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a risk officer verifies or rejects a KYC item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item is already verified; only a risk officer can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk officers verify or reject; the customer&apos;s rep submits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change the KYC checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadConversion</name>
+    <message>
+        <source>Your role may not convert leads into customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lead was converted into a customer already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeadJson</name>
     <message>
         <source>There is no lead %1 that you may see.</source>
@@ -583,6 +1353,294 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A converted lead keeps the customer it was converted into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadRepository</name>
+    <message>
+        <source>This lead was converted into a customer; it stays converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To mark a lead as converted, convert it into a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the lead was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MccCatalog</name>
+    <message>
+        <source>Commuter transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taxis and ride hailing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight and trucking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telecom equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computers and software</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stationery and office supplies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniforms and workwear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home supply warehouses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variety stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General merchandise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grocery stores and supermarkets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confectionery stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bakeries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialty food stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Women&apos;s clothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family clothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoe stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Furniture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household appliances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronics stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bars and tea houses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast food</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pharmacies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sporting goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jewellery and watches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toys and games</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosmetics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Florists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pet shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beauty and barber shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health and beauty spas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Car repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Car washes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cinemas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clubs and gyms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctors and clinics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dentists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education and training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child care</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MerchantEnums</name>
+    <message>
+        <source>POS terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smart POS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft POS (phone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MerchantVolumeJson</name>
+    <message>
+        <source>Monthly volumes are summed from the transaction system&apos;s figures; they are not changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a monthly volume, or its value is of the wrong type.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -905,6 +1963,38 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>To mark a lead as converted, convert it into a customer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>It must belong to a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the terminal&apos;s serial number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A terminal cannot be used before it was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month is written yyyy-MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts and counts are never negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the item is rejected, so the rep knows what to bring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lead was converted into a customer; it stays converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -1157,6 +2247,17 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>The database could not be backed up before its upgrade (is the disk full?). It was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarNotifier</name>
+    <message>
+        <source>Reminder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1429,6 +2530,46 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>TaskRowText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a contact (their customer)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead: %1, %2</source>
+        <comment>lead: name, company</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on this computer; waiting for the server to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TerminalJson</name>
+    <message>
+        <source>Terminals come from the acquiring system; they are not changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a terminal, or its value is not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::ActivityTimelineModel</name>
     <message>
         <source>When</source>
@@ -1441,6 +2582,118 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Subject</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConflictDetail</name>
+    <message>
+        <source>Pick a conflict on the left to compare the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before your edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply your value again (Alt+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merged value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use merged value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value that stands (your other computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value that stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value that stands (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the value that stands (Alt+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as read; nothing changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConflictListModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConflictsPage</name>
+    <message>
+        <source>Show &amp;resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. When someone else&apos;s edit meets yours, both values are kept here and nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n to resolve)</source>
+        <translation>
+            <numerusform>Conflicts (%n to resolve)</numerusform>
+            <numerusform>Conflicts (%n to resolve)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1463,6 +2716,93 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConvertLeadDialog</name>
+    <message>
+        <source>Convert lead into a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check what the lead told us and complete it. %1 becomes a customer and the lead is marked converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As on the business licence or ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — type the full number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mainland mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 digits, e.g. 5812</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is saved as a prospect. Both changes are kept on this computer and reach the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked fields; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1757,14 +3097,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reveal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the full value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Type a new value to replace the current one; leave it empty to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,10 +3117,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fee rates, terminals and monthly volume come from the transaction system and are not on this computer yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Borrower detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,15 +3125,11 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Credit limits, loans and repayment schedules are not on this computer yet.</source>
+        <source>Fee rates and terminals are on the Merchant tab, the monthly volume on the Volume tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Showing the full value is done by the server, which asks for your reason and records it in the audit trail. This version of Branchline cannot ask the server yet, so the value stays masked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing the full value needs the server: it asks for your reason and records it in the audit trail. You are offline, so the value stays masked until you are connected again.</source>
+        <source>The credit limit is on the Borrower tab; loans and repayment schedules are not on this computer yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1945,6 +3269,109 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::KycChecklistModel</name>
+    <message>
+        <source>Saved on this computer; waiting for the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::KycChecklistPanel</name>
+    <message>
+        <source>Note: why it is rejected, or what was checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what was handed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reps hand documents in; risk officers verify them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an item in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadBoard</name>
+    <message>
+        <source>Drop a lead here to convert it into a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadCardDelegate</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadColumnModel</name>
+    <message>
+        <source>Score %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interested in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer; waiting for the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::LeadListModel</name>
     <message>
         <source>Name</source>
@@ -1978,6 +3405,146 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadsPage</name>
+    <message>
+        <source>changed here, waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names, companies, cities and notes, or a full mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert into customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the selected lead a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not convert leads: the lead&apos;s sales rep does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not convert leads into customers: the lead&apos;s sales rep does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lead was converted into a customer already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LostRaceNotice</name>
+    <message>
+        <source>Apply mine again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change to %1 of %2 was replaced by your newer edit on another computer. The older value is kept in the conflict journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change to %1 of %2 was replaced by a newer edit by %3. Your value is kept in the conflict journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your changes were replaced by newer edits of the same fields. Your values are kept in the conflict journal.</source>
+        <translation>
+            <numerusform>%n of your changes was replaced by a newer edit of the same field. Your value is kept in the conflict journal.</numerusform>
+            <numerusform>%n of your changes were replaced by newer edits of the same fields. Your values are kept in the conflict journal.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LostReasonDialog</name>
+    <message>
+        <source>Lead lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why was %1 lost?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chose another provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fees too high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer interested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a reason or type your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is added to the lead&apos;s notes with today&apos;s date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branchline::MainWindow</name>
@@ -1987,18 +3554,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No leads yet: new ones arrive from the website, partners and your colleagues.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to do: no open tasks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2027,10 +3582,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edits that met another person&apos;s edit of the same field are kept in the conflict journal; nothing is lost. The screen to compare and resolve them will be here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2078,6 +3629,126 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MerchantPanel</name>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit card fee rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit card fee rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code fee rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These terms change only through an approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>MCC and what it stands for</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No terminals placed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 taking payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MerchantTabs</name>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC</source>
+        <comment>the KYC checklist&apos;s tab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MerchantVolumeModel</name>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>a month in the volume table and chart</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2203,6 +3874,166 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::PiiReveal</name>
+    <message>
+        <source>Showing the full value needs the server: it asks for your reason and records it in the audit trail. You are offline, so the value stays masked until you are connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the full value needs a signed-in session: the server asks for your reason and records it in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You typed a new value for “%1”. Save it or clear the field first: revealing shows the value the server has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown for: %1. Masked again at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask the full value again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the full value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ReminderController</name>
+    <message numerus="yes">
+        <source>%n task(s) need your attention</source>
+        <translation>
+            <numerusform>%n task needs your attention</numerusform>
+            <numerusform>%n tasks need your attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::RescheduleDialog</name>
+    <message>
+        <source>Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When is “%1” due now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 %3 %4</source>
+        <comment>quick choice name, weekday, date, time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That time has passed. Pick a time later than now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::RevealReasonDialog</name>
+    <message>
+        <source>Show personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full value is shown only with a reason. The server records who saw it, when and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a common reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the customer&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call the customer back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC or due diligence review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare contract or onboarding documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle the customer&apos;s request or complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why do you need to see it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: it is recorded in the audit trail with your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say a little more: a reason needs at least %1 letters or digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::Session</name>
     <message>
         <source>The login name or the password is wrong. Check Caps Lock and the keyboard layout.</source>
@@ -2242,6 +4073,37 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Signed out, but the saved session could not be removed from the local store. Sign out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in, so the value stays masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your branch&apos;s IT for this computer; ask them to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window changes language at once; what you were working on stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer you have open has edits that are not saved. Save or discard them first, then change the language.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2454,6 +4316,94 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::TaskActions</name>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a date and time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the task to another day (Ctrl+T tomorrow, Ctrl+Shift+T next week, Ctrl+E a date and time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>action (its shortcut)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopen “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reschedule “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is not about a customer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TaskAgendaModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>group name (number of tasks)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer or lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::TaskListModel</name>
     <message>
         <source>No due date</source>
@@ -2473,6 +4423,99 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TasksPage</name>
+    <message>
+        <source>My tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: no open tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed here, waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TerminalListModel</name>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TrayIcon</name>
+    <message>
+        <source>&amp;Open Branchline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::VolumeChart</name>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥ thousand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <comment>a month under a bar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM yy</source>
+        <comment>a month under a bar, with its year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::VolumePanel</name>
+    <message>
+        <source>No figures from the transaction system yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2: volume %3 · transactions %4 · refunds %5 of the volume · chargebacks %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2523,6 +4566,42 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <name>branchline::sync::SyncWorkerCore</name>
     <message>
         <source>The local store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled; the value stays masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value stays masked. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs a longer reason before it shows personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session with the server has ended: sign in again to see the full value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not see this personal data unmasked, so it stays masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not allow you to see this: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no such customer for you: it may not have reached the server yet, or it is no longer in your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not show the full value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in to the server, so the value stays masked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

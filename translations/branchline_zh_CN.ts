@@ -152,6 +152,197 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>ApprovalMessages</name>
+    <message>
+        <source>There is no active approval flow &quot;%1&quot;.</source>
+        <translation>没有已启用的审批流程“%1”。</translation>
+    </message>
+    <message>
+        <source>The customer of this request does not exist or is outside your scope.</source>
+        <translation>此申请的客户不存在，或不在您的数据范围内。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the request.</source>
+        <translation>请填写申请原因。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not something a request is made with.</source>
+        <translation>“%1”不是申请中可以包含的内容。</translation>
+    </message>
+    <message>
+        <source>This kind of request may propose only %1.</source>
+        <translation>此类申请只能提议以下内容：%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3.</source>
+        <translation>“%1”必须是 %2 至 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The request proposes nothing that differs from the customer as it is.</source>
+        <translation>申请提议的内容与客户当前的信息没有任何不同。</translation>
+    </message>
+    <message>
+        <source>Only a merchant that is a prospect or being onboarded can be onboarded.</source>
+        <translation>只有处于“潜在客户”或“入网中”状态的商户才能办理入网。</translation>
+    </message>
+    <message>
+        <source>This request is for merchants only.</source>
+        <translation>此类申请仅适用于商户。</translation>
+    </message>
+    <message>
+        <source>Credit limits are for borrowers only.</source>
+        <translation>授信额度仅适用于借款人。</translation>
+    </message>
+    <message>
+        <source>A limit increase must be higher than the current limit (%1 fen).</source>
+        <translation>提额后的额度必须高于当前额度（%1 分）。</translation>
+    </message>
+    <message>
+        <source>This merchant is already terminated.</source>
+        <translation>该商户已终止。</translation>
+    </message>
+    <message>
+        <source>A KYC exception sets the KYC status to verified or in_progress.</source>
+        <translation>尽调例外只能将尽调状态设为 verified 或 in_progress。</translation>
+    </message>
+    <message>
+        <source>This customer already has an open request of this kind: decide or withdraw it first.</source>
+        <translation>该客户已有一个同类的未完结申请：请先审批或撤回该申请。</translation>
+    </message>
+    <message>
+        <source>Nobody can decide the step &quot;%1&quot; of this request: ask an administrator to check the flow and the branch&apos;s staff.</source>
+        <translation>此申请的步骤“%1”没有人可以审批：请联系系统管理员检查审批流程和网点的人员配置。</translation>
+    </message>
+    <message>
+        <source>The customer of this request was deleted: it can only be rejected.</source>
+        <translation>此申请的客户已被删除：该申请只能驳回。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s %1 changed since this request was made: reject or return it so it is asked again.</source>
+        <translation>自提交此申请以来，客户的 %1 已发生变更：请驳回或退回该申请，以便重新申请。</translation>
+    </message>
+    <message>
+        <source>There is no approval request that you may see with this id.</source>
+        <translation>没有此 ID 对应的、您有权查看的审批申请。</translation>
+    </message>
+    <message>
+        <source>A decision is approve, reject, return, delegate or withdraw.</source>
+        <translation>审批操作只能是 approve（同意）、reject（驳回）、return（退回）、delegate（转交）或 withdraw（撤回）。</translation>
+    </message>
+    <message>
+        <source>Nobody decides their own request: you made this one.</source>
+        <translation>任何人都不能审批自己的申请：此申请由您发起。</translation>
+    </message>
+    <message>
+        <source>Only the requester can withdraw a request.</source>
+        <translation>只有申请人才能撤回申请。</translation>
+    </message>
+    <message>
+        <source>The requester withdrew this request; your decision was not recorded.</source>
+        <translation>申请人已撤回此申请；您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>This request was already approved; your decision was not recorded.</source>
+        <translation>此申请已被同意；您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>This request was already rejected; your decision was not recorded.</source>
+        <translation>此申请已被驳回；您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>This request was returned to the requester; it can be decided again once they resubmit it.</source>
+        <translation>此申请已退回申请人；申请人重新提交后才能再次审批。</translation>
+    </message>
+    <message>
+        <source>This request has no step %1.</source>
+        <translation>此申请没有第 %1 步。</translation>
+    </message>
+    <message>
+        <source>%1 already approved this step; your decision was not recorded.</source>
+        <translation>%1 已同意此步骤；您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>%1 already rejected this request; your decision was not recorded.</source>
+        <translation>%1 已驳回此申请；您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>%1 already returned this request to the requester; your decision was not recorded.</source>
+        <translation>%1 已将此申请退回申请人；您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>You already decided this step.</source>
+        <translation>您已审批过此步骤。</translation>
+    </message>
+    <message>
+        <source>You are not an approver of this step.</source>
+        <translation>您不是此步骤的审批人。</translation>
+    </message>
+    <message>
+        <source>You delegated this step to %1, who decides it now.</source>
+        <translation>您已将此步骤转交给 %1，现由其审批。</translation>
+    </message>
+    <message>
+        <source>You are no longer an approver of this step: your role or branch changed after it was given to you. Your decision was not recorded.</source>
+        <translation>您已不再是此步骤的审批人：此步骤分配给您之后，您的角色或网点发生了变更。您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>%1, who delegated this step to you, is no longer an approver of it, so neither are you. Your decision was not recorded.</source>
+        <translation>将此步骤转交给您的 %1 已不再是其审批人，因此您也不再是。您的审批操作未被记录。</translation>
+    </message>
+    <message>
+        <source>Say why in a comment when you reject or return a request.</source>
+        <translation>驳回或退回申请时，请在审批意见中说明原因。</translation>
+    </message>
+    <message>
+        <source>Delegate to an active user other than yourself and the requester.</source>
+        <translation>请转交给您本人和申请人以外的、未停用的用户。</translation>
+    </message>
+    <message>
+        <source>%1 is already an approver of this step.</source>
+        <translation>%1 已是此步骤的审批人。</translation>
+    </message>
+    <message>
+        <source>Approval steps change only through decisions.</source>
+        <translation>审批步骤只能通过审批操作变更。</translation>
+    </message>
+    <message>
+        <source>A decision is final: it cannot be changed or deleted.</source>
+        <translation>审批操作一经记录即为最终结果：不能修改或删除。</translation>
+    </message>
+    <message>
+        <source>A request changes only through decisions, or by its requester once it was returned (the proposed values and the reason).</source>
+        <translation>申请只能通过审批操作变更；申请被退回后，申请人可以修改提议的值和申请原因。</translation>
+    </message>
+    <message>
+        <source>A comment or reason is at most %1 characters.</source>
+        <translation>审批意见或原因最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may manage approval flows.</source>
+        <translation>只有系统管理员才能管理审批流程。</translation>
+    </message>
+    <message>
+        <source>There is no approval flow &quot;%1&quot;.</source>
+        <translation>不存在审批流程“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no version %2 of the approval flow &quot;%1&quot;.</source>
+        <translation>审批流程“%1”没有版本 %2。</translation>
+    </message>
+    <message>
+        <source>The flow names the user %1, who does not exist or is disabled.</source>
+        <translation>流程中指定的用户 %1 不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>Send the flow as {&quot;definition&quot;: {...}, &quot;activate&quot;: true|false}.</source>
+        <translation>请按 {&quot;definition&quot;: {...}, &quot;activate&quot;: true|false} 的格式发送流程。</translation>
+    </message>
+    <message>
+        <source>The customer would not be valid after this change: %1</source>
+        <translation>此变更会使客户信息无效：%1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
@@ -277,6 +468,108 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>ConflictResolution</name>
+    <message>
+        <source>The resolution could not be saved on this computer. Nothing was changed.</source>
+        <translation>无法在本机保存处理结果，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>This field may not be empty.</source>
+        <translation>此字段不能为空。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictText</name>
+    <message>
+        <source>Replaced by your edit on another computer</source>
+        <translation>已被您在另一台电脑上的修改替换</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer edit</source>
+        <translation>已被较新的修改替换</translation>
+    </message>
+    <message>
+        <source>Replaced by %1&apos;s newer edit</source>
+        <translation>已被%1较新的修改替换</translation>
+    </message>
+    <message>
+        <source>Sensitive field changed meanwhile</source>
+        <translation>敏感字段已在此期间变更</translation>
+    </message>
+    <message>
+        <source>Edited and deleted at once</source>
+        <translation>同时被修改和删除</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>No longer yours to edit</source>
+        <translation>已无权修改</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>You changed the same field on another computer too, and that newer value stands. The older value is kept here: keep it to apply it again, leave the newer one, or write a merged value.</source>
+        <translation>您在另一台电脑上也修改了同一字段，以那次较新的值为准。较早的值保存在这里：可以重新应用它、保留较新的值，或填写合并后的值。</translation>
+    </message>
+    <message>
+        <source>%1 changed the same field after your edit was made, and the newer value stands. Your value is kept here: keep yours to apply it again, keep theirs to leave it, or write a merged value.</source>
+        <translation>%1 在您之后修改了同一字段，以较新的值为准。您的值保存在这里：可以保留您的值重新应用、保留对方的值，或填写合并后的值。</translation>
+    </message>
+    <message>
+        <source>This field changes only through an approval or a checked command, and it had changed since you made your edit, so your edit was not applied. Look at the current value, then ask again if it is still needed.</source>
+        <translation>该字段只能通过审批或校验过的操作修改，且在您修改之后已有变更，因此您的修改未被应用。请查看当前值，如仍需要请重新申请。</translation>
+    </message>
+    <message>
+        <source>The record was edited on one side and deleted on the other. Keep yours to apply your side again, or keep theirs to accept the other.</source>
+        <translation>该记录一方被修改、另一方被删除。保留您的值可重新应用您这一方，保留对方的值则接受另一方。</translation>
+    </message>
+    <message>
+        <source>The server refused this edit. Nothing was changed on the server.</source>
+        <translation>服务器拒绝了此修改，服务器上没有任何变更。</translation>
+    </message>
+    <message>
+        <source>The server refused this edit: %1</source>
+        <translation>服务器拒绝了此修改：%1</translation>
+    </message>
+    <message>
+        <source>The record was reassigned or left your branch while your edit waited to be sent, so it could not be sent. Your value is kept here; pass it on to the record&apos;s new owner if it still matters.</source>
+        <translation>在您的修改等待上传期间，该记录已转给他人或离开了您的网点，因此无法上传。您的值保存在这里；如仍有必要，请转告记录的新负责人。</translation>
+    </message>
+    <message>
+        <source>Kept yours</source>
+        <translation>已保留您的值</translation>
+    </message>
+    <message>
+        <source>Kept theirs</source>
+        <translation>已保留对方的值</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>%1, waiting to be sent</source>
+        <translation>%1，等待上传</translation>
+    </message>
+    <message>
+        <source>%1 %2 (not on this computer)</source>
+        <translation>%1 %2（不在本机）</translation>
+    </message>
+</context>
+<context>
     <name>ContactJson</name>
     <message>
         <source>There is no contact %1 that you may see.</source>
@@ -361,6 +654,397 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Demo organisation created: %1 users in %2 branches, %3 customers. Every demo user&apos;s password is the one given; sign in as admin, risk, zj.manager or zj.rep1.</source>
         <translation>演示机构已创建：%2 个网点中共 %1 名用户，%3 个客户。所有演示用户的密码均为所提供的密码；可用 admin、risk、zj.manager 或 zj.rep1 登录。</translation>
+    </message>
+</context>
+<context>
+    <name>DueBuckets</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Later this week</source>
+        <translation>本周稍后</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>Completed today</source>
+        <translation>今天已完成</translation>
+    </message>
+</context>
+<context>
+    <name>DueText</name>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>明天 %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>weekday and time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date and time</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Monthly volume</source>
+        <translation>月交易额</translation>
+    </message>
+    <message>
+        <source>KYC checklist item</source>
+        <translation>尽调清单项</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation>商户类别码（MCC）</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>KYC status</source>
+        <translation>KYC 状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Product interest</source>
+        <translation>意向产品</translation>
+    </message>
+    <message>
+        <source>Converted to customer</source>
+        <translation>已转为客户</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>尽调项</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>Debit card fee rate</source>
+        <translation>借记卡费率</translation>
+    </message>
+    <message>
+        <source>Credit card fee rate</source>
+        <translation>贷记卡费率</translation>
+    </message>
+    <message>
+        <source>QR code fee rate</source>
+        <translation>扫码费率</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>授信额度</translation>
+    </message>
+    <message>
+        <source>Customer kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed</source>
+        <translation>
+            <numerusform>%n 个字段有修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+</context>
+<context>
+    <name>FlowCondition</name>
+    <message>
+        <source>%1: a condition is a JSON object.</source>
+        <translation>%1：条件必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1: conditions are nested too deeply.</source>
+        <translation>%1：条件嵌套层级过深。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; takes a non-empty list of conditions and nothing else.</source>
+        <translation>%1：“%2”只接受一个非空的条件列表，不能包含其他内容。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;not&quot; takes one condition and nothing else.</source>
+        <translation>%1：“not”只接受一个条件，不能包含其他内容。</translation>
+    </message>
+    <message>
+        <source>%1: a comparison has &quot;fact&quot; (record.&lt;field&gt;, proposed.&lt;field&gt; or delta.&lt;field&gt;), &quot;op&quot; and &quot;value&quot;.</source>
+        <translation>%1：比较条件须包含“fact”（record.&lt;field&gt;、proposed.&lt;field&gt; 或 delta.&lt;field&gt;）、“op”和“value”。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a comparison (eq, ne, gt, gte, lt, lte, in, not_in).</source>
+        <translation>%1：“%2”不是比较运算符（eq、ne、gt、gte、lt、lte、in、not_in）。</translation>
+    </message>
+    <message>
+        <source>%1: the value does not suit &quot;%2&quot; (a list for in and not_in, a number for gt, gte, lt and lte).</source>
+        <translation>%1：该值不适用于“%2”（in 和 not_in 需要列表，gt、gte、lt 和 lte 需要数字）。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowDefinition</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a role.</source>
+        <translation>%1：“%2”不是有效的角色。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;from&quot; is own, parent, region, head_office or anywhere.</source>
+        <translation>%1：“from”只能是 own、parent、region、head_office 或 anywhere。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;users&quot; lists user ids.</source>
+        <translation>%1：“users”应列出用户 ID。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;field&quot; names a field of the record.</source>
+        <translation>%1：“field”应为记录中的字段名。</translation>
+    </message>
+    <message>
+        <source>%1: an approver rule is role, manager, users or record_field.</source>
+        <translation>%1：审批人规则只能是 role、manager、users 或 record_field。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;escalate&quot; is {&quot;to&quot;: &quot;parent_role&quot;, &quot;role&quot;: ...} or {&quot;to&quot;: &quot;user&quot;, &quot;user&quot;: ...}.</source>
+        <translation>%1：“escalate”的格式应为 {&quot;to&quot;: &quot;parent_role&quot;, &quot;role&quot;: ...} 或 {&quot;to&quot;: &quot;user&quot;, &quot;user&quot;: ...}。</translation>
+    </message>
+    <message>
+        <source>A flow code is lower-case letters, digits and underscores.</source>
+        <translation>流程代码只能由小写字母、数字和下划线组成。</translation>
+    </message>
+    <message>
+        <source>The flow needs a name in English and in Chinese ({&quot;en&quot;: ..., &quot;zh_CN&quot;: ...}).</source>
+        <translation>流程需要英文和中文名称（{&quot;en&quot;: ..., &quot;zh_CN&quot;: ...}）。</translation>
+    </message>
+    <message>
+        <source>Flows are about customers for now (&quot;record&quot;: &quot;customers&quot;).</source>
+        <translation>目前流程仅适用于客户（&quot;record&quot;: &quot;customers&quot;）。</translation>
+    </message>
+    <message>
+        <source>&quot;effect&quot; is one of activate_merchant, set_fee_rates, set_credit_limit, raise_credit_limit, terminate_merchant, kyc_exception.</source>
+        <translation>“effect”必须是以下之一：activate_merchant、set_fee_rates、set_credit_limit、raise_credit_limit、terminate_merchant、kyc_exception。</translation>
+    </message>
+    <message>
+        <source>A flow has from 1 to %1 steps.</source>
+        <translation>流程须包含 1 至 %1 个步骤。</translation>
+    </message>
+    <message>
+        <source>Step &quot;%1&quot;</source>
+        <translation>步骤“%1”</translation>
+    </message>
+    <message>
+        <source>Every step has its own key: lower-case letters, digits and underscores (&quot;%1&quot;).</source>
+        <translation>每个步骤都须有唯一的键，由小写字母、数字和下划线组成（“%1”）。</translation>
+    </message>
+    <message>
+        <source>%1: the step needs a name in English and in Chinese.</source>
+        <translation>%1：步骤需要英文和中文名称。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;mode&quot; is any (or-sign) or all (countersign).</source>
+        <translation>%1：“mode”只能是 any（或签）或 all（会签）。</translation>
+    </message>
+    <message>
+        <source>%1: the step needs at least one approver rule.</source>
+        <translation>%1：步骤至少需要一条审批人规则。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;due_hours&quot; is a whole number from 0 to %2.</source>
+        <translation>%1：“due_hours”必须是 0 至 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%1: a step that escalates needs a due time.</source>
+        <translation>%1：设置了超时升级的步骤需要截止时间。</translation>
     </message>
 </context>
 <context>
@@ -566,6 +1250,91 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>KycItemJson</name>
+    <message>
+        <source>Checklist items are not deleted; a risk officer rejects one instead.</source>
+        <translation>尽调清单项不能删除；如有问题，由风控合规专员驳回。</translation>
+    </message>
+    <message>
+        <source>The customer and the item of a checklist entry never change.</source>
+        <translation>尽调清单条目的客户和尽调项不能更改。</translation>
+    </message>
+    <message>
+        <source>This checklist entry&apos;s id does not match its customer and item.</source>
+        <translation>此尽调清单条目的 ID 与其客户和尽调项不符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a checklist item, or its value is not text.</source>
+        <translation>“%1”不是尽调清单项的字段，或其值不是文本。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation>“%1”不是“%2”的有效取值。</translation>
+    </message>
+</context>
+<context>
+    <name>KycRules</name>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Legal representative&apos;s ID</source>
+        <translation>法定代表人身份证件</translation>
+    </message>
+    <message>
+        <source>Settlement account proof</source>
+        <translation>结算账户证明</translation>
+    </message>
+    <message>
+        <source>Site visit</source>
+        <translation>实地走访</translation>
+    </message>
+    <message>
+        <source>Beneficial owner</source>
+        <translation>受益所有人</translation>
+    </message>
+    <message>
+        <source>Sanctions and PEP screening</source>
+        <translation>制裁名单及政治公众人物（PEP）筛查</translation>
+    </message>
+    <message>
+        <source>A KYC item does not go back to missing.</source>
+        <translation>尽调项不能退回“未提交”状态。</translation>
+    </message>
+    <message>
+        <source>Only a risk officer verifies or rejects a KYC item.</source>
+        <translation>只有风控合规专员才能核验或驳回尽调项。</translation>
+    </message>
+    <message>
+        <source>This item is already verified; only a risk officer can change it.</source>
+        <translation>此项已核验；只有风控合规专员才能更改。</translation>
+    </message>
+    <message>
+        <source>Risk officers verify or reject; the customer&apos;s rep submits.</source>
+        <translation>风控合规专员负责核验或驳回；由客户的客户经理提交。</translation>
+    </message>
+    <message>
+        <source>Your role may not change the KYC checklist.</source>
+        <translation>您的角色无权修改尽调清单。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadConversion</name>
+    <message>
+        <source>Your role may not convert leads into customers.</source>
+        <translation>您的角色不能将线索转为客户。</translation>
+    </message>
+    <message>
+        <source>This lead was converted into a customer already.</source>
+        <translation>该线索已转为客户。</translation>
+    </message>
+</context>
+<context>
     <name>LeadJson</name>
     <message>
         <source>There is no lead %1 that you may see.</source>
@@ -586,6 +1355,294 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
         <translation>“%1”不是“%2”的有效取值。</translation>
+    </message>
+    <message>
+        <source>A converted lead keeps the customer it was converted into.</source>
+        <translation>已转化的线索始终关联其转化后的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadRepository</name>
+    <message>
+        <source>This lead was converted into a customer; it stays converted.</source>
+        <translation>该线索已转为客户，状态保持为已转化。</translation>
+    </message>
+    <message>
+        <source>To mark a lead as converted, convert it into a customer.</source>
+        <translation>要将线索标为已转化，请将其转为客户。</translation>
+    </message>
+    <message>
+        <source>Say why the lead was lost.</source>
+        <translation>请说明线索流失的原因。</translation>
+    </message>
+    <message>
+        <source>Lost on %1: %2</source>
+        <translation>%1 流失：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MccCatalog</name>
+    <message>
+        <source>Commuter transport</source>
+        <translation>城市通勤客运</translation>
+    </message>
+    <message>
+        <source>Taxis and ride hailing</source>
+        <translation>出租车及网约车</translation>
+    </message>
+    <message>
+        <source>Freight and trucking</source>
+        <translation>公路货运</translation>
+    </message>
+    <message>
+        <source>Courier services</source>
+        <translation>快递服务</translation>
+    </message>
+    <message>
+        <source>Travel agencies</source>
+        <translation>旅行社</translation>
+    </message>
+    <message>
+        <source>Telecom equipment</source>
+        <translation>通信设备</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>公用事业</translation>
+    </message>
+    <message>
+        <source>Computers and software</source>
+        <translation>计算机及软件</translation>
+    </message>
+    <message>
+        <source>Stationery and office supplies</source>
+        <translation>文具及办公用品</translation>
+    </message>
+    <message>
+        <source>Uniforms and workwear</source>
+        <translation>制服及工作服</translation>
+    </message>
+    <message>
+        <source>Home supply warehouses</source>
+        <translation>家居建材仓储店</translation>
+    </message>
+    <message>
+        <source>Hardware stores</source>
+        <translation>五金店</translation>
+    </message>
+    <message>
+        <source>Department stores</source>
+        <translation>百货商店</translation>
+    </message>
+    <message>
+        <source>Variety stores</source>
+        <translation>小商品店</translation>
+    </message>
+    <message>
+        <source>General merchandise</source>
+        <translation>综合商品零售</translation>
+    </message>
+    <message>
+        <source>Grocery stores and supermarkets</source>
+        <translation>超市及食杂店</translation>
+    </message>
+    <message>
+        <source>Confectionery stores</source>
+        <translation>糖果零食店</translation>
+    </message>
+    <message>
+        <source>Bakeries</source>
+        <translation>烘焙店</translation>
+    </message>
+    <message>
+        <source>Specialty food stores</source>
+        <translation>食品专卖店</translation>
+    </message>
+    <message>
+        <source>Service stations</source>
+        <translation>加油站</translation>
+    </message>
+    <message>
+        <source>Women&apos;s clothing</source>
+        <translation>女装</translation>
+    </message>
+    <message>
+        <source>Family clothing</source>
+        <translation>家庭服装</translation>
+    </message>
+    <message>
+        <source>Shoe stores</source>
+        <translation>鞋店</translation>
+    </message>
+    <message>
+        <source>Furniture</source>
+        <translation>家具</translation>
+    </message>
+    <message>
+        <source>Household appliances</source>
+        <translation>家用电器</translation>
+    </message>
+    <message>
+        <source>Electronics stores</source>
+        <translation>电子产品商店</translation>
+    </message>
+    <message>
+        <source>Restaurants</source>
+        <translation>餐厅</translation>
+    </message>
+    <message>
+        <source>Bars and tea houses</source>
+        <translation>酒吧及茶馆</translation>
+    </message>
+    <message>
+        <source>Fast food</source>
+        <translation>快餐</translation>
+    </message>
+    <message>
+        <source>Pharmacies</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <source>Sporting goods</source>
+        <translation>体育用品</translation>
+    </message>
+    <message>
+        <source>Book stores</source>
+        <translation>书店</translation>
+    </message>
+    <message>
+        <source>Jewellery and watches</source>
+        <translation>珠宝及钟表</translation>
+    </message>
+    <message>
+        <source>Toys and games</source>
+        <translation>玩具及游戏</translation>
+    </message>
+    <message>
+        <source>Cosmetics</source>
+        <translation>化妆品</translation>
+    </message>
+    <message>
+        <source>Florists</source>
+        <translation>花店</translation>
+    </message>
+    <message>
+        <source>Pet shops</source>
+        <translation>宠物店</translation>
+    </message>
+    <message>
+        <source>Hotels</source>
+        <translation>酒店</translation>
+    </message>
+    <message>
+        <source>Beauty and barber shops</source>
+        <translation>美容美发</translation>
+    </message>
+    <message>
+        <source>Health and beauty spas</source>
+        <translation>水疗及美容养生</translation>
+    </message>
+    <message>
+        <source>Car repair</source>
+        <translation>汽车维修</translation>
+    </message>
+    <message>
+        <source>Car washes</source>
+        <translation>洗车</translation>
+    </message>
+    <message>
+        <source>Cinemas</source>
+        <translation>电影院</translation>
+    </message>
+    <message>
+        <source>Clubs and gyms</source>
+        <translation>俱乐部及健身房</translation>
+    </message>
+    <message>
+        <source>Doctors and clinics</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <source>Dentists</source>
+        <translation>牙科诊所</translation>
+    </message>
+    <message>
+        <source>Hospitals</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Education and training</source>
+        <translation>教育培训</translation>
+    </message>
+    <message>
+        <source>Child care</source>
+        <translation>托育服务</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantEnums</name>
+    <message>
+        <source>POS terminal</source>
+        <translation>POS 终端</translation>
+    </message>
+    <message>
+        <source>Smart POS</source>
+        <translation>智能 POS</translation>
+    </message>
+    <message>
+        <source>QR code stand</source>
+        <translation>二维码台牌</translation>
+    </message>
+    <message>
+        <source>Soft POS (phone)</source>
+        <translation>软 POS（手机）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>已回收</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantVolumeJson</name>
+    <message>
+        <source>Monthly volumes are summed from the transaction system&apos;s figures; they are not changed here.</source>
+        <translation>月交易额由交易系统的数据汇总而来，不能在此修改。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a monthly volume, or its value is of the wrong type.</source>
+        <translation>“%1”不是月交易额的字段，或其值类型不正确。</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1961,38 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>To mark a lead as converted, convert it into a customer.</source>
         <translation>要将线索标记为已转化，请将其转化为客户。</translation>
     </message>
+    <message>
+        <source>It must belong to a customer.</source>
+        <translation>必须隶属于某个客户。</translation>
+    </message>
+    <message>
+        <source>Enter the terminal&apos;s serial number.</source>
+        <translation>请输入终端序列号。</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <source>A terminal cannot be used before it was installed.</source>
+        <translation>终端的最近交易日期不能早于安装日期。</translation>
+    </message>
+    <message>
+        <source>A month is written yyyy-MM.</source>
+        <translation>月份的格式为 yyyy-MM。</translation>
+    </message>
+    <message>
+        <source>Amounts and counts are never negative.</source>
+        <translation>金额和笔数不能为负数。</translation>
+    </message>
+    <message>
+        <source>Say why the item is rejected, so the rep knows what to bring.</source>
+        <translation>请说明驳回原因，以便客户经理知道需要补交什么。</translation>
+    </message>
+    <message>
+        <source>This lead was converted into a customer; it stays converted.</source>
+        <translation>该线索已转为客户，状态保持为已转化。</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -1156,6 +2245,17 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>The database could not be backed up before its upgrade (is the disk full?). It was not changed.</source>
         <translation>升级前未能备份数据库（磁盘是否已满？）。数据库未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarNotifier</name>
+    <message>
+        <source>Reminder: %1</source>
+        <translation>提醒：%1</translation>
+    </message>
+    <message>
+        <source>Reminder: %1 — %2</source>
+        <translation>提醒：%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +2526,46 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>TaskRowText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a contact (their customer)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation>线索：%1</translation>
+    </message>
+    <message>
+        <source>Lead: %1, %2</source>
+        <comment>lead: name, company</comment>
+        <translation>线索：%1，%2</translation>
+    </message>
+    <message>
+        <source>Completed %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <source>Changed on this computer; waiting for the server to confirm.</source>
+        <translation>已在本机修改，等待服务器确认。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalJson</name>
+    <message>
+        <source>Terminals come from the acquiring system; they are not changed here.</source>
+        <translation>终端数据来自收单系统，不能在此修改。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a terminal, or its value is not text.</source>
+        <translation>“%1”不是终端的字段，或其值不是文本。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation>“%1”不是“%2”的有效取值。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::ActivityTimelineModel</name>
     <message>
         <source>When</source>
@@ -1438,6 +2578,117 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Subject</source>
         <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConflictDetail</name>
+    <message>
+        <source>Pick a conflict on the left to compare the values.</source>
+        <translation>在左侧选择一条冲突以比较各个值。</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>Before your edit</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>您的值</translation>
+    </message>
+    <message>
+        <source>Keep &amp;yours</source>
+        <translation>保留您的值(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Apply your value again (Alt+Y)</source>
+        <translation>重新应用您的值（Alt+Y）</translation>
+    </message>
+    <message>
+        <source>&amp;Merged value:</source>
+        <translation>合并后的值(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Use merged value</source>
+        <translation>使用合并后的值</translation>
+    </message>
+    <message>
+        <source>Not known on this computer</source>
+        <translation>本机未记录</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Value that stands (your other computer)</source>
+        <translation>现行值（您的另一台电脑）</translation>
+    </message>
+    <message>
+        <source>Value that stands</source>
+        <translation>现行值</translation>
+    </message>
+    <message>
+        <source>Value that stands (%1)</source>
+        <translation>现行值（%1）</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的值(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Leave the value that stands (Alt+T)</source>
+        <translation>保留现行值（Alt+T）</translation>
+    </message>
+    <message>
+        <source>Mark as read; nothing changes</source>
+        <translation>标为已读；不做任何修改</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConflictListModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConflictsPage</name>
+    <message>
+        <source>Show &amp;resolved</source>
+        <translation>显示已解决(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No conflicts. When someone else&apos;s edit meets yours, both values are kept here and nothing is lost.</source>
+        <translation>没有冲突。当他人的修改与您的修改相遇时，双方的值都会保存在这里，不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n to resolve)</source>
+        <translation>
+            <numerusform>冲突（%n 条待解决）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1461,6 +2712,93 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Email</source>
         <translation>邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ConvertLeadDialog</name>
+    <message>
+        <source>Convert lead into a customer</source>
+        <translation>将线索转为客户</translation>
+    </message>
+    <message>
+        <source>Check what the lead told us and complete it. %1 becomes a customer and the lead is marked converted.</source>
+        <translation>请核对并补全线索信息。%1 将成为客户，线索标为已转化。</translation>
+    </message>
+    <message>
+        <source>As on the business licence or ID card</source>
+        <translation>与营业执照或身份证一致</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>%1 — type the full number</source>
+        <translation>%1 — 请输入完整号码</translation>
+    </message>
+    <message>
+        <source>Mainland mobile number</source>
+        <translation>中国大陆手机号</translation>
+    </message>
+    <message>
+        <source>4 digits, e.g. 5812</source>
+        <translation>4 位数字，如 5812</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation>商户类别码（MCC）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>The customer is saved as a prospect. Both changes are kept on this computer and reach the server with the next sync.</source>
+        <translation>客户将保存为潜在客户。两项修改先保存在本机，下次同步时上传服务器。</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>转化</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您本人</translation>
+    </message>
+    <message>
+        <source>Fix the marked fields; nothing was saved.</source>
+        <translation>请修改标出的字段；未保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1754,14 +3092,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>备注</translation>
     </message>
     <message>
-        <source>Reveal</source>
-        <translation>显示明文</translation>
-    </message>
-    <message>
-        <source>Show the full value</source>
-        <translation>显示完整内容</translation>
-    </message>
-    <message>
         <source>Type a new value to replace the current one; leave it empty to keep it.</source>
         <translation>输入新值即可替换当前值；留空则保持不变。</translation>
     </message>
@@ -1782,10 +3112,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>商户详情</translation>
     </message>
     <message>
-        <source>Fee rates, terminals and monthly volume come from the transaction system and are not on this computer yet.</source>
-        <translation>费率、终端和月交易量来自交易系统，尚未同步到本机。</translation>
-    </message>
-    <message>
         <source>Borrower detail</source>
         <translation>借款人详情</translation>
     </message>
@@ -1794,16 +3120,12 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>贷款申请和还款计划尚未同步到本机。</translation>
     </message>
     <message>
-        <source>Credit limits, loans and repayment schedules are not on this computer yet.</source>
-        <translation>授信额度、贷款和还款计划尚未同步到本机。</translation>
+        <source>Fee rates and terminals are on the Merchant tab, the monthly volume on the Volume tab.</source>
+        <translation>费率和终端见“商户”页签，月交易额见“交易额”页签。</translation>
     </message>
     <message>
-        <source>Showing the full value is done by the server, which asks for your reason and records it in the audit trail. This version of Branchline cannot ask the server yet, so the value stays masked.</source>
-        <translation>显示明文需由服务器完成：服务器会询问原因并记入审计日志。当前版本的 Branchline 还不能向服务器发起此请求，因此仍显示脱敏内容。</translation>
-    </message>
-    <message>
-        <source>Showing the full value needs the server: it asks for your reason and records it in the audit trail. You are offline, so the value stays masked until you are connected again.</source>
-        <translation>显示明文需要服务器：服务器会询问原因并记入审计日志。您当前处于离线状态，重新联网前仍显示脱敏内容。</translation>
+        <source>The credit limit is on the Borrower tab; loans and repayment schedules are not on this computer yet.</source>
+        <translation>授信额度见“借款人”页签；贷款和还款计划尚未同步到本机。</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +3262,109 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::KycChecklistModel</name>
+    <message>
+        <source>Saved on this computer; waiting for the server.</source>
+        <translation>已保存在本机，等待服务器确认。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>尽调项</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::KycChecklistPanel</name>
+    <message>
+        <source>Note: why it is rejected, or what was checked</source>
+        <translation>备注：驳回原因，或核验了哪些内容</translation>
+    </message>
+    <message>
+        <source>Note: what was handed in</source>
+        <translation>备注：提交了哪些材料</translation>
+    </message>
+    <message>
+        <source>Mark submitted</source>
+        <translation>标为已提交</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Reps hand documents in; risk officers verify them.</source>
+        <translation>客户经理提交材料，风控合规专员负责核验。</translation>
+    </message>
+    <message>
+        <source>Choose an item in the list first.</source>
+        <translation>请先在列表中选择一项。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation>已保存到本机，下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Verified: %1 of %2</source>
+        <translation>已核验：%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadBoard</name>
+    <message>
+        <source>Drop a lead here to convert it into a customer.</source>
+        <translation>将线索拖到此处即可转为客户。</translation>
+    </message>
+    <message>
+        <source>No leads here.</source>
+        <translation>暂无线索。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadCardDelegate</name>
+    <message>
+        <source>Pending</source>
+        <translation>待同步</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadColumnModel</name>
+    <message>
+        <source>Score %1 · %2</source>
+        <translation>评分 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Interested in: %1</source>
+        <translation>意向产品：%1</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; waiting for the server.</source>
+        <translation>已保存在本机，等待服务器确认。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::LeadListModel</name>
     <message>
         <source>Name</source>
@@ -1973,6 +3398,145 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LeadsPage</name>
+    <message>
+        <source>changed here, waiting for the server</source>
+        <translation>本机已修改，等待服务器确认</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Search names, companies, cities and notes, or a full mobile number</source>
+        <translation>搜索姓名、公司、城市和备注，或输入完整手机号</translation>
+    </message>
+    <message>
+        <source>Find leads</source>
+        <translation>查找线索</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Convert into customer…</source>
+        <translation>转为客户…</translation>
+    </message>
+    <message>
+        <source>Make the selected lead a customer</source>
+        <translation>将选中的线索转为客户</translation>
+    </message>
+    <message>
+        <source>Your role may not convert leads: the lead&apos;s sales rep does.</source>
+        <translation>您的角色不能转化线索：请由线索的客户经理转化。</translation>
+    </message>
+    <message>
+        <source>Your role may not convert leads into customers: the lead&apos;s sales rep does.</source>
+        <translation>您的角色不能将线索转为客户：请由线索的客户经理转化。</translation>
+    </message>
+    <message>
+        <source>This lead was converted into a customer already.</source>
+        <translation>该线索已转为客户。</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移至</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LostRaceNotice</name>
+    <message>
+        <source>Apply mine again</source>
+        <translation>重新应用我的值</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Your change to %1 of %2 was replaced by your newer edit on another computer. The older value is kept in the conflict journal.</source>
+        <translation>您对%2的“%1”所做的修改已被您在另一台电脑上较新的修改替换。较早的值保存在冲突日志中。</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>Your change to %1 of %2 was replaced by a newer edit by %3. Your value is kept in the conflict journal.</source>
+        <translation>您对%2的“%1”所做的修改已被%3较新的修改替换。您的值保存在冲突日志中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your changes were replaced by newer edits of the same fields. Your values are kept in the conflict journal.</source>
+        <translation>
+            <numerusform>您有 %n 处修改被同一字段较新的修改替换。您的值保存在冲突日志中。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::LostReasonDialog</name>
+    <message>
+        <source>Lead lost</source>
+        <translation>线索流失</translation>
+    </message>
+    <message>
+        <source>Why was %1 lost?</source>
+        <translation>%1 为什么流失？</translation>
+    </message>
+    <message>
+        <source>Chose another provider</source>
+        <translation>选择了其他机构</translation>
+    </message>
+    <message>
+        <source>Fees too high</source>
+        <translation>费率过高</translation>
+    </message>
+    <message>
+        <source>Volume too small</source>
+        <translation>交易量太小</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>Could not be reached</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>No longer interested</source>
+        <translation>不再感兴趣</translation>
+    </message>
+    <message>
+        <source>Pick a reason or type your own</source>
+        <translation>选择原因或自行填写</translation>
+    </message>
+    <message>
+        <source>The reason is added to the lead&apos;s notes with today&apos;s date.</source>
+        <translation>原因将连同今天的日期记入线索备注。</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>标为流失</translation>
+    </message>
 </context>
 <context>
     <name>branchline::MainWindow</name>
@@ -1983,18 +3547,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Leads</source>
         <translation>线索</translation>
-    </message>
-    <message>
-        <source>No leads yet: new ones arrive from the website, partners and your colleagues.</source>
-        <translation>还没有线索：新的线索会来自官网、合作伙伴和同事。</translation>
-    </message>
-    <message>
-        <source>My tasks</source>
-        <translation>我的任务</translation>
-    </message>
-    <message>
-        <source>Nothing to do: no open tasks.</source>
-        <translation>没有待办：当前没有未完成的任务。</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -2023,10 +3575,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
-    </message>
-    <message>
-        <source>Edits that met another person&apos;s edit of the same field are kept in the conflict journal; nothing is lost. The screen to compare and resolve them will be here.</source>
-        <translation>与他人对同一字段的修改相冲突的编辑都保存在冲突日志中，不会丢失。对比和处理冲突的界面将在这里提供。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2073,6 +3621,126 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Remove account</source>
         <translation>移除账户</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MerchantPanel</name>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>商务条款</translation>
+    </message>
+    <message>
+        <source>MCC</source>
+        <translation>商户类别码（MCC）</translation>
+    </message>
+    <message>
+        <source>Debit card fee rate</source>
+        <translation>借记卡费率</translation>
+    </message>
+    <message>
+        <source>Credit card fee rate</source>
+        <translation>贷记卡费率</translation>
+    </message>
+    <message>
+        <source>QR code fee rate</source>
+        <translation>扫码费率</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>授信额度</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>结算账户</translation>
+    </message>
+    <message>
+        <source>These terms change only through an approval.</source>
+        <translation>这些条款只能通过审批变更。</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>MCC and what it stands for</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>None granted</source>
+        <translation>未授信</translation>
+    </message>
+    <message>
+        <source>Not on file</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>No terminals placed yet.</source>
+        <translation>尚未布放终端。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 taking payments</source>
+        <translation>共 %2 台，%1 台正在收款</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MerchantTabs</name>
+    <message>
+        <source>Volume</source>
+        <translation>交易额</translation>
+    </message>
+    <message>
+        <source>KYC</source>
+        <comment>the KYC checklist&apos;s tab</comment>
+        <translation>尽调</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::MerchantVolumeModel</name>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>a month in the volume table and chart</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>交易额</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易笔数</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
+        <translation>拒付笔数</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +3864,165 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::PiiReveal</name>
+    <message>
+        <source>Showing the full value needs the server: it asks for your reason and records it in the audit trail. You are offline, so the value stays masked until you are connected again.</source>
+        <translation>显示明文需要服务器：服务器会询问原因并记入审计日志。您当前处于离线状态，重新联网前仍显示脱敏内容。</translation>
+    </message>
+    <message>
+        <source>Showing the full value needs a signed-in session: the server asks for your reason and records it in the audit trail.</source>
+        <translation>显示明文需要已登录的会话：服务器会询问原因并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>You typed a new value for “%1”. Save it or clear the field first: revealing shows the value the server has.</source>
+        <translation>您已为“%1”输入了新值。请先保存或清空该字段：显示明文显示的是服务器上的值。</translation>
+    </message>
+    <message>
+        <source>Shown for: %1. Masked again at %2.</source>
+        <translation>查看原因：%1。将于 %2 重新脱敏。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Mask the full value again</source>
+        <translation>重新脱敏显示</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>请求中…</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>正在等待服务器</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示明文</translation>
+    </message>
+    <message>
+        <source>Show the full value</source>
+        <translation>显示完整内容</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ReminderController</name>
+    <message numerus="yes">
+        <source>%n task(s) need your attention</source>
+        <translation>
+            <numerusform>%n 项任务需要处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>自 %1 起已逾期</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>%1 截止</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::RescheduleDialog</name>
+    <message>
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>When is “%1” due now?</source>
+        <translation>“%1”改到什么时候截止？</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>下周</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3 %4</source>
+        <comment>quick choice name, weekday, date, time</comment>
+        <translation>%1，%2 %3 %4</translation>
+    </message>
+    <message>
+        <source>That time has passed. Pick a time later than now.</source>
+        <translation>这个时间已经过去，请选择晚于现在的时间。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::RevealReasonDialog</name>
+    <message>
+        <source>Show personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <source>The full value is shown only with a reason. The server records who saw it, when and why.</source>
+        <translation>须填写原因才能查看明文。服务器会记录查看人、时间和原因。</translation>
+    </message>
+    <message>
+        <source>Pick a common reason…</source>
+        <translation>选择常用原因…</translation>
+    </message>
+    <message>
+        <source>Verify the customer&apos;s identity</source>
+        <translation>核实客户身份</translation>
+    </message>
+    <message>
+        <source>Call the customer back</source>
+        <translation>回访客户</translation>
+    </message>
+    <message>
+        <source>KYC or due diligence review</source>
+        <translation>KYC／尽职调查复核</translation>
+    </message>
+    <message>
+        <source>Prepare contract or onboarding documents</source>
+        <translation>准备合同或入网材料</translation>
+    </message>
+    <message>
+        <source>Handle the customer&apos;s request or complaint</source>
+        <translation>处理客户请求或投诉</translation>
+    </message>
+    <message>
+        <source>Why do you need to see it?</source>
+        <translation>为什么需要查看？</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Common reasons</source>
+        <translation>常用原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Give a reason: it is recorded in the audit trail with your name.</source>
+        <translation>请填写原因：原因会连同您的姓名记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Say a little more: a reason needs at least %1 letters or digits.</source>
+        <translation>请再具体一些：原因至少需要 %1 个文字或数字。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::Session</name>
     <message>
         <source>The login name or the password is wrong. Check Caps Lock and the keyboard layout.</source>
@@ -2236,6 +4063,37 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Signed out, but the saved session could not be removed from the local store. Sign out again.</source>
         <translation>已退出登录，但本地数据库中保存的会话未能删除。请再次退出登录。</translation>
+    </message>
+    <message>
+        <source>You are not signed in, so the value stays masked.</source>
+        <translation>您尚未登录，仍显示脱敏内容。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Follow the system (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>Set by your branch&apos;s IT for this computer; ask them to change it.</source>
+        <translation>由贵网点的 IT 人员为本机设定；如需更改请联系他们。</translation>
+    </message>
+    <message>
+        <source>The window changes language at once; what you were working on stays open.</source>
+        <translation>窗口会立即切换语言，正在处理的内容保持打开。</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The customer you have open has edits that are not saved. Save or discard them first, then change the language.</source>
+        <translation>当前打开的客户有尚未保存的修改。请先保存或放弃这些修改，再切换语言。</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +4302,94 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::TaskActions</name>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>下周</translation>
+    </message>
+    <message>
+        <source>Pick a date and time…</source>
+        <translation>选择日期和时间…</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Move the task to another day (Ctrl+T tomorrow, Ctrl+Shift+T next week, Ctrl+E a date and time)</source>
+        <translation>改到其他日期（Ctrl+T 明天，Ctrl+Shift+T 下周，Ctrl+E 选择日期和时间）</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>action (its shortcut)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>complete “%1”</source>
+        <translation>完成“%1”</translation>
+    </message>
+    <message>
+        <source>reopen “%1”</source>
+        <translation>重新打开“%1”</translation>
+    </message>
+    <message>
+        <source>reschedule “%1”</source>
+        <translation>改期“%1”</translation>
+    </message>
+    <message>
+        <source>This task is not about a customer on this computer.</source>
+        <translation>这项任务没有关联本机上的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TaskAgendaModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>group name (number of tasks)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer or lead</source>
+        <translation>客户/线索</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+</context>
+<context>
     <name>branchline::TaskListModel</name>
     <message>
         <source>No due date</source>
@@ -2464,6 +4410,99 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TasksPage</name>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no open tasks.</source>
+        <translation>没有待办：当前没有未完成的任务。</translation>
+    </message>
+    <message>
+        <source>changed here, waiting for the server</source>
+        <translation>本机已修改，等待服务器确认</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TerminalListModel</name>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <source>Last payment</source>
+        <translation>最近交易</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::TrayIcon</name>
+    <message>
+        <source>&amp;Open Branchline</source>
+        <translation>打开 Branchline(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::VolumeChart</name>
+    <message>
+        <source>Volume</source>
+        <translation>交易额</translation>
+    </message>
+    <message>
+        <source>¥ thousand</source>
+        <translation>千元</translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <comment>a month under a bar</comment>
+        <translation>M月</translation>
+    </message>
+    <message>
+        <source>MMM yy</source>
+        <comment>a month under a bar, with its year</comment>
+        <translation>yy年M月</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::VolumePanel</name>
+    <message>
+        <source>No figures from the transaction system yet.</source>
+        <translation>暂无来自交易系统的数据。</translation>
+    </message>
+    <message>
+        <source>%1 – %2: volume %3 · transactions %4 · refunds %5 of the volume · chargebacks %6</source>
+        <translation>%1 – %2：交易额 %3 · 交易笔数 %4 · 退款占交易额 %5 · 拒付 %6 笔</translation>
     </message>
 </context>
 <context>
@@ -2514,6 +4553,42 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>The local store is not open.</source>
         <translation>本地数据库未打开。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled; the value stays masked.</source>
+        <translation>请求已取消，仍显示脱敏内容。</translation>
+    </message>
+    <message>
+        <source>The value stays masked. %1</source>
+        <translation>仍显示脱敏内容。%1</translation>
+    </message>
+    <message>
+        <source>The server needs a longer reason before it shows personal data.</source>
+        <translation>服务器要求填写更详细的原因后才显示个人信息。</translation>
+    </message>
+    <message>
+        <source>Your session with the server has ended: sign in again to see the full value.</source>
+        <translation>您与服务器的会话已结束：请重新登录后再查看明文。</translation>
+    </message>
+    <message>
+        <source>Your role may not see this personal data unmasked, so it stays masked.</source>
+        <translation>您的角色无权查看此个人信息的明文，仍显示脱敏内容。</translation>
+    </message>
+    <message>
+        <source>The server does not allow you to see this: %1</source>
+        <translation>服务器不允许您查看：%1</translation>
+    </message>
+    <message>
+        <source>The server has no such customer for you: it may not have reached the server yet, or it is no longer in your scope.</source>
+        <translation>服务器上没有您可查看的该客户：它可能尚未同步到服务器，或已不在您的数据范围内。</translation>
+    </message>
+    <message>
+        <source>The server could not show the full value: %1</source>
+        <translation>服务器无法显示明文：%1</translation>
+    </message>
+    <message>
+        <source>You are not signed in to the server, so the value stays masked.</source>
+        <translation>您尚未登录服务器，仍显示脱敏内容。</translation>
     </message>
 </context>
 <context>
