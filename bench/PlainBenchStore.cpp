@@ -4,6 +4,7 @@
 #include "search/SearchTokenizer.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -77,19 +78,24 @@ void PlainBenchStore::close(const QString &connectionName)
 
 bool PlainBenchStore::create(const QString &filePath, QString *error)
 {
-    // Every product migration, so both sides hold the same schema.
+    // Every product migration, in version order, so both sides hold the same schema.
     QByteArray sql;
-    for (const char *name :
-         { ":/bench/migrations/0001_initial.sql", ":/bench/migrations/0002_sync.sql",
-           ":/bench/migrations/0003_deferred_search.sql",
-           ":/bench/migrations/0004_sent_history.sql" }) {
-        QFile script(name);
+    const QDir folder(":/bench/migrations");
+    const QStringList scripts = folder.entryList({ "*.sql" }, QDir::Files, QDir::Name);
+    if (scripts.isEmpty()) {
+        *error = "migration scripts missing from the resources";
+        return false;
+    }
+    for (const QString &name : scripts) {
+        QFile script(folder.filePath(name));
         if (!script.open(QIODevice::ReadOnly)) {
-            *error = "migration script missing from the resources";
+            *error = "migration script unreadable: " + name;
             return false;
         }
         sql += script.readAll() + '\n';
     }
+    // The file names start with their version: 0007_leads_by_customer.sql is version 7.
+    const int version = scripts.last().section('_', 0, 0).toInt();
     const QString name = "bench-create";
     bool ok = false;
     {
@@ -99,13 +105,14 @@ bool PlainBenchStore::create(const QString &filePath, QString *error)
             // runs only the first statement of a script.
             const QByteArray meta =
                     QString("INSERT INTO store_meta (key, value) VALUES ('store_id', '%1'), "
-                            "('created_at', '%2'), ('schema_version', '4'), "
+                            "('created_at', '%2'), ('schema_version', '%3'), "
                             "('min_reader_version', '2')")
                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
+                            .arg(version)
                             .toUtf8();
             ok = exec(handle, "BEGIN IMMEDIATE", error) && exec(handle, sql, error)
-                    && exec(handle, meta, error) && exec(handle, "PRAGMA user_version = 4", error)
+                    && exec(handle, meta, error) && exec(handle, QString("PRAGMA user_version = %1").arg(version).toUtf8(), error)
                     && exec(handle, "COMMIT", error);
         }
     }
