@@ -36,6 +36,11 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
             tr("Read the password of --user from the first line of standard input (scripts, "
                "tests). Without it, the BRANCHLINE_PASSWORD environment variable is used when "
                "set."));
+    const QCommandLineOption smokeTest(
+            QStringLiteral("smoke-test"),
+            tr("Sign in, finish the first sync, print what the local store holds and quit: exit "
+               "status 0 when all of that worked (installation checks). Gives up after two "
+               "minutes unless --quit-after says otherwise."));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(language);
@@ -43,6 +48,7 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
     parser.addOption(server);
     parser.addOption(user);
     parser.addOption(passwordStdin);
+    parser.addOption(smokeTest);
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -68,6 +74,12 @@ CommandLine::Action CommandLine::parse(const QStringList &arguments)
             m_errorText = tr("--quit-after needs a whole number of milliseconds above 0.");
             return Action::Error;
         }
+        m_startup.quitAfterMs = m_quitAfterMs;
+    }
+    m_smokeTest = parser.isSet(smokeTest);
+    if (m_smokeTest && m_quitAfterMs == 0) {
+        // An installation check must end even when the server never answers.
+        m_quitAfterMs = 120000;
         m_startup.quitAfterMs = m_quitAfterMs;
     }
     if (parser.isSet(server)) {

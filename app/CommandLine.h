@@ -24,6 +24,8 @@ public:
     QString errorText() const { return m_errorText; }
     QString language() const { return m_language; } // "zh_CN", "en" or empty for the system's
     int quitAfterMs() const { return m_quitAfterMs; } // 0: run until the user quits
+    // --smoke-test: sign in, finish the first sync, report and quit (installation checks).
+    bool smokeTest() const { return m_smokeTest; }
     // --server, --user, --password-stdin: for StartupFlow.
     StartupOptions startupOptions() const { return m_startup; }
 
@@ -32,6 +34,7 @@ private:
     QString m_errorText;
     QString m_language;
     int m_quitAfterMs = 0;
+    bool m_smokeTest = false;
     StartupOptions m_startup;
 };
 

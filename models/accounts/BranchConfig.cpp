@@ -31,6 +31,7 @@ BranchConfig BranchConfig::load(const QString &path)
     if (!QFileInfo(path).isFile())
         return config;
     config.m_exists = true;
+    config.m_path = path;
     // Keys before any [section] land in QSettings' General group, which value() reads.
     const QSettings file(path, QSettings::IniFormat);
     if (file.status() != QSettings::NoError) {
@@ -54,6 +55,12 @@ BranchConfig BranchConfig::load(const QString &path)
         qCWarning(lcBranchConfig) << "ignoring language" << language
                                   << "(use zh_CN, en or system) in" << path;
     config.m_languageLocked = file.value(QStringLiteral("language_locked")).toBool();
+
+    const QString certificate = file.value(QStringLiteral("ca_certificate")).toString().trimmed();
+    if (!certificate.isEmpty())
+        config.m_caCertificatePath =
+                QDir::cleanPath(QFileInfo(path).absoluteDir().absoluteFilePath(certificate));
+    config.m_branch = file.value(QStringLiteral("branch")).toString().trimmed();
     return config;
 }
 

@@ -15,8 +15,11 @@ namespace branchline {
 //     server_url_locked = true
 //     language = zh_CN            ; or en, or system
 //     language_locked = true
+//     ca_certificate = institution-ca.pem   ; relative to this file's folder, or absolute
+//     branch = br-hz-xh
 //
-// Only what the client reads today is here; a missing file or key means "not configured".
+// A missing file or key means "not configured". packaging/client/client.conf.example
+// documents every key for IT.
 class BranchConfig
 {
 public:
@@ -36,6 +39,14 @@ public:
     // IT fixed the language: the settings show it but do not let it be changed.
     bool languageLocked() const { return m_languageLocked && m_language.has_value(); }
 
+    // The institution's CA certificate file (PEM) to trust for the server's TLS certificate
+    // beside the system's CAs; an absolute path, empty when none is named.
+    QString caCertificatePath() const { return m_caCertificatePath; }
+    // The branch this computer serves, as IT wrote it; shown, never used to widen access
+    // (the server decides what a user sees).
+    QString branch() const { return m_branch; }
+    QString path() const { return m_path; }
+
     // "zh_CN", "en", "" (the system's) for the spellings a person may write ("zh-CN",
     // "zh_cn", "EN", "system"); std::nullopt for anything else.
     static std::optional<QString> parseLanguage(const QString &text);
@@ -46,6 +57,9 @@ private:
     bool m_serverUrlLocked = false;
     std::optional<QString> m_language;
     bool m_languageLocked = false;
+    QString m_caCertificatePath;
+    QString m_branch;
+    QString m_path;
 };
 
 } // namespace branchline

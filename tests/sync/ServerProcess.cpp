@@ -43,12 +43,21 @@ bool ServerProcess::seed(int customers, QString *error)
     return code == 0;
 }
 
+void ServerProcess::useTls(const QString &certificate, const QString &key)
+{
+    m_tlsCertificate = certificate;
+    m_tlsKey = key;
+}
+
 bool ServerProcess::start()
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(QStringLiteral(BRANCHLINE_SERVER),
-                    { QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
-                      QStringLiteral("127.0.0.1:%1").arg(m_port) });
+    QStringList arguments{ QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
+                           QStringLiteral("127.0.0.1:%1").arg(m_port) };
+    if (!m_tlsCertificate.isEmpty())
+        arguments << QStringLiteral("--tls-cert") << m_tlsCertificate << QStringLiteral("--tls-key")
+                  << m_tlsKey;
+    m_process.start(QStringLiteral(BRANCHLINE_SERVER), arguments);
     if (!m_process.waitForStarted())
         return false;
     for (int i = 0; i < 100 && m_process.state() == QProcess::Running; ++i) {
@@ -71,7 +80,9 @@ void ServerProcess::kill()
 
 QUrl ServerProcess::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    const QString scheme = m_tlsCertificate.isEmpty() ? QStringLiteral("http")
+                                                      : QStringLiteral("https");
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(m_port));
 }
 
 } // namespace branchline::test

@@ -20,6 +20,8 @@ public:
     // seed-demo into the (empty) database: the demo users, `customers` customers and two
     // timeline entries each. False with the program's output in `error` when it failed.
     bool seed(int customers, QString *error);
+    // Serve HTTPS with this PEM certificate and key from the next start() on.
+    void useTls(const QString &certificate, const QString &key);
     // Starts serving and waits until the port accepts connections.
     bool start();
     // No graceful stop: a crash.
@@ -31,6 +33,8 @@ public:
 private:
     QString m_database;
     quint16 m_port = 0;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
     QProcess m_process;
 };
 
