@@ -10,9 +10,9 @@
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    // Debug output only when asked for with QT_LOGGING_RULES (e.g. "branchline.*.debug=true").
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("branchline.*.debug=false"));
+    // Until the config file is read (log_level): no debug output. QT_LOGGING_RULES, when
+    // set, wins over both.
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false"));
     QCoreApplication::setApplicationName(QStringLiteral("branchline-server"));
     if (!branchline::server::PasswordHasher::initialise()) {
         std::fprintf(stderr, "branchline-server: libsodium could not start\n");

@@ -25,9 +25,13 @@ bool parseListen(const QString &text, HttpServerSettings *settings)
     return true;
 }
 
-int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStream &out,
-          QTextStream &err)
+int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
 {
+    const DatabaseUrl &url = settings.database;
+    if (!settings.configFile.isEmpty())
+        out << QCoreApplication::translate("ServeCommand", "Configuration read from %1.")
+                        .arg(settings.configFile)
+            << Qt::endl;
     Database database(url);
     ServerMigrator migrator(database);
     QString error;
@@ -37,7 +41,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
     }
     PasswordHasher hasher;
     Accounts accounts(database, hasher);
-    Authenticator authenticator(database, hasher);
+    Authenticator authenticator(database, hasher, settings.sessions);
     ApiContext context{ database, authenticator, accounts, nullptr };
     Router router;
     addSystemRoutes(router, context);
@@ -47,7 +51,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
     addSyncRoutes(router, context);
     addApprovalRoutes(router, context);
 
-    HttpServer server(router, settings);
+    HttpServer server(router, settings.http);
     context.metrics = &server.metrics();
     server.setSocketAuthenticator([&authenticator](const QString &accessToken) {
         return authenticator.authenticate(accessToken).has_value();
@@ -70,7 +74,7 @@ int serve(const DatabaseUrl &url, const HttpServerSettings &settings, QTextStrea
                                        "Branchline server on %1://%2:%3, data in %4. Stop with "
                                        "Ctrl+C.")
                     .arg(server.usesTls() ? QStringLiteral("https") : QStringLiteral("http"))
-                    .arg(settings.address)
+                    .arg(settings.http.address)
                     .arg(server.port())
                     .arg(url.redacted())
         << Qt::endl;

@@ -3,6 +3,8 @@
 
 #include "DemoSeeder.h"
 #include "ServeCommand.h"
+#include "ServerConfig.h"
+#include "ServerLogging.h"
 #include "Version.h"
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
@@ -34,6 +36,27 @@ QString ServerCli::defaultDatabase()
     return QDir::current().filePath(QStringLiteral("branchline-data/branchline.db"));
 }
 
+bool ServerCli::resolveSettings(const QCommandLineParser &parser, const QCommandLineOption &config,
+                                const QList<OptionKey> &optionKeys, ServerSettings *settings,
+                                QString *error)
+{
+    if (!DatabaseUrl::parse(defaultDatabase(), &settings->database, error))
+        return false;
+    ServerConfig file;
+    bool required = true;
+    const QString path =
+            parser.isSet(config) ? parser.value(config) : ServerConfig::implicitPath(&required);
+    if ((required || !path.isEmpty()) && !file.load(path, error))
+        return false;
+    settings->configFile = file.path();
+    for (const OptionKey &optionKey : optionKeys) {
+        if (parser.isSet(*optionKey.option))
+            file.override(QString::fromLatin1(optionKey.key), parser.value(*optionKey.option),
+                          QStringLiteral("--") + optionKey.option->names().constFirst());
+    }
+    return file.resolve(settings, error);
+}
+
 int ServerCli::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -46,10 +69,16 @@ int ServerCli::run(const QStringList &arguments)
                                   tr("Show this help and exit."));
     const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
                                      tr("Show the version and exit."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    tr("The config file (default: $BRANCHLINE_SERVER_CONF, else "
+                                       "/etc/branchline/server.conf when it exists). Options "
+                                       "given here win over it."),
+                                    tr("file"));
     const QCommandLineOption database(QStringLiteral("database"),
                                       tr("Where the data lives: a file path, sqlite://<path> or "
-                                         "postgresql://user@host/database."),
-                                      tr("url"), defaultDatabase());
+                                         "postgresql://user@host/database (default: "
+                                         "./branchline-data/branchline.db)."),
+                                      tr("url"));
     const QCommandLineOption login(QStringLiteral("login"), tr("The user's login name."),
                                    tr("login"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Display name of a user or branch."),
@@ -65,11 +94,12 @@ int ServerCli::run(const QStringList &arguments)
                                    tr("level"), QStringLiteral("branch"));
     const QCommandLineOption city(QStringLiteral("city"), tr("The branch's city."), tr("city"));
     const QCommandLineOption listen(QStringLiteral("listen"),
-                                    tr("serve: address and port to listen on."), tr("address:port"),
-                                    QStringLiteral("127.0.0.1:8080"));
+                                    tr("serve: address and port to listen on (default: "
+                                       "127.0.0.1:8080)."),
+                                    tr("address:port"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-                                     tr("serve: how many requests run side by side."), tr("count"),
-                                     QStringLiteral("4"));
+                                     tr("serve: how many requests run side by side (default: 4)."),
+                                     tr("count"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
                                      tr("serve: PEM certificate chain; HTTPS only when given."),
                                      tr("file"));
@@ -89,8 +119,8 @@ int ServerCli::run(const QStringList &arguments)
                                   tr("seed-demo: the random seed, for the same data again."),
                                   tr("number"), QStringLiteral("20261123"));
     for (const QCommandLineOption &option :
-         { help, version, database, login, name, role, branch, parent, level, city, listen, threads,
-           tlsCert, tlsKey, customers, activitiesOption, seed, scopes })
+         { help, version, config, database, login, name, role, branch, parent, level, city, listen,
+           threads, tlsCert, tlsKey, customers, activitiesOption, seed, scopes })
         parser.addOption(option);
 
     if (!parser.parse(arguments)) {
@@ -106,26 +136,27 @@ int ServerCli::run(const QStringList &arguments)
         return Success;
     }
 
-    DatabaseUrl url;
+    ServerSettings settings;
     QString error;
-    if (!DatabaseUrl::parse(parser.value(database), &url, &error)) {
+    if (!resolveSettings(parser, config,
+                         { { &database, "database" },
+                           { &listen, "listen" },
+                           { &threads, "threads" },
+                           { &tlsCert, "tls_cert" },
+                           { &tlsKey, "tls_key" } },
+                         &settings, &error)) {
         m_err << error << Qt::endl;
         return Usage;
     }
+    ServerLogging::apply(settings.logLevel);
+    const DatabaseUrl &url = settings.database;
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty() || words.first() == QLatin1String("serve")) {
-        HttpServerSettings settings;
-        bool threadsOk = false;
-        settings.threads = parser.value(threads).toInt(&threadsOk);
-        if (!parseListen(parser.value(listen), &settings) || !threadsOk || settings.threads < 1) {
-            m_err << tr("--listen takes address:port (for example 0.0.0.0:8443) and --threads a "
-                        "number above 0.")
-                  << Qt::endl;
+        if (!ServerConfig::checkTlsFiles(settings, &error)) {
+            m_err << error << Qt::endl;
             return Usage;
         }
-        settings.certificateFile = parser.value(tlsCert);
-        settings.privateKeyFile = parser.value(tlsKey);
-        return serve(url, settings, m_out, m_err);
+        return serve(settings, m_out, m_err);
     }
     Database db(url);
     ServerMigrator migrator(db);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServerSettings.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
@@ -14,7 +17,8 @@ namespace branchline::server {
 //   user list
 //   user disable --login L
 //   verify-audit                  check the audit trail's hash chain
-// Every command takes --database <url> (default: ./branchline-data/branchline.db).
+// Every command takes --database <url> (default: ./branchline-data/branchline.db) and reads
+// the config file (ServerConfig); options on the command line win over the file.
 class ServerCli
 {
     Q_DECLARE_TR_FUNCTIONS(ServerCli)
@@ -28,6 +32,16 @@ public:
     static QString defaultDatabase();
 
 private:
+    struct OptionKey
+    {
+        const QCommandLineOption *option;
+        const char *key; // in the config file
+    };
+    // Defaults, then the config file, then the options in `optionKeys` that were given.
+    static bool resolveSettings(const QCommandLineParser &parser, const QCommandLineOption &config,
+                                const QList<OptionKey> &optionKeys, ServerSettings *settings,
+                                QString *error);
+
     QTextStream &m_in;
     QTextStream &m_out;
     QTextStream &m_err;
