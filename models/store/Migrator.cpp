@@ -61,6 +61,9 @@ const QList<Migration> &Migrator::productMigrations()
         { 6, "merchant detail", ":/branchline/migrations/0006_merchant_detail.sql", 2 },
         // An index only: an older Branchline reads and writes the store as before.
         { 7, "leads by customer", ":/branchline/migrations/0007_leads_by_customer.sql", 2 },
+        // New tables and a forgotten cursor, as in 6: an older Branchline reads and writes
+        // the rest of the store as before; the next round's snapshot fills the tables.
+        { 8, "approvals", ":/branchline/migrations/0008_approvals.sql", 2 },
     };
     return all;
 }
