@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "NavigationBadgeDelegate.h"
 #include "PlaceholderPage.h"
 #include "StatusPanel.h"
+#include "ApprovalsPage.h"
+#include "approvals/ApprovalNotices.h"
 #include "conflicts/ConflictsPage.h"
 #include "conflicts/LostRaceNotice.h"
 #include "customers/CustomerView.h"
@@ -11,7 +14,9 @@
 #include "session/Session.h"
 #include "session/SessionPiiReveal.h"
 #include "settings/SettingsDialog.h"
+#include "itemmodels/ApprovalListModel.h"
 #include "tasks/DesktopReminders.h"
+#include "tasks/TaskNotifier.h"
 #include "tasks/TasksPage.h"
 
 #include <QAction>
@@ -67,7 +72,66 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
     m_customers->setRevealService(new SessionPiiReveal(session, this));
     connectConflicts();
     connectReminders();
+    connectApprovals();
     restoreWindowState();
+}
+
+void MainWindow::connectApprovals()
+{
+    connect(m_approvals, &ApprovalsPage::pendingEditsChanged, &m_session,
+            &Session::noteLocalEdit);
+    connect(m_approvals, &ApprovalsPage::openCustomerRequested, this, [this](const QString &id) {
+        showSection(Section::Customers);
+        m_customers->openCustomer(id);
+    });
+    connect(m_approvals, &ApprovalsPage::waitingCountChanged, this,
+            &MainWindow::showApprovalBadge);
+    connect(m_customers, &CustomerWorkspace::approvalRequested, this, [this] {
+        m_session.noteLocalEdit();
+        m_approvals->refresh();
+    });
+    connect(m_customers, &CustomerWorkspace::approvalOpened, this, [this](const QString &id) {
+        m_approvals->refresh();
+        showSection(Section::Approvals);
+        m_approvals->showRequest(id);
+    });
+    showApprovalBadge(m_approvals->waitingCount());
+    m_approvalNotices = std::make_unique<ApprovalNotices>(m_session.database(), m_session.userId());
+    notifyApprovals();
+}
+
+void MainWindow::showApprovalBadge(int count)
+{
+    QListWidgetItem *item = m_navigation->item(int(Section::Approvals));
+    item->setData(NavigationBadgeDelegate::CountRole, count);
+    item->setToolTip(count > 0 ? tr("%n request(s) waiting for your decision", nullptr, count)
+                               : QString());
+}
+
+int MainWindow::approvalsBadge() const
+{
+    return m_navigation->item(int(Section::Approvals))
+            ->data(NavigationBadgeDelegate::CountRole)
+            .toInt();
+}
+
+void MainWindow::notifyApprovals()
+{
+    const QList<ApprovalNotice> notices =
+            m_approvalNotices->fresh(m_approvals->model()->allItems());
+    m_approvalNotices->save();
+    TaskNotifier *notifier = m_reminders ? m_reminders->notifier() : nullptr;
+    if (!notifier)
+        return;
+    // A pile becomes one notification, as task reminders do.
+    if (notices.size() > 2) {
+        notifier->notify({ tr("Approvals"),
+                           tr("%n approval update(s) for you", nullptr, int(notices.size())),
+                           QString() });
+        return;
+    }
+    for (const ApprovalNotice &notice : notices)
+        notifier->notify({ notice.title, notice.message, QString() });
 }
 
 void MainWindow::connectReminders()
@@ -143,6 +207,8 @@ void MainWindow::buildSections()
                             m_pages);
     m_tasks = new TasksPage(m_session.database(), m_session.userId(), m_pages);
 
+    m_approvals = new ApprovalsPage(m_session.database(), m_session.role(), m_session.userId(),
+                                    m_pages);
     m_conflicts = new ConflictsPage(m_session.database(), m_session.role(), m_session.userId(),
                                     m_pages);
 
@@ -154,11 +220,7 @@ void MainWindow::buildSections()
         { tr("Customers"), m_customers },
         { tr("Leads"), m_leads },
         { tr("Tasks"), m_tasks },
-        { tr("Approvals"),
-          new PlaceholderPage(tr("Approvals"),
-                              tr("Requests waiting for your decision, and the ones you "
-                                 "asked for, will be listed here."),
-                              m_pages) },
+        { tr("Approvals"), m_approvals },
         { tr("Dashboards"),
           new PlaceholderPage(tr("Dashboards"),
                               tr("Your pipeline, tasks and branch figures as charts you "
@@ -173,6 +235,8 @@ void MainWindow::buildSections()
     // As wide as the longest section name in this language, never cut off.
     m_navigation->setSpacing(3);
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The Approvals item carries a badge: its delegate makes room for it on every row.
+    m_navigation->setItemDelegate(new NavigationBadgeDelegate(m_navigation));
     m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0)
                                 + 2 * m_navigation->frameWidth() + 24);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
@@ -225,6 +289,8 @@ void MainWindow::refreshPages()
     m_tasks->refresh();
     m_conflicts->refresh();
     m_lostRace->check();
+    m_approvals->refresh();
+    notifyApprovals();
 }
 
 void MainWindow::openSettings()

@@ -3,11 +3,15 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QListWidget;
 class QStackedWidget;
 
 namespace branchline {
 
+class ApprovalNotices;
+class ApprovalsPage;
 class ConflictsPage;
 class CustomerWorkspace;
 class DesktopReminders;
@@ -37,6 +41,9 @@ public:
     TasksPage *tasks() const { return m_tasks; }
     DesktopReminders *reminders() const { return m_reminders; }
     ConflictsPage *conflicts() const { return m_conflicts; }
+    ApprovalsPage *approvals() const { return m_approvals; }
+    // The badge on the Approvals navigation item: how many wait for my decision.
+    int approvalsBadge() const;
     LostRaceNotice *lostRaceNotice() const { return m_lostRace; }
 
     // Why the window closed: the app signs in again after a sign-out or a removal.
@@ -58,6 +65,10 @@ private:
     void openSettings();
     void connectConflicts();
     void connectReminders();
+    void connectApprovals();
+    void showApprovalBadge(int count);
+    // Desktop notifications for approval events new since the last look (once each).
+    void notifyApprovals();
     void bringToFront();
     void refreshPages();
     void signOut();
@@ -75,6 +86,8 @@ private:
     StatusPanel *m_status = nullptr;
     ConflictsPage *m_conflicts = nullptr;
     LostRaceNotice *m_lostRace = nullptr;
+    ApprovalsPage *m_approvals = nullptr;
+    std::unique_ptr<ApprovalNotices> m_approvalNotices;
     bool m_endedSession = false;
 };
 

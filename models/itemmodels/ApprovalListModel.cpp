@@ -54,7 +54,8 @@ void ApprovalListModel::setSearch(const QString &text)
 bool ApprovalListModel::reload(StoreError *error)
 {
     StoreError failure;
-    QList<ApprovalItem> items = m_repository.list(maxRequests, &failure);
+    QList<ApprovalItem> items = m_record.isEmpty() ? m_repository.list(maxRequests, &failure)
+                                                   : m_repository.forRecord(m_record, &failure);
     if (failure.isError()) {
         if (error)
             *error = failure;
@@ -74,7 +75,7 @@ bool ApprovalListModel::reload(StoreError *error)
 
 bool ApprovalListModel::matches(const ApprovalItem &item) const
 {
-    if (!m_inbox.contains(m_box, item))
+    if (m_record.isEmpty() && !m_inbox.contains(m_box, item))
         return false;
     if (!m_flow.isEmpty() && item.request.flowCode != m_flow)
         return false;
@@ -97,7 +98,7 @@ void ApprovalListModel::refilter()
             m_rows << i;
     // Waiting for me: the most urgent first (the earliest due, then the oldest). The other
     // boxes stay newest first, as read.
-    if (m_box == ApprovalInbox::Box::WaitingForMe) {
+    if (m_record.isEmpty() && m_box == ApprovalInbox::Box::WaitingForMe) {
         std::stable_sort(m_rows.begin(), m_rows.end(), [this](int a, int b) {
             const ApprovalStep *stepA = m_all.at(a).currentStep();
             const ApprovalStep *stepB = m_all.at(b).currentStep();
@@ -164,6 +165,11 @@ QVariant ApprovalListModel::data(const QModelIndex &index, int role) const
         return bool(m_inbox.refusal(entry));
     case OverdueRole:
         return step && ApprovalText::isOverdue(*step, now());
+    case AttentionRole:
+        if (m_inbox.refusal(entry) || (step && ApprovalText::isOverdue(*step, now())))
+            return int(Attention::Problem);
+        return int(m_inbox.queuedDecision(entry) || entry.request.queued ? Attention::Queued
+                                                                         : Attention::None);
     case Qt::DisplayRole:
         switch (index.column()) {
         case Customer:

@@ -25,7 +25,9 @@ public:
         QueuedRole, // something I did on it waits for the server
         RefusedRole, // the server refused something I sent about it
         OverdueRole, // its current step is past its due time
+        AttentionRole, // Attention: how the row's state is toned
     };
+    enum class Attention { None, Queued, Problem }; // problem: refused or overdue
 
     ApprovalListModel(const QSqlDatabase &db, const QString &userId, QObject *parent = nullptr);
 
@@ -35,6 +37,8 @@ public:
     void setFlowFilter(const QString &flowCode);
     void setStatusFilter(const QString &status);
     void setSearch(const QString &text);
+    // One customer's requests, every box (the 360° view's history); empty: the inbox.
+    void setRecord(const QString &recordId) { m_record = recordId; }
     // "Now" for due times; tests pin it.
     void setNow(const QDateTime &now) { m_now = now; }
 
@@ -74,6 +78,7 @@ private:
     QString m_flow;
     QString m_status;
     QString m_search;
+    QString m_record;
     QDateTime m_now;
     QList<ApprovalItem> m_all;
     QList<int> m_rows; // indexes into m_all, in the order shown

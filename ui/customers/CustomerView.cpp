@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CustomerView.h"
 
+#include "CustomerApprovalsPanel.h"
 #include "CustomerHeader.h"
 #include "CustomerProfileForm.h"
 #include "CustomerTimelinePanel.h"
 #include "MerchantTabs.h"
 #include "OverdueTaskDelegate.h"
+#include "RequestChangeDialog.h"
 #include "Tones.h"
 #include "itemmodels/ContactListModel.h"
 #include "itemmodels/LeadListModel.h"
@@ -50,6 +52,7 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
                            QWidget *parent)
     : QWidget(parent)
     , m_db(db)
+    , m_userId(userId)
 {
     setObjectName(QStringLiteral("CustomerView"));
     // Focus on the view itself when it opens, so its shortcuts (Ctrl+S, Esc) work at once.
@@ -101,6 +104,12 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
     m_merchantTabs = new MerchantTabs(m_tabs, db, viewer, userId);
     connect(m_merchantTabs, &MerchantTabs::checklistMoved, this,
             &CustomerView::pendingEditsChanged);
+    m_approvals = new CustomerApprovalsPanel(db, userId, m_tabs);
+    m_tabs->addTab(m_approvals, tr("Approvals"));
+    connect(m_approvals, &CustomerApprovalsPanel::changeRequested, this,
+            &CustomerView::requestChange);
+    connect(m_approvals, &CustomerApprovalsPanel::requestOpened, this,
+            &CustomerView::approvalOpened);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("customerSplitter"));
@@ -210,6 +219,7 @@ void CustomerView::loadLists()
     leads.customerId = m_customerId;
     leads.customerPhone = m_form->edited().phone;
     m_leads->setFilter(leads);
+    m_approvals->setCustomer(m_customerId);
     for (int i = 1; i < m_tabs->count(); ++i) {
         auto *table = qobject_cast<QTableView *>(m_tabs->widget(i));
         if (!table)
@@ -299,6 +309,25 @@ void CustomerView::requestBack()
     m_backWarned = false;
     m_form->hideRevealed();
     emit backRequested();
+}
+
+void CustomerView::requestChange()
+{
+    StoreError error;
+    const std::optional<Customer> customer = CustomerRepository(m_db).find(m_customerId, &error);
+    if (!customer)
+        return;
+    auto *dialog = new RequestChangeDialog(m_db, m_userId, *customer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_approvals->refresh();
+        setMessage(tr("Request saved on this computer; it goes to the server with the next "
+                      "sync."),
+                   false);
+        emit pendingEditsChanged();
+        emit approvalRequested(dialog->requestId());
+    });
+    dialog->open();
 }
 
 void CustomerView::setMessage(const QString &text, bool problem)

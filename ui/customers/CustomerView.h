@@ -16,6 +16,7 @@ class QTableView;
 namespace branchline {
 
 class ContactListModel;
+class CustomerApprovalsPanel;
 class CustomerHeader;
 class CustomerProfileForm;
 class CustomerTimelinePanel;
@@ -43,6 +44,7 @@ public:
     QAction *saveAction() const { return m_saveAction; }
     CustomerTimelinePanel *timeline() const { return m_timeline; }
     MerchantTabs *merchantTabs() const { return m_merchantTabs; }
+    CustomerApprovalsPanel *approvals() const { return m_approvals; }
 
 public slots:
     // Writes the edits through CustomerRepository (and so the outbox); false when a field
@@ -58,12 +60,17 @@ public slots:
     void setRevealService(branchline::PiiRevealService *service);
     // Esc: back to the list, unless there are unsaved edits and this is the first Esc.
     void requestBack();
+    // "Request a change…": opens the request dialog for the customer shown (window-modal,
+    // so the view goes on; a RequestChangeDialog child while open).
+    void requestChange();
 
 signals:
     void backRequested();
     void customerSaved(const QString &customerId);
     // An edit or activity was saved on this computer and waits in the outbox.
     void pendingEditsChanged();
+    void approvalRequested(const QString &requestId);
+    void approvalOpened(const QString &requestId);
 
 private:
     void showCustomer(bool keepEdits);
@@ -80,6 +87,8 @@ private:
     TaskListModel *m_tasks = nullptr;
     LeadListModel *m_leads = nullptr;
     MerchantTabs *m_merchantTabs = nullptr;
+    CustomerApprovalsPanel *m_approvals = nullptr;
+    QString m_userId;
     QTabWidget *m_tabs = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_discard = nullptr;

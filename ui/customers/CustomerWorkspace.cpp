@@ -22,6 +22,8 @@ CustomerWorkspace::CustomerWorkspace(const QSqlDatabase &db, Role viewer, const 
     connect(m_list, &CustomerListPage::pendingEditsChanged, this,
             &CustomerWorkspace::pendingEditsChanged);
     connect(m_view, &CustomerView::backRequested, this, &CustomerWorkspace::showList);
+    connect(m_view, &CustomerView::approvalRequested, this, &CustomerWorkspace::approvalRequested);
+    connect(m_view, &CustomerView::approvalOpened, this, &CustomerWorkspace::approvalOpened);
     connect(m_view, &CustomerView::pendingEditsChanged, this,
             &CustomerWorkspace::pendingEditsChanged);
     // The list shows the pending marker and the new values of what was just saved.

@@ -38,6 +38,10 @@ public slots:
 signals:
     // An edit was saved on this computer and waits in the outbox (the app syncs soon).
     void pendingEditsChanged();
+    // An approval request was saved here from the 360° view.
+    void approvalRequested(const QString &requestId);
+    // A request in the 360° view's approval history was opened.
+    void approvalOpened(const QString &requestId);
 
 private:
     CustomerListPage *m_list = nullptr;

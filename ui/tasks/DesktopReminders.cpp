@@ -29,6 +29,13 @@ DesktopReminders::DesktopReminders(const QSqlDatabase &db, const QString &ownerI
 
 DesktopReminders::~DesktopReminders() = default;
 
+TaskNotifier *DesktopReminders::notifier() const
+{
+    if (m_tray)
+        return m_tray;
+    return m_statusBar.get();
+}
+
 void DesktopReminders::start()
 {
     m_controller->start();

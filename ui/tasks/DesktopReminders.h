@@ -12,6 +12,7 @@ namespace branchline {
 
 class ReminderController;
 class StatusBarNotifier;
+class TaskNotifier;
 class TrayIcon;
 
 // Task reminders on this desktop: through the tray icon where the system has a tray, in the
@@ -27,6 +28,8 @@ public:
 
     ReminderController *controller() const { return m_controller; }
     bool usesTray() const { return m_tray != nullptr; }
+    // Where other desktop notifications (approvals) go too: the tray or the status bar.
+    TaskNotifier *notifier() const;
     void start();
 
 signals:
