@@ -21,7 +21,7 @@ packages=(
     # headless runs: X server, screenshots, fonts for Chinese, a real keyring for tests
     xvfb xauth x11-utils imagemagick fonts-noto-cjk dbus dbus-bin gnome-keyring libsecret-tools
     # packaging (issue 8): CPack's DEB and RPM, their checks, and the install test's clean root
-    dpkg-dev rpm desktop-file-utils appstream groff-base debootstrap openssl
+    dpkg-dev rpm desktop-file-utils appstream groff-base debootstrap openssl curl jq
 )
 
 missing=()
