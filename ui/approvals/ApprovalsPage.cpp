@@ -91,8 +91,13 @@ ApprovalsPage::ApprovalsPage(const QSqlDatabase &db, Role viewer, const QString 
     m_view->setItemDelegateForColumn(ApprovalListModel::State, new ApprovalStateDelegate(m_view));
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Every column fits its text except "where it stands", which takes the room left and
+    // elides (its tooltip has it whole): the list never scrolls sideways.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(ApprovalListModel::State,
+                                                     QHeaderView::Stretch);
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setWordWrap(false);
     m_view->setShowGrid(false);
     m_detail = new ApprovalDetail(db, viewer, userId);
@@ -170,7 +175,6 @@ void ApprovalsPage::refresh()
             current.isValid() ? current.data(ApprovalListModel::IdRole).toString() : QString();
     const int oldRow = current.isValid() ? current.row() : 0;
     m_model->reload();
-    m_view->resizeColumnsToContents();
     int row = selected.isEmpty() ? -1 : m_model->rowOf(selected);
     // The request just decided left "waiting for me": the next one takes its place.
     if (row < 0 && m_model->rowCount() > 0)
