@@ -33,8 +33,8 @@ void NavigationBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewIte
     const QFontMetrics metrics(font);
     const int height = metrics.height() + 2;
     const int width = qMax(height, metrics.horizontalAdvance(text) + height / 2 + 4);
-    const QRect badge(option.rect.right() - width - 6, option.rect.center().y() - height / 2,
-                      width, height);
+    const QRect badge(option.rect.right() - width - 6, option.rect.center().y() - height / 2, width,
+                      height);
     const QColor fill = Tones::colour(Tone::Error, option.palette);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

@@ -44,9 +44,9 @@ SaveResult ApprovalCommands::decide(const QString &requestId, int expectedStep,
     StoreError error;
     const std::optional<ApprovalItem> item = ApprovalRepository(m_db).find(requestId, &error);
     if (!item)
-        return error.isError() ? SaveResult::failed(error)
-                               : refuse(QStringLiteral("request"),
-                                        tr("This request is not on this computer."));
+        return error.isError()
+                ? SaveResult::failed(error)
+                : refuse(QStringLiteral("request"), tr("This request is not on this computer."));
     if (item->request.requesterId == m_userId)
         return refuse(QStringLiteral("decision"),
                       tr("Nobody decides their own request: you made this one."));
@@ -88,14 +88,13 @@ SaveResult ApprovalCommands::withdraw(const QString &requestId, const QString &c
     StoreError error;
     const std::optional<ApprovalItem> item = ApprovalRepository(m_db).find(requestId, &error);
     if (!item)
-        return error.isError() ? SaveResult::failed(error)
-                               : refuse(QStringLiteral("request"),
-                                        tr("This request is not on this computer."));
+        return error.isError()
+                ? SaveResult::failed(error)
+                : refuse(QStringLiteral("request"), tr("This request is not on this computer."));
     if (item->request.requesterId != m_userId)
         return refuse(QStringLiteral("decision"), tr("Only the requester can withdraw a request."));
     if (!ApprovalInbox(m_userId).canWithdraw(*item))
-        return refuse(QStringLiteral("decision"),
-                      tr("This request can no longer be withdrawn."));
+        return refuse(QStringLiteral("decision"), tr("This request can no longer be withdrawn."));
     return insertDecision(requestId, item->request.currentStep, QStringLiteral("withdraw"),
                           comment.trimmed(), QString());
 }

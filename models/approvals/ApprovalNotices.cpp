@@ -32,7 +32,8 @@ ApprovalNotices::ApprovalNotices(const QSqlDatabase &db, QString userId)
         m_seen.insert(key.toString());
 }
 
-QList<QPair<QString, ApprovalNotice>> ApprovalNotices::events(const QList<ApprovalItem> &items) const
+QList<QPair<QString, ApprovalNotice>>
+ApprovalNotices::events(const QList<ApprovalItem> &items) const
 {
     QList<QPair<QString, ApprovalNotice>> found;
     const ApprovalInbox inbox(m_userId);
@@ -62,9 +63,9 @@ QList<QPair<QString, ApprovalNotice>> ApprovalNotices::events(const QList<Approv
                            { request.meta.id,
                              tr("%1: %2").arg(flow, ApprovalText::decision(decision.decision)),
                              decision.comment.isEmpty()
-                                     ? tr("%1 for %2, by %3").arg(
-                                               ApprovalText::decision(decision.decision),
-                                               item.label(), who)
+                                     ? tr("%1 for %2, by %3")
+                                               .arg(ApprovalText::decision(decision.decision),
+                                                    item.label(), who)
                                      : tr("%1 for %2, by %3: %4")
                                                .arg(ApprovalText::decision(decision.decision),
                                                     item.label(), who, decision.comment) } });

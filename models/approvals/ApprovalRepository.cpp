@@ -87,8 +87,7 @@ QList<ApprovalItem> ApprovalRepository::list(int limit, StoreError *error) const
     return select(QStringLiteral("1 = 1"), {}, limit, error);
 }
 
-QList<ApprovalItem> ApprovalRepository::forRecord(const QString &recordId,
-                                                  StoreError *error) const
+QList<ApprovalItem> ApprovalRepository::forRecord(const QString &recordId, StoreError *error) const
 {
     return select(QStringLiteral("r.record_id = ?"), { recordId }, 500, error);
 }
@@ -102,9 +101,8 @@ std::optional<ApprovalItem> ApprovalRepository::find(const QString &requestId,
     return found.first();
 }
 
-QList<ApprovalItem> ApprovalRepository::select(const QString &condition,
-                                               const QVariantList &values, int limit,
-                                               StoreError *error) const
+QList<ApprovalItem> ApprovalRepository::select(const QString &condition, const QVariantList &values,
+                                               int limit, StoreError *error) const
 {
     const QString chosen = QStringLiteral("FROM approval_requests r WHERE r.deleted = 0 AND %1 "
                                           "ORDER BY r.created_at DESC, r.local_id DESC LIMIT %2")
@@ -112,18 +110,18 @@ QList<ApprovalItem> ApprovalRepository::select(const QString &condition,
                                    .arg(limit);
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-                          "SELECT %1, r.flow_code, r.record_table, r.record_id, r.record_label, "
-                          "r.requester_id, r.proposed, r.before_values, r.reason, r.status, "
-                          "r.current_step, r.round, r.decided_at, "
-                          "(SELECT u.display_name FROM users u WHERE u.id = r.requester_id), "
-                          "(SELECT c.legal_name FROM customers c WHERE c.id = r.record_id "
-                          "AND c.deleted = 0), %2, %3, %4 ")
-                          .arg(RecordTable::metaColumns(QStringLiteral("r")),
-                               pendingColumn("approval_requests", "r"),
-                               refusalColumn("code", "approval_requests", "r"),
-                               refusalColumn("message", "approval_requests", "r"))
-                  + chosen);
+    query.prepare(
+            QStringLiteral("SELECT %1, r.flow_code, r.record_table, r.record_id, r.record_label, "
+                           "r.requester_id, r.proposed, r.before_values, r.reason, r.status, "
+                           "r.current_step, r.round, r.decided_at, "
+                           "(SELECT u.display_name FROM users u WHERE u.id = r.requester_id), "
+                           "(SELECT c.legal_name FROM customers c WHERE c.id = r.record_id "
+                           "AND c.deleted = 0), %2, %3, %4 ")
+                    .arg(RecordTable::metaColumns(QStringLiteral("r")),
+                         pendingColumn("approval_requests", "r"),
+                         refusalColumn("code", "approval_requests", "r"),
+                         refusalColumn("message", "approval_requests", "r"))
+            + chosen);
     QList<ApprovalItem> items;
     if (!run(query, values, error))
         return items;
@@ -232,7 +230,7 @@ bool ApprovalRepository::readDecisions(const QString &requests, const QVariantLi
         const bool inOutbox = query.value(10).toBool();
         d.refusalCode = query.value(11).toString();
         d.refusalMessage = query.value(12).toString();
-        d.delivery = recorded ? ApprovalDecision::Delivery::Recorded
+        d.delivery = recorded                             ? ApprovalDecision::Delivery::Recorded
                 : (!inOutbox && !d.refusalCode.isEmpty()) ? ApprovalDecision::Delivery::Refused
                                                           : ApprovalDecision::Delivery::Queued;
         (*decisions)[d.requestId] << d;

@@ -31,8 +31,7 @@ private:
     bool readSteps(const QString &requests, const QVariantList &values,
                    QHash<QString, QList<ApprovalStep>> *steps, StoreError *error) const;
     bool readDecisions(const QString &requests, const QVariantList &values,
-                       QHash<QString, QList<ApprovalDecision>> *decisions,
-                       StoreError *error) const;
+                       QHash<QString, QList<ApprovalDecision>> *decisions, StoreError *error) const;
 
     QSqlDatabase m_db;
 };

@@ -5,8 +5,7 @@
 
 namespace branchline {
 
-ApprovalListModel::ApprovalListModel(const QSqlDatabase &db, const QString &userId,
-                                     QObject *parent)
+ApprovalListModel::ApprovalListModel(const QSqlDatabase &db, const QString &userId, QObject *parent)
     : QAbstractTableModel(parent)
     , m_repository(db)
     , m_inbox(userId)

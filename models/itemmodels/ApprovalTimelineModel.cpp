@@ -155,8 +155,7 @@ QVariant ApprovalTimelineModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ApprovalTimelineModel::headerData(int section, Qt::Orientation orientation,
-                                           int role) const
+QVariant ApprovalTimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

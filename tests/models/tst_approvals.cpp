@@ -99,9 +99,9 @@ void TestApprovals::init()
     m_fixture = std::make_unique<StoreFixture>();
     QVERIFY(m_fixture->isOpen());
     const QSqlDatabase db = m_fixture->db();
-    for (const auto &user : { qMakePair(rep, QStringLiteral("李娜")),
-                              qMakePair(manager, QStringLiteral("张经理")),
-                              qMakePair(deputy, QStringLiteral("王副经理")) })
+    for (const auto &user :
+         { qMakePair(rep, QStringLiteral("李娜")), qMakePair(manager, QStringLiteral("张经理")),
+           qMakePair(deputy, QStringLiteral("王副经理")) })
         QVERIFY(exec(db,
                      "INSERT INTO users (id, display_name, role, version, created_at, updated_at) "
                      "VALUES (?, ?, 'branch_manager', 1, ?, ?)",
@@ -191,8 +191,10 @@ void TestApprovals::boxesForRequesterAndApprover()
              QStringLiteral("张经理"));
     QCOMPARE(timeline.index(0, ApprovalTimelineModel::Decision).data().toString(),
              ApprovalText::decision(QString()));
-    QVERIFY(timeline.index(0, ApprovalTimelineModel::Step).data().toString().contains(
-            ApprovalText::mode("any")));
+    QVERIFY(timeline.index(0, ApprovalTimelineModel::Step)
+                    .data()
+                    .toString()
+                    .contains(ApprovalText::mode("any")));
 }
 
 void TestApprovals::decisionIsQueuedAndShownPending()
@@ -202,8 +204,9 @@ void TestApprovals::decisionIsQueuedAndShownPending()
     ApprovalCommands commands(m_fixture->db(), manager);
     const SaveResult saved = commands.decide(id, 1, "approve", QStringLiteral("同意"));
     QVERIFY2(saved, qPrintable(saved.firstMessage()));
-    QCOMPARE(count(m_fixture->db(), "SELECT count(*) FROM outbox WHERE table_name = "
-                                    "'approval_decisions' AND op = 'insert'"),
+    QCOMPARE(count(m_fixture->db(),
+                   "SELECT count(*) FROM outbox WHERE table_name = "
+                   "'approval_decisions' AND op = 'insert'"),
              1);
     QSqlQuery fields(m_fixture->db());
     QVERIFY(fields.exec("SELECT fields FROM outbox"));
@@ -233,17 +236,31 @@ void TestApprovals::decisionsCheckedHere_data()
     QTest::addColumn<QString>("delegateTo");
     QTest::addColumn<int>("step");
     QTest::addColumn<QString>("field");
-    QTest::newRow("reject without comment") << manager << "reject" << " " << "" << 1 << "comment";
-    QTest::newRow("return without comment") << manager << "return" << "" << "" << 1 << "comment";
-    QTest::newRow("own request") << rep << "approve" << "" << "" << 1 << "decision";
-    QTest::newRow("not an approver") << deputy << "approve" << "" << "" << 1 << "decision";
-    QTest::newRow("stale step") << manager << "approve" << "" << "" << 2 << "decision";
-    QTest::newRow("unknown decision") << manager << "maybe" << "" << "" << 1 << "decision";
-    QTest::newRow("delegate to nobody") << manager << "delegate" << "" << "" << 1 << "delegate_to";
-    QTest::newRow("delegate to self") << manager << "delegate" << "" << manager << 1
-                                      << "delegate_to";
-    QTest::newRow("delegate to requester") << manager << "delegate" << "" << rep << 1
-                                           << "delegate_to";
+    QTest::newRow("reject without comment") << manager << "reject"
+                                            << " "
+                                            << "" << 1 << "comment";
+    QTest::newRow("return without comment") << manager << "return"
+                                            << ""
+                                            << "" << 1 << "comment";
+    QTest::newRow("own request") << rep << "approve"
+                                 << ""
+                                 << "" << 1 << "decision";
+    QTest::newRow("not an approver") << deputy << "approve"
+                                     << ""
+                                     << "" << 1 << "decision";
+    QTest::newRow("stale step") << manager << "approve"
+                                << ""
+                                << "" << 2 << "decision";
+    QTest::newRow("unknown decision") << manager << "maybe"
+                                      << ""
+                                      << "" << 1 << "decision";
+    QTest::newRow("delegate to nobody") << manager << "delegate"
+                                        << ""
+                                        << "" << 1 << "delegate_to";
+    QTest::newRow("delegate to self") << manager << "delegate"
+                                      << "" << manager << 1 << "delegate_to";
+    QTest::newRow("delegate to requester") << manager << "delegate"
+                                           << "" << rep << 1 << "delegate_to";
 }
 
 void TestApprovals::decisionsCheckedHere()
@@ -316,8 +333,9 @@ void TestApprovals::withdrawByTheRequesterOnly()
     const SaveResult withdrawn = ApprovalCommands(m_fixture->db(), rep).withdraw(id);
     QVERIFY2(withdrawn, qPrintable(withdrawn.firstMessage()));
     QVERIFY(!ApprovalCommands(m_fixture->db(), rep).withdraw(id)); // once
-    QCOMPARE(count(m_fixture->db(), "SELECT count(*) FROM approval_decisions WHERE decision = "
-                                    "'withdraw' AND decider_id = 'u-rep'"),
+    QCOMPARE(count(m_fixture->db(),
+                   "SELECT count(*) FROM approval_decisions WHERE decision = "
+                   "'withdraw' AND decider_id = 'u-rep'"),
              1);
 }
 
@@ -378,9 +396,11 @@ void TestApprovals::requestIsCheckedAndQueued()
 void TestApprovals::diffReadsInTheInterfacesUnits()
 {
     ApprovalRequest request;
-    request.proposed = { { "fee_rate_debit", 3500 }, { "credit_limit_fen", 300000050 },
+    request.proposed = { { "fee_rate_debit", 3500 },
+                         { "credit_limit_fen", 300000050 },
                          { "kyc_status", "in_progress" } };
-    request.before = { { "fee_rate_debit", 3800 }, { "credit_limit_fen", QJsonValue::Null },
+    request.before = { { "fee_rate_debit", 3800 },
+                       { "credit_limit_fen", QJsonValue::Null },
                        { "kyc_status", "expired" } };
     const QList<ApprovalDiffRow> rows = ApprovalDiff::rows(request, Role::BranchManager);
     QCOMPARE(rows.size(), 3);
@@ -435,7 +455,8 @@ void TestApprovals::noticesShowOnce()
     pulledRequest("merchant_termination", { { "status", "terminated" } },
                   { { "status", "active" } });
     ApprovalNotices notices(m_fixture->db(), manager);
-    const QList<ApprovalNotice> fresh = notices.fresh(ApprovalRepository(m_fixture->db()).list(100));
+    const QList<ApprovalNotice> fresh =
+            notices.fresh(ApprovalRepository(m_fixture->db()).list(100));
     QCOMPARE(fresh.size(), 1);
     QVERIFY(fresh.first().message.contains(QStringLiteral("杭州西湖茶馆")));
     QVERIFY(notices.save());

@@ -163,8 +163,7 @@ void TestApprovalInbox::feeChangeAskedInCustomerViewApprovedByKeyboard()
     QCOMPARE(m_manager->syncNow(), SyncOutcome::Status::Done);
 
     // The manager's inbox: waiting, with the diff; Ctrl+Enter approves.
-    ApprovalsPage page(m_manager->store.database(), Role::BranchManager,
-                       m_manager->sync->userId());
+    ApprovalsPage page(m_manager->store.database(), Role::BranchManager, m_manager->sync->userId());
     QAbstractItemModelTester tester(page.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.resize(1280, 720);
@@ -193,7 +192,8 @@ void TestApprovalInbox::feeChangeAskedInCustomerViewApprovedByKeyboard()
     QCOMPARE(m_rep->syncNow(), SyncOutcome::Status::Done);
     QCOMPARE(m_rep->customer(merchant).feeRateDebit.value_or(0), 4500);
     page.refresh();
-    QCOMPARE(page.model()->index(page.model()->rowOf(requestId), ApprovalListModel::State)
+    QCOMPARE(page.model()
+                     ->index(page.model()->rowOf(requestId), ApprovalListModel::State)
                      .data()
                      .toString(),
              ApprovalText::status(QStringLiteral("approved")));
@@ -211,14 +211,16 @@ void TestApprovalInbox::orSignRaceOfflineShowsWhoWasFirst()
         { "name", QJsonObject{ { "en", "Fee rate change" }, { "zh_CN", "费率调整" } } },
         { "record", "customers" },
         { "effect", "set_fee_rates" },
-        { "steps", QJsonArray{ QJsonObject{
-                           { "key", "pair" },
-                           { "name", QJsonObject{ { "en", "Manager or risk" },
-                                                  { "zh_CN", "负责人或风控" } } },
-                           { "mode", "any" },
-                           { "approvers", QJsonArray{ QJsonObject{
-                                                  { "rule", "users" },
-                                                  { "users", QJsonArray{ managerId, riskId } } } } } } } }
+        { "steps",
+          QJsonArray{ QJsonObject{
+                  { "key", "pair" },
+                  { "name",
+                    QJsonObject{ { "en", "Manager or risk" }, { "zh_CN", "负责人或风控" } } },
+                  { "mode", "any" },
+                  { "approvers",
+                    QJsonArray{
+                            QJsonObject{ { "rule", "users" },
+                                         { "users", QJsonArray{ managerId, riskId } } } } } } } }
     };
     const ApiAnswer added = apiPost(m_server->url(),
                                     QStringLiteral("/api/v1/admin/approval-flows/fee_rate_change/"
@@ -297,16 +299,15 @@ void TestApprovalInbox::decisionOnWithdrawnRequestIsRefused()
     QTest::mouseClick(withdraw, Qt::LeftButton);
     QCOMPARE(m_rep->syncNow(), SyncOutcome::Status::Done);
 
-    ApprovalsPage page(m_manager->store.database(), Role::BranchManager,
-                       m_manager->sync->userId());
+    ApprovalsPage page(m_manager->store.database(), Role::BranchManager, m_manager->sync->userId());
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QVERIFY(page.showRequest(requestId));
     page.view()->setFocus();
     QTest::keyClick(page.view(), Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(ApprovalInbox(m_manager->sync->userId())
-                    .queuedDecision(*ApprovalRepository(m_manager->store.database())
-                                             .find(requestId)));
+                    .queuedDecision(
+                            *ApprovalRepository(m_manager->store.database()).find(requestId)));
     QCOMPARE(m_manager->syncNow(), SyncOutcome::Status::Done);
     page.refresh();
     QVERIFY(page.showRequest(requestId));
@@ -331,8 +332,7 @@ void TestApprovalInbox::rendersInBothLanguages()
     for (QTranslator *translator : qApp->findChildren<QTranslator *>())
         QCoreApplication::removeTranslator(translator);
     Translations::install(*qApp, language);
-    ApprovalsPage page(m_manager->store.database(), Role::BranchManager,
-                       m_manager->sync->userId());
+    ApprovalsPage page(m_manager->store.database(), Role::BranchManager, m_manager->sync->userId());
     page.resize(1280, 660);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));

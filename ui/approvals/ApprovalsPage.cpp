@@ -186,8 +186,8 @@ void ApprovalsPage::refresh()
 void ApprovalsPage::updateBoxTitles()
 {
     const int waiting = m_model->waitingCount();
-    m_boxes->setTabText(0, waiting > 0 ? tr("Waiting for me (%1)").arg(waiting)
-                                       : tr("Waiting for me"));
+    m_boxes->setTabText(
+            0, waiting > 0 ? tr("Waiting for me (%1)").arg(waiting) : tr("Waiting for me"));
     m_boxes->setTabText(1, tr("Requested by me"));
     m_boxes->setTabText(2, tr("Decided"));
     for (int i = 0; i < 3; ++i)

@@ -138,9 +138,9 @@ QWidget *RequestChangeDialog::creditPage()
     auto *form = new QFormLayout(page);
     m_limit = new QLineEdit(page);
     m_limit->setObjectName(QStringLiteral("credit_limit"));
-    m_limit->setPlaceholderText(m_customer.creditLimitFen
-                                        ? tr("now %1").arg(Money::format(*m_customer.creditLimitFen))
-                                        : tr("not set"));
+    m_limit->setPlaceholderText(
+            m_customer.creditLimitFen ? tr("now %1").arg(Money::format(*m_customer.creditLimitFen))
+                                      : tr("not set"));
     form->addRow(tr("Credit &limit (yuan):"), m_limit);
     return page;
 }
@@ -193,12 +193,14 @@ bool RequestChangeDialog::readProposal(QJsonObject *proposed, QStringList *probl
             if (!ok)
                 *problems << tr("%1: enter the rate in percent with at most four decimals, "
                                 "like 0.38.")
-                                     .arg(FieldLabels::field(QStringLiteral("customers"), it.key()));
+                                     .arg(FieldLabels::field(QStringLiteral("customers"),
+                                                             it.key()));
             else if (rate)
                 proposed->insert(it.key(), *rate);
         }
-    } else if (m_limit && (flow == QLatin1String("credit_approval")
-                           || flow == QLatin1String("credit_limit_increase"))) {
+    } else if (m_limit
+               && (flow == QLatin1String("credit_approval")
+                   || flow == QLatin1String("credit_limit_increase"))) {
         const std::optional<qint64> fen = scaled(m_limit->text(), 100.0, &ok);
         if (!ok)
             *problems << tr("Enter the credit limit in yuan, like 300000 or 300000.50.");
