@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "NavigationBadgeDelegate.h"
+#include "AboutBox.h"
 #include "PlaceholderPage.h"
 #include "StatusPanel.h"
 #include "ApprovalsPage.h"
@@ -270,6 +271,12 @@ void MainWindow::buildMenus()
                                         [this, i] { m_navigation->setCurrentRow(i); });
         action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
     }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Branchline"), this,
+                                     [this] { AboutBox::show(this, m_session); });
+    about->setObjectName(QStringLiteral("about"));
+    about->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::showSection(Section section)

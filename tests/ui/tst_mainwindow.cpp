@@ -19,6 +19,9 @@
 #include "tasks/TasksPage.h"
 
 #include <QAbstractItemView>
+#include <QAction>
+#include <QMessageBox>
+#include <QTimer>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +51,7 @@ private slots:
     void statusBarTellsTheSessionState();
     void speaksChinese();
     void remembersItsGeometry();
+    void aboutTellsVersionAccountAndBranch();
 
 private:
     QString labelText(MainWindow &window, const char *name) const;
@@ -229,6 +233,42 @@ void TestMainWindow::remembersItsGeometry()
     }
     MainWindow again(*m_session);
     QCOMPARE(again.size(), QSize(1000, 700));
+}
+
+void TestMainWindow::aboutTellsVersionAccountAndBranch()
+{
+    QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
+    const QString config = m_dir.filePath(QStringLiteral("client.conf"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("server_url = https://crm.example.cn\nbranch = br-hz-xh\n");
+    file.close();
+    qputenv("BRANCHLINE_CLIENT_CONF", config.toUtf8());
+
+    MainWindow window(*m_session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *about = window.findChild<QAction *>(QStringLiteral("about"));
+    QVERIFY(about);
+    QString shown;
+    // The box is modal: read and close it from inside its own event loop.
+    QTimer::singleShot(0, &window, [&shown] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        shown = box->text();
+        const QString screenshots = qEnvironmentVariable("BRANCHLINE_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            box->grab().save(screenshots + QStringLiteral("/about-en.png"));
+        box->accept();
+    });
+    about->trigger();
+    qunsetenv("BRANCHLINE_CLIENT_CONF");
+    QVERIFY2(shown.contains(QStringLiteral("9.8.7")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("http://127.0.0.1:9")));
+    QVERIFY(shown.contains(QStringLiteral("br-hz-xh")));
+    QVERIFY(shown.contains(config));
+    QVERIFY(shown.contains(QStringLiteral("GNU General Public License")));
 }
 
 QTEST_MAIN(TestMainWindow)
