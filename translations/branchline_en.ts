@@ -62,6 +62,57 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branchline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline, encrypted CRM for payment institutions and lenders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Branchline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>A branch needs a name.</source>
@@ -143,6 +194,72 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>The sync events come over a WebSocket only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalCommands</name>
+    <message>
+        <source>A decision is approve, reject, return or delegate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody decides their own request: you made this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step no longer waits for a decision; look at the request as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision on this step is already waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not an approver of this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why in a comment when you reject or return a request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A comment is at most %n characters.</source>
+        <translation>
+            <numerusform>A comment is at most %n character.</numerusform>
+            <numerusform>A comment is at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose whom to delegate to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegate to someone other than yourself and the requester.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already an approver of this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the requester can withdraw a request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request can no longer be withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is no longer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer already has an open request of this kind: wait for its decision or withdraw it first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -338,6 +455,203 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>ApprovalNotices</name>
+    <message>
+        <source>Waiting for your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2, asked by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2, by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2, by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalProposal</name>
+    <message>
+        <source>A %1 request does not apply to this customer as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one new fee rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fee rate is more than 0 % and at most 10 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a credit limit above ¥0 and at most ¥10,000,000,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit increase must be higher than the current limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A KYC exception sets the KYC status to verified or in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request proposes nothing that differs from the customer as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalText</name>
+    <message>
+        <source>Fee rate change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant termination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limit increase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign: every approver must approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or-sign: the first approval decides the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or-sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another approver already decided this step; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already decided this step on another computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You no longer hold the role that made you an approver of this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was withdrawn; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was already decided; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was returned to the requester; your decision was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not an approver of this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody decides their own request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — decision pending sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
@@ -459,6 +773,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>--password-stdin needs --user: whose password is it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in, finish the first sync, print what the local store holds and quit: exit status 0 when all of that worked (installation checks). Gives up after two minutes unless --quit-after says otherwise.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2040,6 +2358,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Configuration read from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServerCli</name>
@@ -2053,10 +2375,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where the data lives: a file path, sqlite://&lt;path&gt; or postgresql://user@host/database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2116,15 +2434,7 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>serve: address and port to listen on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>address:port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>serve: how many requests run side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2141,10 +2451,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>serve: PEM private key of the certificate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--listen takes address:port (for example 0.0.0.0:8443) and --threads a number above 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2228,6 +2534,69 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>seed-demo: how many timeline entries to create (default: two per customer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The config file (default: $BRANCHLINE_SERVER_CONF, else /etc/branchline/server.conf when it exists). Options given here win over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the data lives: a file path, sqlite://&lt;path&gt; or postgresql://user@host/database (default: ./branchline-data/branchline.db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: address and port to listen on (default: 127.0.0.1:8080).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: how many requests run side by side (default: 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerConfig</name>
+    <message>
+        <source>takes a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a valid URL (postgresql://user:password@host:port/database or a file path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>takes address:port, for example 0.0.0.0:8443 or [::]:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>takes one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the config file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: expected a line of the form key = value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: unknown key &quot;%3&quot;; the keys are: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 is set twice (first on line %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a TLS certificate and its key come together; set both tls_cert and tls_key (or --tls-cert and --tls-key), or neither</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2570,6 +2939,17 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>TrustedCertificates</name>
+    <message>
+        <source>The CA certificate %1 named by the branch configuration cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 named as the CA certificate holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::ActivityTimelineModel</name>
     <message>
         <source>When</source>
@@ -2581,6 +2961,273 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalDecisionBar</name>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required when you reject or return the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegate &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the request; a comment says why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the request to the requester to change it; a comment says what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delegate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand your place on this step to the person chosen above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take your request back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why in a comment when you reject or return a request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalDetail</name>
+    <message>
+        <source>Pick a request on the left to see what it asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · asked by %2 on %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1 Nothing else changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision (%1) is saved on this computer: decision pending sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer; the request goes to the server with the next sync, which finds its approvers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalListModel</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision pending sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalTimelineModel</name>
+    <message>
+        <source>User %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegated to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalsPage</name>
+    <message>
+        <source>All requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customer or requester (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for me (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request waiting for you matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for your decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of your requests matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not asked for anything yet. Ask for a fee change, onboarding or a credit limit from a customer&apos;s 360° view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decided request matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests you decided, and finished ones, are kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2803,6 +3450,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Fix the marked fields; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerApprovalsPanel</name>
+    <message>
+        <source>Request a &amp;change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a fee change, onboarding, a credit limit or another approval for this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the request in Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approval requests for this customer yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3206,6 +3872,14 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>You have unsaved changes: press Ctrl+S to save them, or Esc again to throw them away.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request saved on this computer; it goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branchline::FirstSyncPage</name>
@@ -3569,10 +4243,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requests waiting for your decision, and the ones you asked for, will be listed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dashboards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3637,6 +4307,28 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting for your decision</source>
+        <translation>
+            <numerusform>%n request waiting for your decision</numerusform>
+            <numerusform>%n requests waiting for your decision</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval update(s) for you</source>
+        <translation>
+            <numerusform>%n approval update for you</numerusform>
+            <numerusform>%n approval updates for you</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Branchline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3931,6 +4623,73 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::RequestChangeDialog</name>
+    <message>
+        <source>Request a change — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once approved, the merchant becomes active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once approved, the merchant is terminated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;son (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rates in percent; leave a rate empty to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit (yuan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set KYC status to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: enter the rate in percent with at most four decimals, like 0.38.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the credit limit in yuan, like 300000 or 300000.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4610,6 +5369,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Branchline</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoke test failed: not signed in, or the first sync did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoke test failed: the local store cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>signed in as %1 at %2; %n customer(s) in the encrypted local store</source>
+        <translation>
+            <numerusform>signed in as %1 at %2; %n customer in the encrypted local store</numerusform>
+            <numerusform>signed in as %1 at %2; %n customers in the encrypted local store</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -67,6 +67,57 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>当前用户</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Branch configuration</source>
+        <translation>网点配置</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>none on this computer</source>
+        <translation>本机没有</translation>
+    </message>
+    <message>
+        <source>Branchline</source>
+        <translation>Branchline</translation>
+    </message>
+    <message>
+        <source>The offline, encrypted CRM for payment institutions and lenders.</source>
+        <translation>面向支付机构与网络小贷、离线可用的加密客户管理系统。</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>自由软件，按 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
+    </message>
+    <message>
+        <source>About Branchline</source>
+        <translation>关于 Branchline</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>A branch needs a name.</source>
@@ -149,6 +200,71 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>The sync events come over a WebSocket only.</source>
         <translation>同步事件只能通过 WebSocket 接收。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalCommands</name>
+    <message>
+        <source>A decision is approve, reject, return or delegate.</source>
+        <translation>审批决定只能是同意、驳回、退回或转交。</translation>
+    </message>
+    <message>
+        <source>This request is not on this computer.</source>
+        <translation>本机上没有这条申请。</translation>
+    </message>
+    <message>
+        <source>Nobody decides their own request: you made this one.</source>
+        <translation>不能审批自己发起的申请：这条是您发起的。</translation>
+    </message>
+    <message>
+        <source>This step no longer waits for a decision; look at the request as it is now.</source>
+        <translation>此环节已不再等待审批，请查看申请的最新状态。</translation>
+    </message>
+    <message>
+        <source>Your decision on this step is already waiting to be sent.</source>
+        <translation>您对此环节的审批已在等待发送。</translation>
+    </message>
+    <message>
+        <source>You are not an approver of this step.</source>
+        <translation>您不是此环节的审批人。</translation>
+    </message>
+    <message>
+        <source>Say why in a comment when you reject or return a request.</source>
+        <translation>驳回或退回申请时请在意见中说明原因。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A comment is at most %n characters.</source>
+        <translation>
+            <numerusform>意见最多 %n 个字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose whom to delegate to.</source>
+        <translation>请选择转交给谁。</translation>
+    </message>
+    <message>
+        <source>Delegate to someone other than yourself and the requester.</source>
+        <translation>请转交给您和申请人以外的人。</translation>
+    </message>
+    <message>
+        <source>%1 is already an approver of this step.</source>
+        <translation>%1 已是此环节的审批人。</translation>
+    </message>
+    <message>
+        <source>Only the requester can withdraw a request.</source>
+        <translation>只有申请人可以撤回申请。</translation>
+    </message>
+    <message>
+        <source>This request can no longer be withdrawn.</source>
+        <translation>此申请已不能撤回。</translation>
+    </message>
+    <message>
+        <source>This customer is no longer on this computer.</source>
+        <translation>本机上已没有此客户。</translation>
+    </message>
+    <message>
+        <source>This customer already has an open request of this kind: wait for its decision or withdraw it first.</source>
+        <translation>此客户已有同类申请在审批中：请等待结果或先撤回。</translation>
     </message>
 </context>
 <context>
@@ -343,6 +459,203 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>ApprovalNotices</name>
+    <message>
+        <source>Waiting for your approval</source>
+        <translation>待您审批</translation>
+    </message>
+    <message>
+        <source>%1 for %2, asked by %3</source>
+        <translation>%2 的%1，由 %3 发起</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 for %2, by %3</source>
+        <translation>%2 的申请已%1，审批人 %3</translation>
+    </message>
+    <message>
+        <source>%1 for %2, by %3: %4</source>
+        <translation>%2 的申请已%1，审批人 %3：%4</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalProposal</name>
+    <message>
+        <source>A %1 request does not apply to this customer as it is now.</source>
+        <translation>此客户当前状态不适用“%1”申请。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the request.</source>
+        <translation>请填写申请理由。</translation>
+    </message>
+    <message>
+        <source>Enter at least one new fee rate.</source>
+        <translation>请至少填写一项新费率。</translation>
+    </message>
+    <message>
+        <source>A fee rate is more than 0 % and at most 10 %.</source>
+        <translation>费率须大于 0% 且不超过 10%。</translation>
+    </message>
+    <message>
+        <source>Enter a credit limit above ¥0 and at most ¥10,000,000,000.</source>
+        <translation>请输入大于 ¥0 且不超过 ¥10,000,000,000 的授信额度。</translation>
+    </message>
+    <message>
+        <source>A limit increase must be higher than the current limit.</source>
+        <translation>提额后的额度须高于当前额度。</translation>
+    </message>
+    <message>
+        <source>A KYC exception sets the KYC status to verified or in progress.</source>
+        <translation>尽调例外只能将尽调状态设为已核验或尽调中。</translation>
+    </message>
+    <message>
+        <source>The request proposes nothing that differs from the customer as it is.</source>
+        <translation>申请内容与客户当前信息没有差别。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalText</name>
+    <message>
+        <source>Fee rate change</source>
+        <translation>费率调整</translation>
+    </message>
+    <message>
+        <source>Merchant onboarding</source>
+        <translation>商户入网</translation>
+    </message>
+    <message>
+        <source>Merchant termination</source>
+        <translation>商户解约</translation>
+    </message>
+    <message>
+        <source>Credit approval</source>
+        <translation>授信审批</translation>
+    </message>
+    <message>
+        <source>Credit limit increase</source>
+        <translation>提额审批</translation>
+    </message>
+    <message>
+        <source>KYC exception</source>
+        <translation>尽调例外审批</translation>
+    </message>
+    <message>
+        <source>In approval</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Delegated</source>
+        <translation>已转交</translation>
+    </message>
+    <message>
+        <source>Countersign: every approver must approve</source>
+        <translation>会签：所有审批人都须同意</translation>
+    </message>
+    <message>
+        <source>Countersign</source>
+        <translation>会签</translation>
+    </message>
+    <message>
+        <source>Or-sign: the first approval decides the step</source>
+        <translation>或签：第一位审批人同意即通过此环节</translation>
+    </message>
+    <message>
+        <source>Or-sign</source>
+        <translation>或签</translation>
+    </message>
+    <message>
+        <source>Not reached yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Another approver already decided this step; your decision was not recorded.</source>
+        <translation>其他审批人已处理此环节，您的审批未被记录。</translation>
+    </message>
+    <message>
+        <source>You already decided this step on another computer.</source>
+        <translation>您已在另一台电脑上处理过此环节。</translation>
+    </message>
+    <message>
+        <source>You no longer hold the role that made you an approver of this step.</source>
+        <translation>您已不再担任使您成为此环节审批人的角色。</translation>
+    </message>
+    <message>
+        <source>The request was withdrawn; your decision was not recorded.</source>
+        <translation>申请已撤回，您的审批未被记录。</translation>
+    </message>
+    <message>
+        <source>The request was already decided; your decision was not recorded.</source>
+        <translation>申请已审批完毕，您的审批未被记录。</translation>
+    </message>
+    <message>
+        <source>The request was returned to the requester; your decision was not recorded.</source>
+        <translation>申请已退回申请人，您的审批未被记录。</translation>
+    </message>
+    <message>
+        <source>You are not an approver of this step.</source>
+        <translation>您不是此环节的审批人。</translation>
+    </message>
+    <message>
+        <source>Nobody decides their own request.</source>
+        <translation>不能审批自己发起的申请。</translation>
+    </message>
+    <message>
+        <source>The server refused it (%1).</source>
+        <translation>服务器拒绝了此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 — decision pending sync</source>
+        <translation>%1 — 审批待同步</translation>
+    </message>
+    <message>
+        <source>%1 — refused: %2</source>
+        <translation>%1 — 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>自 %1 起已逾期</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
@@ -465,6 +778,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>--password-stdin needs --user: whose password is it?</source>
         <translation>--password-stdin 需要同时指定 --user：这是哪个用户的密码？</translation>
+    </message>
+    <message>
+        <source>Sign in, finish the first sync, print what the local store holds and quit: exit status 0 when all of that worked (installation checks). Gives up after two minutes unless --quit-after says otherwise.</source>
+        <translation>登录、完成首次同步、输出本地库中的内容后退出：全部成功时退出码为 0（用于安装检查）。除非 --quit-after 另有指定，两分钟后放弃。</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2355,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
+    <message>
+        <source>Configuration read from %1.</source>
+        <translation>已读取配置：%1。</translation>
+    </message>
 </context>
 <context>
     <name>ServerCli</name>
@@ -2052,10 +2373,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Show the version and exit.</source>
         <translation>显示版本号并退出。</translation>
-    </message>
-    <message>
-        <source>Where the data lives: a file path, sqlite://&lt;path&gt; or postgresql://user@host/database.</source>
-        <translation>数据存放位置：文件路径、sqlite://&lt;path&gt; 或 postgresql://user@host/database。</translation>
     </message>
     <message>
         <source>url</source>
@@ -2114,16 +2431,8 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>城市</translation>
     </message>
     <message>
-        <source>serve: address and port to listen on.</source>
-        <translation>serve：要监听的地址和端口。</translation>
-    </message>
-    <message>
         <source>address:port</source>
         <translation>地址:端口</translation>
-    </message>
-    <message>
-        <source>serve: how many requests run side by side.</source>
-        <translation>serve：可同时处理的请求数。</translation>
     </message>
     <message>
         <source>count</source>
@@ -2140,10 +2449,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>serve: PEM private key of the certificate.</source>
         <translation>serve：证书对应的 PEM 私钥。</translation>
-    </message>
-    <message>
-        <source>--listen takes address:port (for example 0.0.0.0:8443) and --threads a number above 0.</source>
-        <translation>--listen 需要“地址:端口”格式的值（例如 0.0.0.0:8443），--threads 需要一个大于 0 的整数。</translation>
     </message>
     <message>
         <source>Database %1 is ready (schema %2).</source>
@@ -2226,6 +2531,69 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>seed-demo: how many timeline entries to create (default: two per customer).</source>
         <translation>seed-demo：要创建的时间线条目数量（默认每个客户两条）。</translation>
+    </message>
+    <message>
+        <source>The config file (default: $BRANCHLINE_SERVER_CONF, else /etc/branchline/server.conf when it exists). Options given here win over it.</source>
+        <translation>配置文件（默认：$BRANCHLINE_SERVER_CONF，否则为存在时的 /etc/branchline/server.conf）。此处给出的选项优先于配置文件。</translation>
+    </message>
+    <message>
+        <source>Where the data lives: a file path, sqlite://&lt;path&gt; or postgresql://user@host/database (default: ./branchline-data/branchline.db).</source>
+        <translation>数据存放位置：文件路径、sqlite://&lt;path&gt; 或 postgresql://用户@主机/数据库（默认：./branchline-data/branchline.db）。</translation>
+    </message>
+    <message>
+        <source>serve: address and port to listen on (default: 127.0.0.1:8080).</source>
+        <translation>serve：监听的地址和端口（默认：127.0.0.1:8080）。</translation>
+    </message>
+    <message>
+        <source>serve: how many requests run side by side (default: 4).</source>
+        <translation>serve：同时处理的请求数（默认：4）。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConfig</name>
+    <message>
+        <source>takes a whole number from %1 to %2</source>
+        <translation>须为 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>is not a valid URL (postgresql://user:password@host:port/database or a file path)</source>
+        <translation>不是有效的 URL（postgresql://用户:密码@主机:端口/数据库 或文件路径）</translation>
+    </message>
+    <message>
+        <source>takes address:port, for example 0.0.0.0:8443 or [::]:8443</source>
+        <translation>须为“地址:端口”，例如 0.0.0.0:8443 或 [::]:8443</translation>
+    </message>
+    <message>
+        <source>takes one of %1</source>
+        <translation>须为以下之一：%1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1：无法读取 %2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot read the config file %1: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected a line of the form key = value</source>
+        <translation>%1:%2：此行应为“键 = 值”的形式</translation>
+    </message>
+    <message>
+        <source>%1:%2: unknown key &quot;%3&quot;; the keys are: %4</source>
+        <translation>%1:%2：未知的键“%3”；可用的键：%4</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 is set twice (first on line %4)</source>
+        <translation>%1:%2：%3 重复设置（首次在第 %4 行）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: a TLS certificate and its key come together; set both tls_cert and tls_key (or --tls-cert and --tls-key), or neither</source>
+        <translation>%1：TLS 证书与私钥须同时提供；请同时设置 tls_cert 和 tls_key（或 --tls-cert 和 --tls-key），或都不设置</translation>
     </message>
 </context>
 <context>
@@ -2566,6 +2934,17 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>TrustedCertificates</name>
+    <message>
+        <source>The CA certificate %1 named by the branch configuration cannot be read: %2</source>
+        <translation>无法读取网点配置指定的 CA 证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 named as the CA certificate holds no PEM certificate.</source>
+        <translation>被指定为 CA 证书的文件 %1 中没有 PEM 格式的证书。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::ActivityTimelineModel</name>
     <message>
         <source>When</source>
@@ -2578,6 +2957,273 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Subject</source>
         <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalDecisionBar</name>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>意见(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Required when you reject or return the request</source>
+        <translation>驳回或退回时必填</translation>
+    </message>
+    <message>
+        <source>Delegate &amp;to:</source>
+        <translation>转交给(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>同意(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Approve this step</source>
+        <translation>同意此环节</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reject the request; a comment says why</source>
+        <translation>驳回申请，并在意见中说明原因</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn</source>
+        <translation>退回(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Return the request to the requester to change it; a comment says what</source>
+        <translation>退回给申请人修改，并在意见中说明要改什么</translation>
+    </message>
+    <message>
+        <source>&amp;Delegate</source>
+        <translation>转交(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Hand your place on this step to the person chosen above</source>
+        <translation>将您在此环节的审批交给上面选定的人</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Take your request back</source>
+        <translation>撤回您的申请</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Say why in a comment when you reject or return a request.</source>
+        <translation>驳回或退回申请时请在意见中说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalDetail</name>
+    <message>
+        <source>Pick a request on the left to see what it asks.</source>
+        <translation>在左侧选择一条申请查看详情。</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Proposed change</source>
+        <translation>申请变更</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>审批流程</translation>
+    </message>
+    <message>
+        <source>%1 · asked by %2 on %3 · %4</source>
+        <translation>%1 · %2 于 %3 发起 · %4</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1 Nothing else changed.</source>
+        <translation>服务器拒绝：%1 其他内容均未改变。</translation>
+    </message>
+    <message>
+        <source>Your decision (%1) is saved on this computer: decision pending sync.</source>
+        <translation>您的审批（%1）已保存在本机：审批待同步。</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; the request goes to the server with the next sync, which finds its approvers.</source>
+        <translation>已保存在本机；下次同步时申请将发送到服务器，并确定审批人。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalListModel</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Decision pending sync</source>
+        <translation>审批待同步</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>当前进度</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalTimelineModel</name>
+    <message>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>Delegated to %1</source>
+        <translation>已转交给 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1（代 %2）</translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation>（由 %1）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ApprovalsPage</name>
+    <message>
+        <source>All requests</source>
+        <translation>全部申请</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search customer or requester (Ctrl+F)</source>
+        <translation>搜索客户或申请人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Waiting for me (%1)</source>
+        <translation>待我审批（%1）</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <source>Requested by me</source>
+        <translation>我发起的</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>No request waiting for you matches the filter.</source>
+        <translation>没有符合筛选条件的待审批申请。</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for your decision.</source>
+        <translation>暂无待您审批的申请。</translation>
+    </message>
+    <message>
+        <source>None of your requests matches the filter.</source>
+        <translation>您发起的申请中没有符合筛选条件的。</translation>
+    </message>
+    <message>
+        <source>You have not asked for anything yet. Ask for a fee change, onboarding or a credit limit from a customer&apos;s 360° view.</source>
+        <translation>您还没有发起过申请。可在客户 360° 视图中申请费率调整、入网或授信额度。</translation>
+    </message>
+    <message>
+        <source>No decided request matches the filter.</source>
+        <translation>没有符合筛选条件的已处理申请。</translation>
+    </message>
+    <message>
+        <source>Requests you decided, and finished ones, are kept here.</source>
+        <translation>您审批过的申请和已结束的申请都保存在这里。</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation>已保存到本机，下次同步时发送到服务器。</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +3445,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Fix the marked fields; nothing was saved.</source>
         <translation>请修改标出的字段；未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::CustomerApprovalsPanel</name>
+    <message>
+        <source>Request a &amp;change…</source>
+        <translation>申请变更(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ask for a fee change, onboarding, a credit limit or another approval for this customer</source>
+        <translation>为此客户申请费率调整、入网、授信额度或其他审批</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the request in Approvals</source>
+        <translation>双击或按回车在审批中打开此申请</translation>
+    </message>
+    <message>
+        <source>No approval requests for this customer yet.</source>
+        <translation>此客户暂无审批申请。</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3866,14 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <source>You have unsaved changes: press Ctrl+S to save them, or Esc again to throw them away.</source>
         <translation>有未保存的修改：按 Ctrl+S 保存，或再按一次 Esc 放弃修改。</translation>
     </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Request saved on this computer; it goes to the server with the next sync.</source>
+        <translation>申请已保存在本机；下次同步时发送到服务器。</translation>
+    </message>
 </context>
 <context>
     <name>branchline::FirstSyncPage</name>
@@ -3561,10 +4234,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>审批</translation>
     </message>
     <message>
-        <source>Requests waiting for your decision, and the ones you asked for, will be listed here.</source>
-        <translation>等待您审批的申请和您发起的申请将在这里列出。</translation>
-    </message>
-    <message>
         <source>Dashboards</source>
         <translation>仪表盘</translation>
     </message>
@@ -3629,6 +4298,26 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting for your decision</source>
+        <translation>
+            <numerusform>%n 条申请待您审批</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval update(s) for you</source>
+        <translation>
+            <numerusform>您有 %n 条审批动态</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Branchline</source>
+        <translation>关于 Branchline(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -3921,6 +4610,73 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Due %1</source>
         <translation>%1 截止</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::RequestChangeDialog</name>
+    <message>
+        <source>Request a change — %1</source>
+        <translation>申请变更 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>申请类型(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Once approved, the merchant becomes active.</source>
+        <translation>审批通过后，商户状态变为正常。</translation>
+    </message>
+    <message>
+        <source>Once approved, the merchant is terminated.</source>
+        <translation>审批通过后，商户将解约。</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son (required):</source>
+        <translation>理由（必填）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Send for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>New rates in percent; leave a rate empty to keep it.</source>
+        <translation>新费率按百分比填写；留空表示不变。</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>当前 %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>%1 (%):</source>
+        <translation>%1（%）：</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit (yuan):</source>
+        <translation>授信额度（元）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Set KYC status to:</source>
+        <translation>尽调状态改为：</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>%1: enter the rate in percent with at most four decimals, like 0.38.</source>
+        <translation>%1：请按百分比填写，最多四位小数，如 0.38。</translation>
+    </message>
+    <message>
+        <source>Enter the credit limit in yuan, like 300000 or 300000.50.</source>
+        <translation>请以元为单位填写授信额度，如 300000 或 300000.50。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -4596,6 +5352,24 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Branchline</source>
         <translation>Branchline 客户管理</translation>
+    </message>
+    <message>
+        <source>Branch configuration</source>
+        <translation>网点配置</translation>
+    </message>
+    <message>
+        <source>Smoke test failed: not signed in, or the first sync did not finish.</source>
+        <translation>冒烟测试失败：未登录，或首次同步未完成。</translation>
+    </message>
+    <message>
+        <source>Smoke test failed: the local store cannot be read.</source>
+        <translation>冒烟测试失败：无法读取本地库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>signed in as %1 at %2; %n customer(s) in the encrypted local store</source>
+        <translation>
+            <numerusform>已以 %1 登录 %2；加密本地库中有 %n 位客户</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
