@@ -11,6 +11,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-translations-l10n
+    # dashboards: the data behind a widget exported to XLSX
+    libxlsxwriter-dev
     # local store and key storage
     libsqlcipher-dev sqlcipher sqlite3 qtkeychain-qt6-dev
     # storage benchmark baseline (bench/): plain SQLite headers
