@@ -3833,10 +3833,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3878,6 +3874,11 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Request saved on this computer; it goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <comment>the open tasks tab</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3827,10 +3827,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>联系人</translation>
     </message>
     <message>
-        <source>Open tasks</source>
-        <translation>未完成任务</translation>
-    </message>
-    <message>
         <source>Leads</source>
         <translation>相关线索</translation>
     </message>
@@ -3873,6 +3869,11 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Request saved on this computer; it goes to the server with the next sync.</source>
         <translation>申请已保存在本机；下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <comment>the open tasks tab</comment>
+        <translation>未完成任务</translation>
     </message>
 </context>
 <context>

@@ -143,7 +143,7 @@ void TestCustomerView::showsTheWholeCustomer()
 
     auto *tabs = child<QTabWidget>(QStringLiteral("customerTabs"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Contacts (3)"));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("Open tasks (3)"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Tasks (3)"));
     QCOMPARE(tabs->tabText(3), QStringLiteral("Leads (1)")); // same mobile number
     const QAbstractItemModel *tasks = child<QTableView>(QStringLiteral("tasks"))->model();
     QVERIFY(tasks->index(0, 0).data(Qt::UserRole + 2).toBool()); // overdue, due first

@@ -64,7 +64,10 @@ void TestMerchantScreenshots::nothingCutOff(QWidget *panel)
     // Every tab's title is on screen, none behind the tab bar's scroll buttons.
     auto *tabs = qobject_cast<QTabWidget *>(panel->parentWidget()->parentWidget());
     QVERIFY(tabs);
-    QVERIFY2(tabs->tabBar()->sizeHint().width() <= tabs->width(), "the tabs do not fit");
+    QVERIFY2(tabs->tabBar()->sizeHint().width() <= tabs->width(),
+             qPrintable(QStringLiteral("the tabs do not fit: %1 px in %2")
+                                .arg(tabs->tabBar()->sizeHint().width())
+                                .arg(tabs->width())));
     for (const QLabel *label : panel->findChildren<QLabel *>()) {
         if (!label->isVisible() || label->wordWrap() || label->text().isEmpty())
             continue;

@@ -31,7 +31,9 @@ QLabel *sectionCaption(const QString &text, QWidget *parent)
 void fitRows(QTableView *table)
 {
     // A handful of rows: the table is as tall as they are, and the pane scrolls instead.
-    int height = table->horizontalHeader()->height() + 2 * table->frameWidth();
+    // The header's size hint, not its height: before the first layout the height is 0.
+    table->resizeRowsToContents();
+    int height = table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth();
     for (int row = 0; row < table->model()->rowCount(); ++row)
         height += table->rowHeight(row);
     table->setFixedHeight(height);
@@ -111,9 +113,15 @@ ApprovalDetail::ApprovalDetail(const QSqlDatabase &db, Role viewer, const QStrin
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
     m_steps->setFocusPolicy(Qt::NoFocus);
     m_steps->setShowGrid(false);
-    m_steps->setWordWrap(false);
+    // Approvers (a whole branch's managers on a countersign step) and comments wrap; the
+    // table never scrolls sideways inside the scrolling pane.
+    m_steps->setWordWrap(true);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_steps->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_steps->horizontalHeader()->setStretchLastSection(true);
+    m_steps->horizontalHeader()->setSectionResizeMode(ApprovalTimelineModel::Approver,
+                                                      QHeaderView::Stretch);
+    m_steps->horizontalHeader()->setSectionResizeMode(ApprovalTimelineModel::Comment,
+                                                      QHeaderView::Stretch);
     m_steps->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     layout->addWidget(m_steps);
 
@@ -166,7 +174,6 @@ void ApprovalDetail::show(const ApprovalItem &item)
 
     showDiff(item);
     m_timeline->setItem(item);
-    m_steps->resizeColumnsToContents();
     fitRows(m_steps);
     m_bar->setItem(item);
 }

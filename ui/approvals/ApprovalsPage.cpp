@@ -107,8 +107,9 @@ ApprovalsPage::ApprovalsPage(const QSqlDatabase &db, Role viewer, const QString 
     scroll->setFrameShape(QFrame::NoFrame);
     split->addWidget(m_view);
     split->addWidget(scroll);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    // The detail (diff, flow, comment) needs the room more than the list's last column.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     m_body->addWidget(m_empty);
     m_body->addWidget(split);
     layout->addWidget(m_body, 1);

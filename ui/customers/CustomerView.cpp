@@ -97,7 +97,7 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
     m_contacts = new ContactListModel(db, viewer, this);
     addList(QStringLiteral("contacts"), tr("Contacts"), m_contacts);
     m_tasks = new TaskListModel(db, this);
-    QTableView *tasks = addList(QStringLiteral("tasks"), tr("Open tasks"), m_tasks);
+    QTableView *tasks = addList(QStringLiteral("tasks"), tr("Tasks", "the open tasks tab"), m_tasks);
     tasks->setItemDelegate(new OverdueTaskDelegate(TaskListModel::OverdueRole, tasks));
     m_leads = new LeadListModel(db, viewer, this);
     addList(QStringLiteral("leads"), tr("Leads"), m_leads);
@@ -115,7 +115,9 @@ CustomerView::CustomerView(const QSqlDatabase &db, Role viewer, const QString &u
     splitter->setObjectName(QStringLiteral("customerSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 1);
+    // The profile keeps the width it needs; the tabs (eight of them, with counts) take the
+    // rest, so their titles fit without scroll buttons on a 1280-pixel screen.
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
