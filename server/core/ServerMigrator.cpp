@@ -35,6 +35,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 7, "sync" },
         { 8, "merchant_detail" },
         { 9, "approvals" },
+        { 10, "dashboards" },
     };
     return all;
 }

@@ -4,6 +4,7 @@
 #include "ReferenceTables.h"
 #include "SyncTableOf.h"
 #include "approvals/ApprovalSyncTables.h"
+#include "dashboards/DashboardSyncTable.h"
 #include "records/ActivityJson.h"
 #include "records/ContactJson.h"
 #include "records/CustomerJson.h"
@@ -51,7 +52,8 @@ SyncTables::SyncTables()
                  std::make_shared<SyncTableOf<KycItemJson>>(),
                  std::make_shared<ApprovalTable>(ApprovalTable::Which::Requests),
                  std::make_shared<ApprovalTable>(ApprovalTable::Which::Steps),
-                 std::make_shared<ApprovalTable>(ApprovalTable::Which::Decisions) };
+                 std::make_shared<ApprovalTable>(ApprovalTable::Which::Decisions),
+                 std::make_shared<DashboardSyncTable>() };
 }
 
 SyncTables::~SyncTables() = default;

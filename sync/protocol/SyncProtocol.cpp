@@ -69,7 +69,7 @@ QStringList syncedTables()
              key("contacts"),       key("leads"),     key("tasks"),
              key("activities"),     key("sync_conflicts"), key("terminals"),
              key("merchant_volumes"), key("kyc_items"), key("approval_requests"),
-             key("approval_steps"), key("approval_decisions") };
+             key("approval_steps"), key("approval_decisions"), key("dashboards") };
 }
 
 bool isSyncedTable(const QString &table)

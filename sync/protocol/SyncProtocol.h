@@ -23,7 +23,9 @@ constexpr int minProtocolVersion = 1;
 // the merchant detail (terminals, monthly volumes, the KYC checklist, fee rates) syncs. A
 // client of schema 3 refuses a server that speaks only 2, which would not know its
 // checklist edits; older clients still sync with this server and skip the tables they lack.
-constexpr int schemaVersion = 3;
+// 4 since saved dashboards sync: a schema-4 client's dashboard edits need a server that
+// knows the table.
+constexpr int schemaVersion = 4;
 constexpr int minSchemaVersion = 1;
 
 // Tables in the order a snapshot streams them: what others point at comes first.
