@@ -22,8 +22,9 @@ class DashboardRules
 
 public:
     // The stored layout, as compact UTF-8 JSON: a few KiB for a full 12-column dashboard, so
-    // 64 KiB leaves room without letting one row carry megabytes into every store.
-    static constexpr int maxDefinitionBytes = 64 * 1024;
+    // 256 KiB (DashboardDefinition::kMaxJsonBytes) leaves room for 60 widgets with long
+    // filter lists without letting one row carry megabytes into every store.
+    static constexpr int maxDefinitionBytes = 256 * 1024;
     static constexpr int maxNameLength = 120;
     static constexpr int maxShareTargets = 100;
     static constexpr int maxWidgets = 60;

@@ -64,6 +64,8 @@ const QList<Migration> &Migrator::productMigrations()
         // New tables and a forgotten cursor, as in 6: an older Branchline reads and writes
         // the rest of the store as before; the next round's snapshot fills the tables.
         { 8, "approvals", ":/branchline/migrations/0008_approvals.sql", 2 },
+        // A new table and a forgotten cursor, as in 8.
+        { 9, "dashboards", ":/branchline/migrations/0009_dashboards.sql", 2 },
     };
     return all;
 }

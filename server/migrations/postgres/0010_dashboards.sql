@@ -13,7 +13,7 @@ CREATE TABLE dashboards (
     owner_id        TEXT    NOT NULL REFERENCES users (id),
     branch_id       TEXT REFERENCES branches (id),   -- the owner's branch when created
     name            TEXT    NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
-    definition      TEXT    NOT NULL CHECK (length(definition) <= 65536),
+    definition      TEXT    NOT NULL CHECK (length(definition) <= 262144),
     shared_roles    TEXT    NOT NULL DEFAULT '[]',
     shared_branches TEXT    NOT NULL DEFAULT '[]',
     version         BIGINT  NOT NULL DEFAULT 0,
