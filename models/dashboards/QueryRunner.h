@@ -16,6 +16,8 @@
 namespace branchline {
 
 class QueryRunnerCore;
+struct CancelBoard;
+struct QueryJob;
 
 // Runs dashboard queries off the GUI thread, on its own connection to the store (opened
 // with the store's key like the sync worker's). Each request gets an id, answered by
@@ -59,8 +61,12 @@ signals:
 
 private:
     int nextRequest(const QString &slot);
-    void onDone(int requestId);
+    // Hands a job to the worker, or answers it at once (queued) when it did not compile.
+    void submit(QueryJob job);
+    // Whether an answer is still wanted; forgets the request either way.
+    bool settle(int requestId);
 
+    std::shared_ptr<CancelBoard> m_board;
     QThread m_thread;
     QueryRunnerCore *m_core = nullptr;
     Role m_role = Role::SalesRep;

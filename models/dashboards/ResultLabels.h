@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "dashboards/QueryResult.h"
+#include "dashboards/QuerySpec.h"
+#include "rules/Role.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace branchline {
+
+// Turns a result's stored keys and numbers into what a viewer reads: a branch's name for
+// its id, a status's label for its code, money in yuan, a month as "2026-03". Looks names
+// up on the connection it is given (the runner's own).
+class ResultLabels
+{
+    Q_DECLARE_TR_FUNCTIONS(ResultLabels)
+public:
+    explicit ResultLabels(QSqlDatabase db);
+
+    void fill(QueryResult *result, const QuerySpec &spec, Role role);
+    // A measure's value as text, by the kind of its column ("—" for no value).
+    static QString measureText(const QVariant &value, ValueKind kind);
+    static QString bucketText(const QString &firstDay, DateBucket bucket);
+
+private:
+    QString dimensionText(const QString &dataSet, const DimensionSpec &dimension, Role role,
+                          const QVariant &key);
+    void loadNames(const QString &table, const QString &nameColumn, const QStringList &ids,
+                   QHash<QString, QString> *names);
+
+    QSqlDatabase m_db;
+    QHash<QString, QString> m_branches;
+    QHash<QString, QString> m_users;
+    QHash<QString, QString> m_customers;
+};
+
+} // namespace branchline
