@@ -11,6 +11,7 @@
 #include "conflicts/LostRaceNotice.h"
 #include "customers/CustomerView.h"
 #include "customers/CustomerWorkspace.h"
+#include "dashboards/DashboardsPage.h"
 #include "leads/LeadsPage.h"
 #include "session/Session.h"
 #include "session/SessionPiiReveal.h"
@@ -65,6 +66,15 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
         m_customers->openCustomer(customerId);
     });
     connect(m_tasks, &TasksPage::pendingEditsChanged, &session, &Session::noteLocalEdit);
+    if (m_dashboards) {
+        connect(m_dashboards, &DashboardsPage::pendingEditsChanged, &session,
+                &Session::noteLocalEdit);
+        // A record from a drill-down list: its customer's 360° view.
+        connect(m_dashboards, &DashboardsPage::customerOpened, this, [this](const QString &id) {
+            showSection(Section::Customers);
+            m_customers->openCustomer(id);
+        });
+    }
     connect(m_tasks, &TasksPage::customerOpened, this, [this](const QString &customerId) {
         showSection(Section::Customers);
         m_customers->openCustomer(customerId);
@@ -212,6 +222,16 @@ void MainWindow::buildSections()
                                     m_pages);
     m_conflicts = new ConflictsPage(m_session.database(), m_session.role(), m_session.userId(),
                                     m_pages);
+    QWidget *dashboards = nullptr;
+    if (QueryRunner *runner = m_session.queryRunner()) {
+        m_dashboards = new DashboardsPage(m_session.database(), m_session.role(),
+                                          m_session.userId(), runner, m_pages);
+        dashboards = m_dashboards;
+    } else {
+        // Only a session whose store never opened has no runner; nothing to chart then.
+        dashboards = new PlaceholderPage(tr("Dashboards"), tr("The local store is not open."),
+                                         m_pages);
+    }
 
     const struct
     {
@@ -222,11 +242,7 @@ void MainWindow::buildSections()
         { tr("Leads"), m_leads },
         { tr("Tasks"), m_tasks },
         { tr("Approvals"), m_approvals },
-        { tr("Dashboards"),
-          new PlaceholderPage(tr("Dashboards"),
-                              tr("Your pipeline, tasks and branch figures as charts you "
-                                 "arrange yourself will be shown here."),
-                              m_pages) },
+        { tr("Dashboards"), dashboards },
         { tr("Conflicts"), m_conflicts },
     };
     for (const auto &section : sections) {
@@ -295,6 +311,8 @@ void MainWindow::refreshPages()
     m_leads->refresh();
     m_tasks->refresh();
     m_conflicts->refresh();
+    if (m_dashboards)
+        m_dashboards->refresh();
     m_lostRace->check();
     m_approvals->refresh();
     notifyApprovals();

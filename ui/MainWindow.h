@@ -12,6 +12,7 @@ namespace branchline {
 
 class ApprovalNotices;
 class ApprovalsPage;
+class DashboardsPage;
 class ConflictsPage;
 class CustomerWorkspace;
 class DesktopReminders;
@@ -42,6 +43,7 @@ public:
     DesktopReminders *reminders() const { return m_reminders; }
     ConflictsPage *conflicts() const { return m_conflicts; }
     ApprovalsPage *approvals() const { return m_approvals; }
+    DashboardsPage *dashboards() const { return m_dashboards; }
     // The badge on the Approvals navigation item: how many wait for my decision.
     int approvalsBadge() const;
     LostRaceNotice *lostRaceNotice() const { return m_lostRace; }
@@ -87,6 +89,7 @@ private:
     ConflictsPage *m_conflicts = nullptr;
     LostRaceNotice *m_lostRace = nullptr;
     ApprovalsPage *m_approvals = nullptr;
+    DashboardsPage *m_dashboards = nullptr;
     std::unique_ptr<ApprovalNotices> m_approvalNotices;
     bool m_endedSession = false;
 };

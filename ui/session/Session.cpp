@@ -58,6 +58,9 @@ bool Session::open(StoreKey key, bool create, QString *error)
                                    key.secret.size());
     workerKey.kind = key.kind;
     workerKey.protection = key.protection;
+    // And the dashboards' query runner its own, so long queries never hold the GUI thread.
+    SecretBytes queryKey(reinterpret_cast<const char *>(key.secret.data()), key.secret.size());
+    const auto queryKind = key.kind;
     if (!m_store.open(std::move(key.secret), key.kind, create)) {
         if (error)
             *error = m_store.lastError().message;
@@ -67,6 +70,9 @@ bool Session::open(StoreKey key, bool create, QString *error)
     refreshStatus();
     refreshProfile();
     startWorker(std::move(workerKey));
+    m_queries = std::make_unique<QueryRunner>(m_account.storePath);
+    m_queries->setViewer(role(), userId());
+    m_queries->open(std::move(queryKey), queryKind);
     return true;
 }
 
@@ -277,6 +283,8 @@ void Session::refreshProfile()
         return;
     m_account.displayName = profile->displayName;
     m_account.role = profile->role;
+    if (m_queries)
+        m_queries->setViewer(role(), userId());
     if (m_registry.find(m_account.name))
         m_registry.save(m_account);
     emit profileChanged();
@@ -354,6 +362,7 @@ bool Session::removeFromComputer(QString *error)
     m_signingIn = false;
     m_ended = true;
     stopWorker();
+    m_queries.reset(); // its connection closes before the file goes
     setOnline(false);
     m_store.close();
     QString failed;

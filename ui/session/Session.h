@@ -2,6 +2,7 @@
 #pragma once
 
 #include "SyncEngine.h"
+#include "dashboards/QueryRunner.h"
 #include "accounts/Account.h"
 #include "accounts/AccountRegistry.h"
 #include "accounts/UserProfiles.h"
@@ -74,6 +75,8 @@ public:
     // The user's name, or the login until the users table arrived.
     QString displayName() const;
     sync::SyncWorker *worker() const { return m_worker.get(); }
+    // Runs the dashboards' queries on a connection of its own; null until open().
+    QueryRunner *queryRunner() const { return m_queries.get(); }
 
     bool isSignedIn() const { return m_signedIn; }
     bool isOnline() const { return m_online; }
@@ -151,6 +154,7 @@ private:
     AccountRegistry m_registry;
     LocalStore m_store;
     std::unique_ptr<sync::SyncWorker> m_worker;
+    std::unique_ptr<QueryRunner> m_queries; // after m_worker: stops first
     QDateTime m_lastSync;
     int m_pending = 0;
     int m_conflicts = 0;
