@@ -159,6 +159,13 @@ QWidget *DashboardView::buildToolbar()
     big.setBold(true);
     m_name->setFont(big);
     m_name->setTextFormat(Qt::PlainText);
+    // Long names and branch names must not widen the whole window: they give way first.
+    m_name->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_name->setMinimumWidth(80);
+    for (QComboBox *combo : { m_range, m_branch }) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+    }
     m_nameEdit->setObjectName(QStringLiteral("dashboardName"));
     m_nameEdit->setMaxLength(DashboardDefinition::kMaxNameLength);
     m_nameEdit->hide();
@@ -199,9 +206,11 @@ QWidget *DashboardView::buildToolbar()
     layout->addWidget(m_name);
     layout->addWidget(m_nameEdit, 1);
     layout->addStretch(1);
-    layout->addWidget(new QLabel(tr("Period"), bar));
+    m_range->setToolTip(tr("Period"));
+    m_range->setAccessibleName(tr("Period"));
+    m_branch->setToolTip(tr("Branch"));
+    m_branch->setAccessibleName(tr("Branch"));
     layout->addWidget(m_range);
-    layout->addWidget(new QLabel(tr("Branch"), bar));
     layout->addWidget(m_branch);
     layout->addWidget(m_export);
     layout->addWidget(m_design);

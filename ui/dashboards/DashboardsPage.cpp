@@ -38,7 +38,7 @@ DashboardsPage::DashboardsPage(const QSqlDatabase &db, Role role, const QString 
     m_new->setToolTip(tr("A new, empty dashboard of your own"));
     m_duplicate->setToolTip(tr("A copy of this dashboard that you can change"));
     auto *left = new QWidget(this);
-    auto *buttons = new QHBoxLayout;
+    auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_new);
     buttons->addWidget(m_duplicate);
     buttons->addWidget(m_delete);
