@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -70,3 +71,5 @@ public:
 };
 
 } // namespace branchline
+
+Q_DECLARE_METATYPE(branchline::DashboardDefinition)

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QVariant>
 
@@ -61,3 +62,5 @@ public:
 };
 
 } // namespace branchline
+
+Q_DECLARE_METATYPE(branchline::DashboardContext)

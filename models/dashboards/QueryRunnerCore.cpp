@@ -105,8 +105,10 @@ bool QueryRunnerCore::select(int id, const CompiledQuery &compiled, QList<QVaria
         const int columns = query.record().count();
         QVariantList row;
         row.reserve(columns);
+        // NULL as an empty QVariant: the driver hands out a typed null, which Qt 6 does
+        // not call null, and an empty group's key must read as NULL to drill into it.
         for (int column = 0; column < columns; ++column)
-            row.append(query.value(column));
+            row.append(query.isNull(column) ? QVariant() : query.value(column));
         rows->append(row);
     }
     const QSqlError failure = query.lastError();

@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QVariant>
 #include <optional>
@@ -141,3 +142,6 @@ QJsonObject dateRangeToJson(const DateRange &range);
 std::optional<DateRange> dateRangeFromJson(const QJsonObject &json, QString *error);
 
 } // namespace branchline
+
+Q_DECLARE_METATYPE(branchline::QuerySpec)
+Q_DECLARE_METATYPE(branchline::DateRange)

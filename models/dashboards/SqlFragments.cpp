@@ -32,6 +32,12 @@ QString quarterStart(const QString &text)
             + QStringLiteral(", 6, 2) AS INTEGER) - 1) / 3 * 3 + 1)");
 }
 
+// NULL, whether untyped or a null QString (which Qt 6's QVariant does not call null).
+bool isNullValue(const QVariant &value)
+{
+    return value.isNull() || (value.typeId() == QMetaType::QString && value.toString().isNull());
+}
+
 QDate dateOf(const QVariant &value)
 {
     return QDate::fromString(value.toString(), Qt::ISODate);
@@ -44,7 +50,7 @@ Fragment valuesCondition(const QString &keySql, const QVariantList &values)
     QStringList placeholders;
     bool withNull = false;
     for (const QVariant &value : values) {
-        if (value.isNull()) {
+        if (isNullValue(value)) {
             withNull = true;
             continue;
         }
@@ -234,7 +240,7 @@ Fragment measureExpression(const DataSetDef &set, const MeasureSpec &measure, Ro
 
 Fragment keyEquals(const QString &keySql, const QVariant &key)
 {
-    if (key.isNull())
+    if (isNullValue(key))
         return { keySql + QStringLiteral(" IS NULL"), {}, {} };
     return { keySql + QStringLiteral(" = ?"), { key }, {} };
 }
