@@ -30,6 +30,10 @@ DashboardDefinition myPipeline()
         widget("weekly", W::Line, T::tr("New leads by week, last 90 days"), { 0, 6, 12, 4 },
                query(leads, { dim("date", DateBucket::Week) }, { count() },
                      { mine(), within(RelativePeriod::Last90Days) })),
+        widget("activities", W::StackedBar, T::tr("My activities by week, last 90 days"),
+               { 0, 10, 12, 4 },
+               query(QStringLiteral("activities"), { dim("date", DateBucket::Week), dim("kind") },
+                     { count() }, { mine(), within(RelativePeriod::Last90Days) })),
     });
 }
 

@@ -45,6 +45,8 @@ DashboardDefinition onboardingFunnel()
                query(customers, { dim("date", DateBucket::Month) }, { count() })),
         widget("channels", W::Pivot, T::tr("Leads by channel and stage"), { 6, 6, 6, 4 },
                query(leads, { dim("channel"), dim("status") }, { count() })),
+        widget("activities", W::Area, T::tr("Activities by month"), { 0, 10, 12, 4 },
+               query(QStringLiteral("activities"), { dim("date", DateBucket::Month) }, { count() })),
     });
 }
 

@@ -134,7 +134,7 @@ DataSetDef leads()
     return set;
 }
 
-// Tasks and activities carry no branch: theirs is their owner's (author's).
+// Activities carry no branch: theirs is their author's (tasks override it, see tasks()).
 DataSetDef personal(const QString &table, R type, const QString &ownerColumn, const QString &dateColumn)
 {
     DataSetDef set;
@@ -173,6 +173,11 @@ DataSetDef tasks()
 {
     DataSetDef set = personal(QStringLiteral("tasks"), R::Task, QStringLiteral("owner_id"), QStringLiteral("due_at"));
     set.label = QT_TRANSLATE_NOOP("DataSetCatalog", "Tasks");
+    // Tasks carry the branch the server scopes them by (local migration 2): no join.
+    set.dimensions[0] = column(QStringLiteral("branch"), R::Task, set.id, QStringLiteral("branch_id"),
+                               K::Reference, L::Branch);
+    set.branchSql = QStringLiteral("t.branch_id");
+    set.branchJoin = Join::None;
     set.dimensions[4].ownLabel = QT_TRANSLATE_NOOP("DataSetCatalog", "Due date");
     set.dimensions.insert(3, column(QStringLiteral("priority"), R::Task, set.id, QStringLiteral("priority"),
                                     K::Code, L::FieldCode));

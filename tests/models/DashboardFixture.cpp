@@ -102,11 +102,11 @@ bool fillDashboardFixture(QSqlDatabase db)
                       { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("owner_id"),
                         QStringLiteral("status"), QStringLiteral("priority"),
                         QStringLiteral("due_at"), QStringLiteral("related_table"),
-                        QStringLiteral("related_id") },
-                      { { "t1", QStringLiteral("回访"), "u1", "open", "high", at("2026-03-20"), "customers", "c1" },
-                        { "t2", QStringLiteral("签约"), "u1", "done", "normal", at("2026-03-10"), "leads", "l2" },
-                        { "t3", QStringLiteral("补件"), "u2", "open", "urgent", at("2026-03-25"), "customers", "c3" },
-                        { "t4", QStringLiteral("培训"), "u2", "done", "normal", at("2026-02-01"), none, none } })
+                        QStringLiteral("related_id"), QStringLiteral("branch_id") },
+                      { { "t1", QStringLiteral("回访"), "u1", "open", "high", at("2026-03-20"), "customers", "c1", "B1" },
+                        { "t2", QStringLiteral("签约"), "u1", "done", "normal", at("2026-03-10"), "leads", "l2", "B1" },
+                        { "t3", QStringLiteral("补件"), "u2", "open", "urgent", at("2026-03-25"), "customers", "c3", "B2" },
+                        { "t4", QStringLiteral("培训"), "u2", "done", "normal", at("2026-02-01"), none, none, "B3" } })
             && insert(db, QStringLiteral("activities"),
                       { QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("related_table"),
                         QStringLiteral("related_id"), QStringLiteral("author_id"),

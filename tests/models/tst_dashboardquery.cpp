@@ -199,7 +199,8 @@ void TestDashboardQuery::figures_data()
     row("mcc", spec(c, { { "mcc" } }, { count }), "null=2; 5411=1; 5812=2");
     row("owner", spec(c, { { "owner" } }, { count }), "u1=3; u2=2");
     row("channel", spec("leads", { { "channel" } }, { count }), "event=1; referral=1; web_form=2");
-    row("task branch by owner", spec("tasks", { branch }, { count }), "B1=2; B2=2");
+    // A task's own branch (t4 is u2's but scoped to B3), an activity's its author's.
+    row("task branch", spec("tasks", { branch }, { count }), "B1=2; B2=1; B3=1");
     row("activity kind", spec("activities", { { "kind" } }, { count }),
         "call=2; email=1; note=1; visit=1");
     row("activity branch by author", spec("activities", { branch }, { count }), "B1=3; B2=2");
@@ -245,7 +246,8 @@ void TestDashboardQuery::figures_data()
         "2", context(), "u2");
     row("my merchants' volume", spec(mv, {}, { measure(Aggregate::Sum, "volume") },
                                      { filter("owner", FilterOp::CurrentUser) }), "350000");
-    row("my tasks by branch", spec("tasks", {}, { count }, { filter("owner", FilterOp::CurrentUser) }), "2");
+    row("my tasks", spec("tasks", {}, { count }, { filter("owner", FilterOp::CurrentUser) }), "2");
+    row("tasks of a region", spec("tasks", {}, { count }), "3", context({}, "R1"));
 
     // The dashboard's date range and branch (with the branches below it).
     row("dashboard this quarter", spec(c, {}, { count }), "4",
