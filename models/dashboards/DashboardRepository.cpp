@@ -40,8 +40,7 @@ QList<SavedDashboard> DashboardRepository::sharedWithMe(StoreError *error) const
     return list(QStringLiteral("owner_id <> ?"), m_userId, error);
 }
 
-std::optional<SavedDashboard> DashboardRepository::find(const QString &id,
-                                                        StoreError *error) const
+std::optional<SavedDashboard> DashboardRepository::find(const QString &id, StoreError *error) const
 {
     QList<SavedDashboard> found = list(QStringLiteral("id = ?"), id, error);
     if (found.isEmpty())
@@ -80,8 +79,8 @@ QList<SavedDashboard> DashboardRepository::list(const QString &where, const QStr
                     DashboardDefinition::fromJson(json, &problem))
             saved.definition = std::move(*definition);
         else
-            saved.problem = problem.isEmpty() ? tr("The dashboard's layout cannot be read.")
-                                              : problem;
+            saved.problem =
+                    problem.isEmpty() ? tr("The dashboard's layout cannot be read.") : problem;
         saved.definition.id = query.value(0).toString();
         saved.definition.ownerId = query.value(1).toString();
         saved.definition.name = query.value(2).toString();
@@ -174,8 +173,7 @@ SaveResult DashboardRepository::save(DashboardDefinition &definition)
         { QStringLiteral("name"), definition.name },
         { QStringLiteral("definition"), layout },
         { QStringLiteral("shared_roles"), DashboardRules::listText(definition.sharedRoles) },
-        { QStringLiteral("shared_branches"),
-          DashboardRules::listText(definition.sharedBranches) },
+        { QStringLiteral("shared_branches"), DashboardRules::listText(definition.sharedBranches) },
     };
     SyncMeta meta;
     meta.id = definition.id;

@@ -35,8 +35,10 @@ DashboardRow read(const QSqlQuery &query)
     row.branchId = query.value(2).toString();
     row.name = query.value(3).toString();
     row.definition = query.value(4).toString();
-    row.sharedRoles = DashboardRules::listFromText(query.value(5).toString()).value_or(QStringList());
-    row.sharedBranches = DashboardRules::listFromText(query.value(6).toString()).value_or(QStringList());
+    row.sharedRoles =
+            DashboardRules::listFromText(query.value(5).toString()).value_or(QStringList());
+    row.sharedBranches =
+            DashboardRules::listFromText(query.value(6).toString()).value_or(QStringList());
     row.version = query.value(7).toLongLong();
     row.deleted = query.value(8).toInt() != 0;
     row.createdAt = query.value(9).toString();
@@ -125,9 +127,9 @@ bool DashboardStore::insert(QSqlDatabase &db, const DashboardRow &row, QString *
 bool DashboardStore::update(QSqlDatabase &db, const DashboardRow &row, QString *error)
 {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-            "UPDATE dashboards SET name = ?, definition = ?, shared_roles = ?, "
-            "shared_branches = ?, deleted = ?, updated_at = ? WHERE id = ?"));
+    query.prepare(
+            QStringLiteral("UPDATE dashboards SET name = ?, definition = ?, shared_roles = ?, "
+                           "shared_branches = ?, deleted = ?, updated_at = ? WHERE id = ?"));
     query.addBindValue(row.name);
     query.addBindValue(row.definition);
     query.addBindValue(DashboardRules::listText(row.sharedRoles));
@@ -139,8 +141,7 @@ bool DashboardStore::update(QSqlDatabase &db, const DashboardRow &row, QString *
 }
 
 bool DashboardStore::reachingBranches(QSqlDatabase &db, const Caller &caller,
-                                      const DataScope &scope, QStringList *branches,
-                                      QString *error)
+                                      const DataScope &scope, QStringList *branches, QString *error)
 {
     if (scope.reach() == DataScope::Reach::BranchSubtree)
         *branches = scope.branchIds();
@@ -177,8 +178,8 @@ QString DashboardStore::visibleCondition(const Caller &caller, const QStringList
             .arg(branchTest);
 }
 
-bool DashboardStore::audience(QSqlDatabase &db, const DashboardRow &row,
-                              QList<ScopeKeys> *members, QString *error)
+bool DashboardStore::audience(QSqlDatabase &db, const DashboardRow &row, QList<ScopeKeys> *members,
+                              QString *error)
 {
     QMap<QString, QString> users; // id -> branch, in id order
     if (!addUsers(db, QStringLiteral("SELECT id, branch_id FROM users WHERE id = ?"),
@@ -233,8 +234,12 @@ bool DashboardStore::select(QSqlDatabase &db, const QString &where, const QVaria
     const qsizetype first = changes->size();
     while (query.next()) {
         const DashboardRow row = read(query);
-        changes->append(sync::Change{ QStringLiteral("dashboards"), row.id,
-                                      sync::Change::Op::Upsert, row.version, wireRow(row), {} });
+        changes->append(sync::Change{ QStringLiteral("dashboards"),
+                                      row.id,
+                                      sync::Change::Op::Upsert,
+                                      row.version,
+                                      wireRow(row),
+                                      {} });
         ids << row.id;
     }
     query.finish();
@@ -252,8 +257,7 @@ QJsonObject DashboardStore::wireRow(const DashboardRow &row)
         { QStringLiteral("owner_id"), row.ownerId },
         { QStringLiteral("branch_id"), row.branchId },
         { QStringLiteral("name"), row.name },
-        { QStringLiteral("definition"),
-          QJsonDocument::fromJson(row.definition.toUtf8()).object() },
+        { QStringLiteral("definition"), QJsonDocument::fromJson(row.definition.toUtf8()).object() },
         { QStringLiteral("shared_roles"), QJsonArray::fromStringList(row.sharedRoles) },
         { QStringLiteral("shared_branches"), QJsonArray::fromStringList(row.sharedBranches) },
         { QStringLiteral("version"), double(row.version) },

@@ -43,22 +43,13 @@ public:
 private:
     bool visibleTo(QSqlDatabase &db, const MutationContext &context, const QString &id,
                    bool *visible, QString *error) const;
-    bool insert(QSqlDatabase &db, const MutationContext &context, const sync::Mutation &mutation,
-                sync::MutationResult *result, QString *error) const;
-    // Applies `fields` to `current`; with `base`, field by field against the server's
-    // versions (the later edit wins, the overwritten value is journalled for its author).
-    bool update(QSqlDatabase &db, const MutationContext &context, const sync::Mutation &mutation,
-                const DashboardRow &current, bool checkBases, sync::MutationResult *result,
-                QString *error) const;
-    bool remove(QSqlDatabase &db, const MutationContext &context, const DashboardRow &current,
-                sync::MutationResult *result, QString *error) const;
-    // Logs `row` for everyone who sees it now or saw it as `before`, audits `action`.
-    bool log(QSqlDatabase &db, const MutationContext &context, DashboardRow &row,
-             const QStringList &fields, const DashboardRow *before, sync::MutationResult *result,
-             QString *error) const;
+    // A new dashboard (no `current`) or an edit of the caller's own, through
+    // DashboardWriter; a refusal of its rules is journalled here.
+    bool write(QSqlDatabase &db, const MutationContext &context, const sync::Mutation &mutation,
+               const DashboardRow *current, sync::MutationResult *result, QString *error) const;
     bool refuse(QSqlDatabase &db, const MutationContext &context, const sync::Mutation &mutation,
-                const QString &kind, const QString &code, const QString &message,
-                bool sendBack, sync::MutationResult *result, QString *error) const;
+                const QString &kind, const QString &code, const QString &message, bool sendBack,
+                sync::MutationResult *result, QString *error) const;
 };
 
 } // namespace branchline::server

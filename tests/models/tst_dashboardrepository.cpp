@@ -138,8 +138,9 @@ void TestDashboardRepository::savedWithItsOutboxRowAndReadBack()
     QVERIFY(repository.save(definition).ok);
     QVERIFY(repository.save(definition).ok);
     QCOMPARE(outboxRows(), 2);
-    QCOMPARE(count(db(), "SELECT count(*) FROM outbox WHERE op = 'update' AND fields LIKE "
-                         "'%区域周报%' AND fields NOT LIKE '%widgets%'"),
+    QCOMPARE(count(db(),
+                   "SELECT count(*) FROM outbox WHERE op = 'update' AND fields LIKE "
+                   "'%区域周报%' AND fields NOT LIKE '%widgets%'"),
              1);
     QVERIFY(repository.remove(definition.id).ok);
     QCOMPARE(repository.mine().size(), 0);
@@ -237,8 +238,8 @@ void TestDashboardRepository::badLayoutsAreRefusedAndNothingQueued()
 
 void TestDashboardRepository::unreadableLayoutIsListedAndKept()
 {
-    const QString future = QStringLiteral(
-            R"({"widgets":[{"id":"w1","type":"sankey","x":0,"y":0,"w":6,"h":4}]})");
+    const QString future =
+            QStringLiteral(R"({"widgets":[{"id":"w1","type":"sankey","x":0,"y":0,"w":6,"h":4}]})");
     QVERIFY(exec(db(),
                  "INSERT INTO dashboards (id, owner_id, name, definition, created_at, updated_at) "
                  "VALUES ('d-2', ?, '未来的图', ?, '2026-01-01T00:00:00.000Z', "

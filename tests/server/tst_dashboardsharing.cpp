@@ -177,13 +177,13 @@ private slots:
     void ownerDevicesMergeFieldByField();
 };
 
-#define ORG(org)                                                                              \
-    SERVER_FIXTURE(fixture);                                                                  \
-    ApprovalOrg org;                                                                          \
-    {                                                                                         \
-        QString orgError;                                                                     \
+#define ORG(org) \
+    SERVER_FIXTURE(fixture); \
+    ApprovalOrg org; \
+    { \
+        QString orgError; \
         QVERIFY2(makeApprovalOrg(fixture.database(), &org, &orgError), qPrintable(orgError)); \
-    }                                                                                         \
+    } \
     SyncService service(fixture.database())
 
 void TestDashboardSharing::ownDashboardReachesOnlyTheOwnersDevices()
@@ -383,10 +383,10 @@ void TestDashboardSharing::adminSharesWithRolesRepsShareNothing()
     rep.pull();
     QCOMPARE(rep.push(Op::Update, mine, { { "shared_roles", QJsonArray{ "sales_rep" } } }).code,
              QStringLiteral("invalid"));
-    QCOMPARE(scalar(fixture.database(), "SELECT shared_roles FROM dashboards WHERE id = ?",
-                    { mine })
-                     .toString(),
-             QStringLiteral("[]"));
+    QCOMPARE(
+            scalar(fixture.database(), "SELECT shared_roles FROM dashboards WHERE id = ?", { mine })
+                    .toString(),
+            QStringLiteral("[]"));
 }
 
 void TestDashboardSharing::malformedLayoutsAreRefused_data()
@@ -450,8 +450,7 @@ void TestDashboardSharing::ownerDevicesMergeFieldByField()
     laptop.pull();
     tablet.pull();
     // Different fields from the two devices: both apply.
-    QCOMPARE(laptop.push(Op::Update, id, { { "name", "周报" } }).outcome,
-             sync::Outcome::Applied);
+    QCOMPARE(laptop.push(Op::Update, id, { { "name", "周报" } }).outcome, sync::Outcome::Applied);
     const QJsonObject changed = layout(QStringLiteral("新增商户"));
     QCOMPARE(tablet.push(Op::Update, id, { { "definition", changed } }).outcome,
              sync::Outcome::Applied);
