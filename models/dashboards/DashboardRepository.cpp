@@ -117,11 +117,17 @@ std::optional<QString> DashboardRepository::storedLayout(const DashboardDefiniti
 QStringList DashboardRepository::shareableBranches() const
 {
     QStringList branches;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (m_role == Role::Admin) {
+        if (query.exec(QStringLiteral("SELECT id FROM branches WHERE deleted = 0 ORDER BY name")))
+            while (query.next())
+                branches << query.value(0).toString();
+        return branches;
+    }
     if (m_role != Role::BranchManager)
         return branches;
     // The manager's branch and every branch below it, from the synced branch tree.
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
     query.prepare(QStringLiteral("WITH RECURSIVE subtree(id) AS (SELECT branch_id FROM users "
                                  "WHERE id = ? AND branch_id IS NOT NULL UNION SELECT b.id FROM "
                                  "branches b JOIN subtree s ON b.parent_id = s.id) "

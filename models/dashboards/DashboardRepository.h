@@ -52,6 +52,12 @@ public:
     // Deletes one of the user's own dashboards (a tombstone, synced).
     SaveResult remove(const QString &id);
 
+    // What a share picker offers this user (DashboardRules::sharingProblem decides):
+    // branches — every branch for an admin, a manager's own and those below it, none for
+    // the others; roles — every role for an admin only.
+    QStringList shareableBranches() const;
+    bool mayShareWithRoles() const { return m_role == Role::Admin; }
+
     // The layout as the `definition` column holds it: the definition's JSON without the keys
     // held in columns. A translated reason instead when it cannot be stored.
     static std::optional<QString> storedLayout(const DashboardDefinition &definition,
@@ -59,8 +65,6 @@ public:
 
 private:
     QList<SavedDashboard> list(const QString &where, const QString &value, StoreError *error) const;
-    // The branches this user may share with: theirs and those below it (managers).
-    QStringList shareableBranches() const;
 
     QSqlDatabase m_db;
     QString m_userId;

@@ -181,6 +181,13 @@ void TestDashboardRepository::othersDashboardsAreReadOnly()
 void TestDashboardRepository::sharingFollowsTheRole()
 {
     DashboardRepository manager(db(), me, Role::BranchManager);
+    QStringList offered = manager.shareableBranches();
+    offered.sort();
+    QCOMPARE(offered, (QStringList{ "b-xihu", "b-zj" }));
+    QVERIFY(!manager.mayShareWithRoles());
+    QCOMPARE(DashboardRepository(db(), other, Role::SalesRep).shareableBranches(), QStringList());
+    QCOMPARE(DashboardRepository(db(), other, Role::Admin).shareableBranches().size(), 3);
+    QVERIFY(DashboardRepository(db(), other, Role::Admin).mayShareWithRoles());
     DashboardDefinition definition = copyOfBuiltIn(QStringLiteral("共享"));
     definition.sharedBranches = { QStringLiteral("b-nj") };
     QVERIFY(!manager.save(definition).ok);
