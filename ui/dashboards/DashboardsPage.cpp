@@ -61,7 +61,7 @@ DashboardsPage::DashboardsPage(const QSqlDatabase &db, Role role, const QString 
     connect(m_duplicate, &QPushButton::clicked, this, &DashboardsPage::duplicateDashboard);
     connect(m_delete, &QPushButton::clicked, this, &DashboardsPage::deleteDashboard);
     connect(m_view, &DashboardView::saveRequested, this,
-            [this](const DashboardDefinition &definition) { save(definition); });
+            [this](const DashboardDefinition &definition) { save(definition, true); });
     connect(m_view, &DashboardView::customerOpened, this, &DashboardsPage::customerOpened);
     fill();
 }
@@ -185,8 +185,8 @@ void DashboardsPage::newDashboard()
     DashboardDefinition definition;
     definition.name = tr("New dashboard");
     definition.ownerId = m_userId;
-    save(definition);
-    m_view->setEditing(true);
+    if (save(definition, false))
+        m_view->setEditing(true);
 }
 
 void DashboardsPage::duplicateDashboard()
@@ -200,7 +200,7 @@ void DashboardsPage::duplicateDashboard()
     copy.sharedRoles.clear();
     copy.sharedBranches.clear();
     copy.name = tr("Copy of %1").arg(copy.name).left(DashboardDefinition::kMaxNameLength);
-    save(copy);
+    save(copy, false);
 }
 
 void DashboardsPage::deleteDashboard()
@@ -219,19 +219,26 @@ void DashboardsPage::deleteDashboard()
     emit pendingEditsChanged();
 }
 
-void DashboardsPage::save(DashboardDefinition definition)
+bool DashboardsPage::save(DashboardDefinition definition, bool shown)
 {
     definition.builtIn = false;
     const SaveResult result = m_repository.save(definition);
     if (!result) {
         m_view->setNotice(result.firstMessage());
-        return;
+        return false;
     }
-    m_view->document()->markSaved(definition);
-    m_currentId = definition.id;
-    m_definitions.insert(definition.id, definition);
-    fill();
+    if (shown) {
+        // The dashboard on screen was saved: it stays as it is, its history too.
+        m_view->document()->markSaved(definition);
+        m_currentId = definition.id;
+        fill();
+    } else {
+        // A new one or a copy: shown in place of the one before.
+        fill();
+        showDashboard(definition.id);
+    }
     emit pendingEditsChanged();
+    return true;
 }
 
 } // namespace branchline

@@ -51,7 +51,8 @@ private:
     void addEntry(const DashboardDefinition &definition, const QString &suffix,
                   const QString &problem = QString());
     void choose(QListWidgetItem *item);
-    void save(DashboardDefinition definition);
+    // `shown`: the dashboard on screen; otherwise a new one or a copy, shown once saved.
+    bool save(DashboardDefinition definition, bool shown);
     bool mayLeave();
 
     QSqlDatabase m_db;
