@@ -65,6 +65,7 @@ void QueryRunnerCore::open(SecretBytes key, LocalStore::KeyKind kind)
         QMutexLocker lock(&m_board->mutex);
         m_board->handle = m_db.driver()->handle().value<void *>();
     }
+    m_labels = std::make_unique<ResultLabels>(m_db);
     emit opened(true, QString());
 }
 
@@ -74,6 +75,7 @@ void QueryRunnerCore::shutdown()
         QMutexLocker lock(&m_board->mutex);
         m_board->handle = nullptr;
     }
+    m_labels.reset();
     m_db = QSqlDatabase();
     if (!m_connectionName.isEmpty())
         LocalStore::closeConnection(m_connectionName);
@@ -164,7 +166,8 @@ void QueryRunnerCore::runQuery(const QueryJob &job)
         result.values.clear();
         result.error = error;
     } else {
-        ResultLabels(m_db).fill(&result, job.spec, job.role);
+        m_labels->forgetNamesIfStoreChanged();
+        m_labels->fill(&result, job.spec, job.role);
     }
     result.elapsedMs = timer.elapsed();
     emit finished(job.id, job.slot, result);

@@ -46,6 +46,8 @@ struct CancelBoard
 };
 
 // The worker-thread half of QueryRunner: owns the runner's connection.
+class ResultLabels;
+
 class QueryRunnerCore : public QObject
 {
     Q_OBJECT
@@ -74,6 +76,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::shared_ptr<CancelBoard> m_board;
+    std::unique_ptr<ResultLabels> m_labels; // names kept while the store is unchanged
 };
 
 } // namespace branchline

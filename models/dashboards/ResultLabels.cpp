@@ -24,6 +24,19 @@ ResultLabels::ResultLabels(QSqlDatabase db)
 {
 }
 
+void ResultLabels::forgetNamesIfStoreChanged()
+{
+    QSqlQuery query(m_db);
+    const qint64 version =
+            query.exec(QStringLiteral("PRAGMA data_version")) && query.next() ? query.value(0).toLongLong() : -1;
+    if (version == m_dataVersion && version != -1)
+        return;
+    m_dataVersion = version;
+    m_branches.clear();
+    m_users.clear();
+    m_customers.clear();
+}
+
 void ResultLabels::loadNames(const QString &table, const QString &nameColumn,
                              const QStringList &ids, QHash<QString, QString> *names)
 {

@@ -21,6 +21,11 @@ class ResultLabels
 public:
     explicit ResultLabels(QSqlDatabase db);
 
+    // Names are kept between results while the store is unchanged: PRAGMA data_version
+    // moves when another connection (the sync worker) commits, and then they are read
+    // again.
+    void forgetNamesIfStoreChanged();
+
     void fill(QueryResult *result, const QuerySpec &spec, Role role);
     // A measure's value as text, by the kind of its column ("—" for no value).
     static QString measureText(const QVariant &value, ValueKind kind);
@@ -36,6 +41,7 @@ private:
     QHash<QString, QString> m_branches;
     QHash<QString, QString> m_users;
     QHash<QString, QString> m_customers;
+    qint64 m_dataVersion = -1;
 };
 
 } // namespace branchline

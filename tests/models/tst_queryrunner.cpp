@@ -11,6 +11,7 @@
 #include "rules/Money.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace branchline;
@@ -54,6 +55,7 @@ private slots:
     void comparesWithPreviousPeriod();
     void drillsDown();
     void wrongKeyDoesNotOpen();
+    void namesFollowTheStore();
 
 private:
     std::unique_ptr<StoreFixture> m_store;
@@ -253,6 +255,21 @@ void TestQueryRunner::wrongKeyDoesNotOpen()
     runner.run("w1", byBranch(), context());
     QVERIFY(finished.wait());
     QVERIFY(!finished.first().at(2).value<QueryResult>().ok());
+}
+
+void TestQueryRunner::namesFollowTheStore()
+{
+    QSignalSpy finished(m_runner.get(), &QueryRunner::finished);
+    m_runner->run("w1", byBranch(), context());
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.first().at(2).value<QueryResult>().text(0, 0), QStringLiteral("杭州分公司"));
+    // Another connection (the sync worker's, in the product) renames the branch.
+    QSqlQuery rename(m_store->db());
+    QVERIFY(rename.exec("UPDATE branches SET name = '杭州西湖支行' WHERE id = 'B1'"));
+    finished.clear();
+    m_runner->run("w1", byBranch(), context());
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.first().at(2).value<QueryResult>().text(0, 0), QStringLiteral("杭州西湖支行"));
 }
 
 QTEST_GUILESS_MAIN(TestQueryRunner)
