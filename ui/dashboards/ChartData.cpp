@@ -31,7 +31,8 @@ ChartData ChartData::from(const QueryResult &result)
 
     if (dims < 2) {
         for (int r = 0; r < result.rowCount(); ++r)
-            data.categories << (dims == 1 ? result.text(r, 0) : QString());
+            // Without a dimension the one bar is named after the measure, not numbered.
+            data.categories << (dims == 1 ? result.text(r, 0) : result.columns.at(firstMeasure).label);
         for (int c = firstMeasure; c < result.columnCount(); ++c) {
             Series series;
             series.name = result.columns.at(c).label;

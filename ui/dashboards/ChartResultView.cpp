@@ -77,6 +77,15 @@ void ChartResultView::buildBars(bool stacked)
         bars->append(set);
     }
     m_chart->addSeries(bars);
+    if (stacked) {
+        // A stacked bar is as tall as its segments together.
+        for (int i = 0; i < m_data.categories.size(); ++i) {
+            double total = 0;
+            for (const ChartData::Series &s : m_data.series)
+                total += s.values.value(i).value_or(0);
+            m_top = std::max(m_top, total);
+        }
+    }
     addAxes(m_data.categories, { bars });
 }
 
@@ -131,8 +140,15 @@ void ChartResultView::addAxes(const QStringList &categories, QList<QAbstractSeri
     x->setLabelsColor(palette().color(QPalette::Text));
     auto *y = new QValueAxis;
     y->setLabelsColor(palette().color(QPalette::Text));
-    y->setRange(std::min(0.0, m_data.minimum()), std::max(1.0, m_data.maximum() * 1.1));
+    const double top = std::max(m_top, m_data.maximum());
+    y->setRange(std::min(0.0, m_data.minimum()), std::max(1.0, top * 1.1));
     y->applyNiceNumbers();
+    // Small counts get a line per whole number: "0, 0.5, 1" would print as "0, 1, 1".
+    if (y->max() - y->min() <= 8) {
+        y->setTickType(QValueAxis::TicksDynamic);
+        y->setTickAnchor(0);
+        y->setTickInterval(1);
+    }
     y->setLabelFormat(QStringLiteral("%.0f"));
     if (m_data.money)
         y->setTitleText(tr("¥"));

@@ -41,6 +41,7 @@ private:
     ChartData m_data;
     QChart *m_chart;
     QChartView *m_view;
+    double m_top = 0; // the highest stack, for stacked bars
 };
 
 } // namespace branchline

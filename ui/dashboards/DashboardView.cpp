@@ -85,9 +85,18 @@ DashboardView::DashboardView(QueryRunner *runner, Role role,
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->hide();
 
+    // The designer's panel scrolls when the window is short, so no setting is cut off.
+    auto *designScroll = new QScrollArea(this);
+    designScroll->setWidget(m_designPanel);
+    designScroll->setWidgetResizable(true);
+    designScroll->setFrameShape(QFrame::NoFrame);
+    designScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    designScroll->setMinimumWidth(300);
+    m_designScroll = designScroll;
+    designScroll->hide();
     auto *body = new QSplitter(this);
     body->addWidget(m_scroll);
-    body->addWidget(m_designPanel);
+    body->addWidget(designScroll);
     body->setStretchFactor(0, 1);
     body->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
@@ -203,9 +212,8 @@ QWidget *DashboardView::buildToolbar()
     exportMenu->addAction(tr("Dashboard as PDF…"), this, [this] { exportDashboard(Format::Pdf); });
     m_export->setMenu(exportMenu);
 
-    layout->addWidget(m_name);
+    layout->addWidget(m_name, 1);
     layout->addWidget(m_nameEdit, 1);
-    layout->addStretch(1);
     m_range->setToolTip(tr("Period"));
     m_range->setAccessibleName(tr("Period"));
     m_branch->setToolTip(tr("Branch"));
@@ -285,6 +293,7 @@ void DashboardView::setEditing(bool editing)
         m_design->setChecked(editing);
     m_canvas->setEditable(editing);
     m_designPanel->setVisible(editing);
+    m_designScroll->setVisible(editing);
     m_name->setVisible(!editing);
     m_nameEdit->setVisible(editing);
     m_undoButton->setVisible(editing);

@@ -98,6 +98,7 @@ private:
     WidgetPalette *m_palette;
     WidgetEditor *m_editor;
     QWidget *m_designPanel;
+    QWidget *m_designScroll = nullptr;
     QLabel *m_name;
     QLineEdit *m_nameEdit;
     QComboBox *m_range;

@@ -113,6 +113,8 @@ void DashboardsPage::addHeading(const QString &text)
 {
     auto *item = new QListWidgetItem(text, m_list);
     item->setFlags(Qt::NoItemFlags);
+    // A heading, not a disabled entry: in the text colour, not greyed.
+    item->setForeground(palette().brush(QPalette::WindowText));
     QFont bold = item->font();
     bold.setBold(true);
     item->setFont(bold);

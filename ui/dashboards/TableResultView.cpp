@@ -33,7 +33,8 @@ TableResultView::TableResultView(const QueryResult &result, bool pivot, QWidget 
     m_table->setAlternatingRowColors(true);
     m_table->setFrameShape(QFrame::NoFrame);
     m_table->verticalHeader()->setVisible(m_pivot);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // A pivot's last column is one of many, not the place for the spare width.
+    m_table->horizontalHeader()->setStretchLastSection(!m_pivot);
     m_table->setWordWrap(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

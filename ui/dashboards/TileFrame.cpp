@@ -59,6 +59,8 @@ TileFrame::TileFrame(const QString &id, QWidget *parent)
     m_menuButton->setToolTip(tr("Export and other actions"));
     m_menuButton->setAutoRaise(true);
     m_menuButton->setPopupMode(QToolButton::InstantPopup);
+    // The dots already say "menu": no arrow beside them.
+    m_menuButton->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
     m_menu = new QMenu(m_menuButton);
     m_menuButton->setMenu(m_menu);
     auto *headerLayout = new QHBoxLayout(m_header);
