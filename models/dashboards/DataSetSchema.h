@@ -68,6 +68,9 @@ struct DataSetDef
     Join ownerJoin = Join::None;
     QString userJoinSql; // "LEFT JOIN users u ON u.id = t.owner_id"
     QString customerJoinSql;
+    // The same join when a WHERE condition reads the customer (a branch, an owner): inner,
+    // and to live customers only, which lets customers_by_owner serve "my merchants".
+    QString customerInnerJoinSql;
     // Drill-down: the record's id, its customer, its title and its date.
     QString drillId;
     QString drillCustomer;

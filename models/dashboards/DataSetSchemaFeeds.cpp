@@ -152,6 +152,8 @@ DataSetDef merchantVolumesDataSet()
     set.branchSql = QStringLiteral("c.branch_id");
     set.branchJoin = Join::Customer;
     set.customerJoinSql = QStringLiteral("LEFT JOIN customers c ON c.id = t.customer_id");
+    set.customerInnerJoinSql =
+            QStringLiteral("JOIN customers c ON c.id = t.customer_id AND c.deleted = 0");
     set.drillId = QStringLiteral("t.id");
     set.drillCustomer = QStringLiteral("t.customer_id");
     set.drillTitle = QStringLiteral("c.legal_name");

@@ -18,6 +18,10 @@ struct Base
 {
     const DataSetDef *set = nullptr;
     QSet<Join> joins;
+    // The joins a WHERE condition reads. They are inner joins: SQLite 3.15 keeps a LEFT
+    // JOIN's left table outermost even when the WHERE clause rules out its NULL rows, so
+    // "my merchants' volume" would read every monthly row before looking at its merchant.
+    QSet<Join> whereJoins;
     QStringList conditions;
     QVariantList bindings; // of the conditions, in order
     bool scopedToBranch = false;
@@ -49,7 +53,7 @@ Base baseOf(const QuerySpec &spec, Role role, const QString &userId,
     base.conditions.append(QStringLiteral("t.deleted = 0"));
     for (const FilterSpec &filter : spec.filters) {
         if (!add(&base, sql::filterCondition(*base.set, filter, role, userId, context.today,
-                                             &base.joins)))
+                                             &base.whereJoins)))
             return base;
     }
     const DateRange days = range.resolved(context.today);
@@ -61,7 +65,7 @@ Base baseOf(const QuerySpec &spec, Role role, const QString &userId,
         base.branchId = context.branchId;
         base.conditions.append(base.set->branchSql
                                + QStringLiteral(" IN (SELECT id FROM scope_branches)"));
-        base.joins.insert(base.set->branchJoin);
+        base.whereJoins.insert(base.set->branchJoin);
     }
     return base;
 }
@@ -78,10 +82,15 @@ QString withClause(const Base &base)
 QString fromClause(const Base &base)
 {
     QString from = QStringLiteral(" FROM ") + base.set->from;
-    if (base.joins.contains(Join::OwnerUser))
-        from += QLatin1Char(' ') + base.set->userJoinSql;
-    if (base.joins.contains(Join::Customer))
-        from += QLatin1Char(' ') + base.set->customerJoinSql;
+    const auto join = [&base, &from](Join kind, const QString &leftJoin, const QString &innerJoin) {
+        if (base.whereJoins.contains(kind))
+            from += QLatin1Char(' ') + innerJoin;
+        else if (base.joins.contains(kind))
+            from += QLatin1Char(' ') + leftJoin;
+    };
+    join(Join::OwnerUser, base.set->userJoinSql,
+         QString(base.set->userJoinSql).remove(QStringLiteral("LEFT ")));
+    join(Join::Customer, base.set->customerJoinSql, base.set->customerInnerJoinSql);
     return from + QStringLiteral(" WHERE ") + base.conditions.join(QStringLiteral(" AND "));
 }
 
@@ -221,7 +230,7 @@ CompiledQuery QueryCompiler::drillDown(const QuerySpec &spec, Role role, const Q
         const sql::Fragment key = sql::dimensionKey(*base.set, *field, dimension.bucket);
         if (!key.ok())
             return failed(key.error);
-        base.joins.insert(field->join);
+        base.whereJoins.insert(field->join);
         add(&base, sql::keyEquals(key.sql, dimensionKeys.at(i)));
     }
     base.joins.insert(base.set->drillJoin);

@@ -66,6 +66,8 @@ const QList<Migration> &Migrator::productMigrations()
         { 8, "approvals", ":/branchline/migrations/0008_approvals.sql", 2 },
         // A new table and a forgotten cursor, as in 8.
         { 9, "dashboards", ":/branchline/migrations/0009_dashboards.sql", 2 },
+        // Indexes only, as in 7.
+        { 10, "dashboard indexes", ":/branchline/migrations/0010_dashboard_indexes.sql", 2 },
     };
     return all;
 }
