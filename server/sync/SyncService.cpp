@@ -140,9 +140,12 @@ RecordOutcome SyncService::pull(const Caller &caller, const QJsonObject &body) c
         }
     }
     const qint64 fromSeq = cursor->seq;
+    // versionsSupported() has checked it: the tables this client's schema knows by name.
+    const int schema = body.value(QStringLiteral("schema_version")).toInt();
     const bool ok = cursor->snapshot
-            ? snapshotPage(db, caller, scope, *cursor, request->pageSize, &page, &error)
-            : tailPage(db, caller, scope, head.lastSeq, *cursor, request->pageSize, &page, &error);
+            ? snapshotPage(db, caller, scope, schema, *cursor, request->pageSize, &page, &error)
+            : tailPage(db, caller, scope, schema, head.lastSeq, *cursor, request->pageSize, &page,
+                       &error);
     // A cursor that moved, or one from before marks, takes the mark of its (new) seq.
     if (!ok
         || ((cursor->seq != fromSeq || cursor->mark.isEmpty())
@@ -153,7 +156,7 @@ RecordOutcome SyncService::pull(const Caller &caller, const QJsonObject &body) c
 }
 
 bool SyncService::snapshotPage(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
-                               Cursor &cursor, int pageSize, sync::PullPage *page,
+                               int schema, Cursor &cursor, int pageSize, sync::PullPage *page,
                                QString *error) const
 {
     // Rows are read as they are now, which may be newer than S; the tail from S brings
@@ -164,6 +167,8 @@ bool SyncService::snapshotPage(QSqlDatabase &db, const Caller &caller, const Dat
         // The first page says how big the whole snapshot is (the client's time left).
         page->snapshotTotal = 0;
         for (const SyncTable *table : tables) {
+            if (sync::tableSchemaVersion(table->table()) > schema)
+                continue;
             qint64 rows = 0;
             if (!table->count(db, caller, scope, &rows, error))
                 return false;
@@ -171,6 +176,12 @@ bool SyncService::snapshotPage(QSqlDatabase &db, const Caller &caller, const Dat
         }
     }
     while (cursor.table < tables.size()) {
+        // A table newer than the client's schema: its store has nowhere to put the rows.
+        if (sync::tableSchemaVersion(tables[cursor.table]->table()) > schema) {
+            ++cursor.table;
+            cursor.afterId.clear();
+            continue;
+        }
         const int room = pageSize - int(page->changes.size());
         const int before = int(page->changes.size());
         if (!tables[cursor.table]->snapshot(db, caller, scope, cursor.afterId, room, &page->changes,
@@ -190,8 +201,8 @@ bool SyncService::snapshotPage(QSqlDatabase &db, const Caller &caller, const Dat
 }
 
 bool SyncService::tailPage(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
-                           qint64 headSeq, Cursor &cursor, int pageSize, sync::PullPage *page,
-                           QString *error) const
+                           int schema, qint64 headSeq, Cursor &cursor, int pageSize,
+                           sync::PullPage *page, QString *error) const
 {
     page->mode = sync::PullPage::Mode::Tail;
     QVariantList values{ cursor.seq };
@@ -230,7 +241,8 @@ bool SyncService::tailPage(QSqlDatabase &db, const Caller &caller, const DataSco
     query.finish();
     for (auto it = idsByTable.cbegin(); it != idsByTable.cend(); ++it) {
         const SyncTable *table = m_tables.find(it.key());
-        if (!table)
+        // Held back from an older client as in the snapshot; the cursor still passes them.
+        if (!table || sync::tableSchemaVersion(it.key()) > schema)
             continue;
         QList<sync::Change> visible;
         if (!table->current(db, caller, scope, it.value(), &visible, error))

@@ -28,10 +28,11 @@ public:
 
 private:
     struct Cursor;
-    bool snapshotPage(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
+    bool snapshotPage(QSqlDatabase &db, const Caller &caller, const DataScope &scope, int schema,
                       Cursor &cursor, int pageSize, sync::PullPage *page, QString *error) const;
-    bool tailPage(QSqlDatabase &db, const Caller &caller, const DataScope &scope, qint64 headSeq,
-                  Cursor &cursor, int pageSize, sync::PullPage *page, QString *error) const;
+    bool tailPage(QSqlDatabase &db, const Caller &caller, const DataScope &scope, int schema,
+                  qint64 headSeq, Cursor &cursor, int pageSize, sync::PullPage *page,
+                  QString *error) const;
     bool storedResults(QSqlDatabase &db, const QString &clientId, qint64 after, qint64 upTo,
                        QList<sync::MutationResult> *results, QString *error) const;
     // The client id's owner; empty when the id is new. Refuses another user's id.

@@ -77,6 +77,18 @@ bool isSyncedTable(const QString &table)
     return syncedTables().contains(table);
 }
 
+int tableSchemaVersion(const QString &table)
+{
+    // 3: the merchant detail, and approvals, which 0.1.0 (schema 3) already knew by name.
+    // 4: saved dashboards.
+    if (table == key("dashboards"))
+        return 4;
+    if (table == key("terminals") || table == key("merchant_volumes")
+        || table == key("kyc_items") || table.startsWith(key("approval_")))
+        return 3;
+    return 1;
+}
+
 bool isAppendOnly(const QString &table)
 {
     return table == key("activities");

@@ -31,6 +31,9 @@ constexpr int minSchemaVersion = 1;
 // Tables in the order a snapshot streams them: what others point at comes first.
 QStringList syncedTables();
 bool isSyncedTable(const QString &table);
+// The record schema that first synced `table`: a client of an older schema does not know
+// the table (its Change::fromJson refuses the name), so the server holds its rows back.
+int tableSchemaVersion(const QString &table);
 // Append-only tables: an insert of an existing id merges as a set (rule 8).
 bool isAppendOnly(const QString &table);
 

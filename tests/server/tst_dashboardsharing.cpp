@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace branchline;
@@ -85,7 +86,10 @@ public:
         QStringList removed;
         for (int pages = 0; pages < 100; ++pages) {
             const sync::PullRequest request{ m_clientId, m_cursor, 100, 0 };
-            const RecordOutcome outcome = m_service.pull(m_caller, request.toJson());
+            QJsonObject body = request.toJson();
+            if (m_schema > 0)
+                body.insert(QStringLiteral("schema_version"), m_schema);
+            const RecordOutcome outcome = m_service.pull(m_caller, body);
             QString problem;
             const auto page = sync::PullPage::fromJson(outcome.body, &problem);
             if (!page) {
@@ -93,6 +97,7 @@ public:
                 return removed;
             }
             for (const sync::Change &change : page->changes) {
+                m_tablesSeen.insert(change.table);
                 if (change.table != QLatin1String("dashboards"))
                     continue;
                 if (change.op == sync::Change::Op::Remove) {
@@ -121,6 +126,9 @@ public:
         return names;
     }
     QJsonObject row(const QString &id) const { return m_rows.value(id); }
+    // A client of an older record schema (0 = this build's).
+    void setSchema(int schema) { m_schema = schema; }
+    QSet<QString> tablesSeen() const { return m_tablesSeen; }
 
 private:
     SyncService &m_service;
@@ -130,6 +138,8 @@ private:
     qint64 m_next = 1;
     QHash<QString, QJsonObject> m_rows;
     QHash<QString, sync::FieldVersions> m_versions;
+    int m_schema = 0;
+    QSet<QString> m_tablesSeen;
 };
 
 using Op = sync::Mutation::Op;
@@ -175,6 +185,8 @@ private slots:
     void malformedLayoutsAreRefused();
     void ownerDevicesMergeFieldByField_data() { addEngineRows(); }
     void ownerDevicesMergeFieldByField();
+    void olderClientsAreNotSentDashboards_data() { addEngineRows(); }
+    void olderClientsAreNotSentDashboards();
 };
 
 #define ORG(org) \
@@ -469,6 +481,32 @@ void TestDashboardSharing::ownerDevicesMergeFieldByField()
     QCOMPARE(tablet.push(Op::Delete, id, {}).outcome, sync::Outcome::Conflict);
     tablet.pull();
     QCOMPARE(tablet.push(Op::Delete, id, {}).outcome, sync::Outcome::Applied);
+}
+
+void TestDashboardSharing::olderClientsAreNotSentDashboards()
+{
+    // A 0.1.0 client (record schema 3) refuses a page naming a table it does not know, so
+    // the server holds dashboards back from it, in the snapshot and in the tail, and sends
+    // it everything else as before.
+    ORG(org);
+    Store laptop(service, org.rep);
+    Store oldTablet(service, org.rep);
+    oldTablet.setSchema(3);
+    oldTablet.pull();
+    const QString id = newId();
+    QCOMPARE(laptop.push(Op::Insert, id, dashboard("我的商户")).outcome, sync::Outcome::Applied);
+    oldTablet.pull(); // the tail
+    Store oldDesktop(service, org.rep);
+    oldDesktop.setSchema(3);
+    oldDesktop.pull(); // a snapshot
+    for (Store *old : { &oldTablet, &oldDesktop }) {
+        QVERIFY(!old->tablesSeen().contains(QStringLiteral("dashboards")));
+        QVERIFY(old->tablesSeen().contains(QStringLiteral("customers")));
+        QCOMPARE(old->names(), QStringList());
+    }
+    Store newDesktop(service, org.rep);
+    newDesktop.pull();
+    QCOMPARE(newDesktop.names(), QStringList{ "我的商户" });
 }
 
 QTEST_GUILESS_MAIN(TestDashboardSharing)
