@@ -166,7 +166,6 @@ void QueryRunnerCore::runQuery(const QueryJob &job)
         result.values.clear();
         result.error = error;
     } else {
-        m_labels->forgetNamesIfStoreChanged();
         m_labels->fill(&result, job.spec, job.role);
     }
     result.elapsedMs = timer.elapsed();

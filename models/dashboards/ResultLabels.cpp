@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <utility>
 
 namespace branchline {
 
@@ -67,10 +68,14 @@ void ResultLabels::fill(QueryResult *result, const QuerySpec &spec, Role role)
 {
     const int dimensions = static_cast<int>(spec.dimensions.size());
     const schema::DataSetDef *set = schema::dataSet(spec.dataSet);
+    bool checkedStore = false;
     for (int d = 0; d < dimensions && set; ++d) {
         const schema::FieldDef *field = schema::dimension(*set, spec.dimensions.at(d).field);
-        if (!field)
+        if (!field || field->kind != ValueKind::Reference)
             continue;
+        // Only results that show names pay for the check (one more statement).
+        if (!std::exchange(checkedStore, true))
+            forgetNamesIfStoreChanged();
         QStringList keys;
         for (const QVariantList &row : std::as_const(result->values))
             keys.append(row.value(d).toString());

@@ -23,7 +23,7 @@ public:
 
     // Names are kept between results while the store is unchanged: PRAGMA data_version
     // moves when another connection (the sync worker) commits, and then they are read
-    // again.
+    // again. fill() checks before it looks names up.
     void forgetNamesIfStoreChanged();
 
     void fill(QueryResult *result, const QuerySpec &spec, Role role);
