@@ -15,6 +15,7 @@
 #include "FieldWell.h"
 #include "FileChooser.h"
 #include "GridGeometry.h"
+#include "ShareDashboardDialog.h"
 #include "StoreFixture.h"
 #include "TestFiles.h"
 #include "TileFrame.h"
@@ -23,6 +24,7 @@
 #include "WidgetExporter.h"
 #include "WidgetPalette.h"
 #include "dashboards/BuiltInDashboards.h"
+#include "dashboards/DashboardRepository.h"
 #include "dashboards/QueryRunner.h"
 
 #include <QApplication>
@@ -31,9 +33,11 @@
 #include <QImage>
 #include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -102,6 +106,7 @@ private slots:
     void drillDownOpensTheCustomer();
     void exportsAreReadBack();
     void savesAndRefusesBadInput();
+    void managerSharesWithABranchOfTheirs();
     void rendersInBothLanguages_data();
     void rendersInBothLanguages();
 
@@ -429,6 +434,48 @@ void TestDashboardDesigner::rendersInBothLanguages()
     if (!directory.isEmpty())
         QVERIFY(m_page->grab().save(QStringLiteral("%1/dashboards-designer-%2.png").arg(directory, language)));
     Translations::install(*qApp, QStringLiteral("en"));
+}
+
+void TestDashboardDesigner::managerSharesWithABranchOfTheirs()
+{
+    m_page->newDashboard();
+    m_page->view()->setEditing(false);
+    const QString id = m_page->currentId();
+    QVERIFY(!id.isEmpty());
+    auto *share = m_page->findChild<QPushButton *>(QStringLiteral("shareDashboard"));
+    QVERIFY(share && share->isVisible() && share->isEnabled());
+
+    // The dialog is modal: tick the first branch it offers from inside its event loop.
+    QString chosen;
+    int offered = 0;
+    QTimer::singleShot(0, m_page.get(), [&chosen, &offered] {
+        auto *dialog = qobject_cast<ShareDashboardDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        QVERIFY(!dialog->roleList()); // a manager shares with branches, not roles
+        offered = dialog->branchList()->count();
+        if (offered > 0) {
+            QListWidgetItem *first = dialog->branchList()->item(0);
+            first->setCheckState(Qt::Checked);
+            chosen = dialog->branches().value(0);
+        }
+        const QString screenshots = qEnvironmentVariable("BRANCHLINE_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            dialog->grab().save(screenshots + QStringLiteral("/dashboards-share-en.png"));
+        dialog->accept();
+    });
+    QTest::mouseClick(share, Qt::LeftButton);
+    DashboardRepository repository(m_store->db(), QStringLiteral("u3"), Role::BranchManager);
+    QCOMPARE(offered, int(repository.shareableBranches().size()));
+    QVERIFY(!chosen.isEmpty());
+    const std::optional<SavedDashboard> saved = repository.find(id);
+    QVERIFY(saved);
+    QCOMPARE(saved->definition.sharedBranches, QStringList{ chosen });
+    QVERIFY(saved->pending); // queued for the server, like every edit
+
+    // A sales rep shares nothing: no button at all.
+    DashboardsPage repPage(m_store->db(), Role::SalesRep, QStringLiteral("u1"), m_runner.get());
+    QVERIFY(!repPage.findChild<QPushButton *>(QStringLiteral("shareDashboard"))->isVisibleTo(&repPage));
 }
 
 QTEST_MAIN(TestDashboardDesigner)

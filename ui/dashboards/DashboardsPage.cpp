@@ -3,6 +3,7 @@
 
 #include "DashboardDocument.h"
 #include "DashboardView.h"
+#include "ShareDashboardDialog.h"
 #include "dashboards/BuiltInDashboards.h"
 #include "repositories/Directory.h"
 
@@ -31,17 +32,24 @@ DashboardsPage::DashboardsPage(const QSqlDatabase &db, Role role, const QString 
     , m_new(new QPushButton(tr("New"), this))
     , m_duplicate(new QPushButton(tr("Duplicate"), this))
     , m_delete(new QPushButton(tr("Delete"), this))
+    , m_share(new QPushButton(tr("Share…"), this))
     , m_view(new DashboardView(runner, role, Directory(db).branches(), this))
 {
     setObjectName(QStringLiteral("dashboardsPage"));
     m_list->setObjectName(QStringLiteral("dashboardList"));
     m_new->setToolTip(tr("A new, empty dashboard of your own"));
     m_duplicate->setToolTip(tr("A copy of this dashboard that you can change"));
+    m_share->setObjectName(QStringLiteral("shareDashboard"));
+    m_share->setToolTip(tr("Let roles or branches see this dashboard, read-only"));
+    m_share->setVisible(m_repository.mayShareWithRoles()
+                        || !m_repository.shareableBranches().isEmpty());
+    m_share->setEnabled(false);
     auto *left = new QWidget(this);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_new);
     buttons->addWidget(m_duplicate);
     buttons->addWidget(m_delete);
+    buttons->addWidget(m_share);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 0, 6);
     leftLayout->addWidget(m_list, 1);
@@ -60,6 +68,7 @@ DashboardsPage::DashboardsPage(const QSqlDatabase &db, Role role, const QString 
     connect(m_new, &QPushButton::clicked, this, &DashboardsPage::newDashboard);
     connect(m_duplicate, &QPushButton::clicked, this, &DashboardsPage::duplicateDashboard);
     connect(m_delete, &QPushButton::clicked, this, &DashboardsPage::deleteDashboard);
+    connect(m_share, &QPushButton::clicked, this, &DashboardsPage::shareDashboard);
     connect(m_view, &DashboardView::saveRequested, this,
             [this](const DashboardDefinition &definition) { save(definition, true); });
     connect(m_view, &DashboardView::customerOpened, this, &DashboardsPage::customerOpened);
@@ -178,6 +187,7 @@ void DashboardsPage::choose(QListWidgetItem *item)
         m_view->setNotice(m_problems.value(id));
     m_delete->setEnabled(!definition.builtIn && !m_readOnly.contains(id));
     m_duplicate->setEnabled(!m_problems.contains(id));
+    m_share->setEnabled(mayShare(id));
 }
 
 void DashboardsPage::newDashboard()
@@ -219,6 +229,34 @@ void DashboardsPage::deleteDashboard()
     m_currentId.clear();
     fill();
     emit pendingEditsChanged();
+}
+
+bool DashboardsPage::mayShare(const QString &id) const
+{
+    const DashboardDefinition definition = m_definitions.value(id);
+    return !id.isEmpty() && !definition.builtIn && !m_readOnly.contains(id)
+            && !m_problems.contains(id)
+            && (m_repository.mayShareWithRoles() || !m_repository.shareableBranches().isEmpty());
+}
+
+void DashboardsPage::shareDashboard()
+{
+    if (!mayShare(m_currentId) || !mayLeave())
+        return;
+    DashboardDefinition definition = m_definitions.value(m_currentId);
+    const QStringList shareable = m_repository.shareableBranches();
+    QList<DirectoryEntry> branches;
+    for (const DirectoryEntry &branch : Directory(m_db).branches())
+        if (shareable.contains(branch.id))
+            branches << branch;
+    ShareDashboardDialog dialog(definition.name, branches, m_repository.mayShareWithRoles(),
+                                this);
+    dialog.setShared(definition.sharedRoles, definition.sharedBranches);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    definition.sharedRoles = dialog.roles();
+    definition.sharedBranches = dialog.branches();
+    save(definition, true);
 }
 
 bool DashboardsPage::save(DashboardDefinition definition, bool shown)

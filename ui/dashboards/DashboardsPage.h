@@ -40,6 +40,9 @@ public slots:
     void newDashboard();
     void duplicateDashboard();
     void deleteDashboard();
+    // Share… (an administrator's or a manager's own dashboard): roles and branches that then
+    // see it read-only.
+    void shareDashboard();
 
 signals:
     void customerOpened(const QString &customerId);
@@ -54,6 +57,7 @@ private:
     // `shown`: the dashboard on screen; otherwise a new one or a copy, shown once saved.
     bool save(DashboardDefinition definition, bool shown);
     bool mayLeave();
+    bool mayShare(const QString &id) const;
 
     QSqlDatabase m_db;
     Role m_role;
@@ -63,6 +67,7 @@ private:
     QPushButton *m_new;
     QPushButton *m_duplicate;
     QPushButton *m_delete;
+    QPushButton *m_share;
     DashboardView *m_view;
     QHash<QString, DashboardDefinition> m_definitions; // by id, what the list holds
     QHash<QString, QString> m_problems; // saved dashboards whose layout could not be read
