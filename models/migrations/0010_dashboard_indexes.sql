@@ -3,7 +3,7 @@
 -- (docs/dashboards.md, "Queries"; measured by bench_dashboards, docs/benchmarks.md).
 -- Without them a rep's "my activities" and a manager's "activities by month" decrypt and
 -- read every timeline entry in the store (1M in the benchmark's store: seconds), and a
--- period's volumes, or their merchants' branches, a table row per month and merchant.
+-- period's volumes a table row per month and merchant.
 -- `deleted` is the last column of the covering ones: every dashboard query tests it, and
 -- SQLite reads the table for any column its index lacks, even one the index's WHERE
 -- already settles. Indexes only: an older Branchline reads and writes the store as before.
@@ -17,5 +17,3 @@ CREATE INDEX activities_by_date ON activities (occurred_at, kind, author_id, del
 CREATE INDEX merchant_volumes_by_month ON merchant_volumes
     (month, customer_id, volume_fen, tx_count, refund_fen, chargeback_count, deleted)
     WHERE deleted = 0;
--- A merchant's branch, owner and risk level for its volumes, without reading its row.
-CREATE INDEX customers_for_volumes ON customers (id, branch_id, owner_id, risk_level, deleted);
