@@ -6,7 +6,7 @@
 // longest stall of the GUI thread while the dashboard fills.
 //
 // bench_dashboards [--customers 100000] [--activities 1000000] [--repetitions 5]
-//                  [--cache-dir DIR] [--plans]
+//                  [--cache-dir DIR] [--plans] [--only rep.pipeline,manager.risk]
 #include "CApiReplay.h"
 #include "CApiStore.h"
 #include "DashboardStoreSeeder.h"
@@ -134,8 +134,10 @@ int main(int argc, char **argv)
             QStringLiteral("cache-dir"), QString(), QStringLiteral("dir"),
             QDir::homePath() + QStringLiteral("/.cache/branchline-bench"));
     const QCommandLineOption plansOption(QStringLiteral("plans"));
+    // Some dashboards alone, to profile them: ids without "builtin:".
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QString(), QStringLiteral("list"));
     parser.addOptions({ customersOption, activitiesOption, repetitionsOption, cacheOption,
-                        plansOption });
+                        plansOption, onlyOption });
     parser.addHelpOption();
     parser.process(app);
     const int repetitions = qMax(1, parser.value(repetitionsOption).toInt());
@@ -176,6 +178,9 @@ int main(int argc, char **argv)
         const Viewer viewer{ role, role == Role::SalesRep ? repId : QStringLiteral("bench-manager") };
         runner.setViewer(viewer.role, viewer.userId);
         for (const DashboardDefinition &dashboard : BuiltInDashboards::forRole(role)) {
+            const QStringList only = parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            if (!only.isEmpty() && !only.contains(dashboard.id.mid(dashboard.id.indexOf(QLatin1Char(':')) + 1)))
+                continue;
             const QList<RecordedStatement> statements = statementsOf(dashboard, viewer, &error);
             if (statements.isEmpty())
                 return fail(error);
