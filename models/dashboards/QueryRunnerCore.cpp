@@ -103,8 +103,9 @@ bool QueryRunnerCore::select(int id, const CompiledQuery &compiled, QList<QVaria
         m_board->running = id;
     }
     const bool ran = query.exec();
+    // Once: record() builds a QSqlRecord with every column's name and type.
+    const int columns = ran ? query.record().count() : 0;
     while (ran && query.next()) {
-        const int columns = query.record().count();
         QVariantList row;
         row.reserve(columns);
         // NULL as an empty QVariant: the driver hands out a typed null, which Qt 6 does
