@@ -706,6 +706,193 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>BuiltInDashboards</name>
+    <message>
+        <source>My pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average score of open leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New leads by week, last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My activities by week, last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done, last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks due by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tasks by priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My merchants&apos; volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds per yuan of volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top 10 merchants by volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch volume by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchants with volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume by month and branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboarding funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead conversion rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KYC status by branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads by channel and stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average hours to a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most rounds of one request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting by flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests by branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers by risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk levels by branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume by risk level, this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargebacks by risk level, this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Branchline: the offline-first, encrypted CRM for payment institutions and lenders.</source>
@@ -925,6 +1112,351 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>DashboardDefinition</name>
+    <message>
+        <source>Key figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked bar chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pie chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donut chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pivot table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dashboard was saved by a newer Branchline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s sharing is not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dashboard holds at most %1 widgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is larger than %1 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s definition is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the dashboard a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dashboard&apos;s name is at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is shared with an unknown role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every widget needs its own id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A widget&apos;s title is at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not fit on the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” overlaps another widget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key figure “%1” cannot have a dimension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A widget is not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFields</name>
+    <message>
+        <source>A dashboard&apos;s name must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s layout is not readable (not a JSON object).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dashboard&apos;s share list must be a list of texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardRepository</name>
+    <message>
+        <source>The dashboard&apos;s layout cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A built-in dashboard cannot be changed; save a copy of it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dashboard is shared with you read-only; only its owner can change it. Save a copy to make it yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dashboard is shared with you read-only; only its owner can delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardRules</name>
+    <message>
+        <source>The dashboard&apos;s layout is too large to save (%1 KiB; at most %2 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s layout has no list of widgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dashboard holds at most %1 widgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A widget of the dashboard&apos;s layout has no type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s layout is not readable (not a JSON object).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dashboard needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dashboard&apos;s name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dashboard is shared with at most %1 roles and %1 branches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A branch manager shares dashboards with branches; only an administrator shares them with roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can share a dashboard only with your branch and the branches below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator or a branch manager may share a dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSyncTable</name>
+    <message>
+        <source>This dashboard is shared with you read-only; only its owner can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWriter</name>
+    <message>
+        <source>A new dashboard needs its layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataSetCatalog</name>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settlement accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours to decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The %1 database driver is not installed.</source>
@@ -966,6 +1498,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <name>DemoSeeder</name>
     <message>
         <source>Demo organisation created: %1 users in %2 branches, %3 customers. Every demo user&apos;s password is the one given; sign in as admin, risk, zj.manager or zj.rep1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesignerCommands</name>
+    <message>
+        <source>Add widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move or resize widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1995,6 +2546,140 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>QueryCompiler</name>
+    <message>
+        <source>The data set “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a dimension or a measure to see figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field “%1” is not available to you here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query sorts by a column it does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a date range to compare with the previous period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a measure to compare with the previous period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clicked figure does not belong to this widget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date filter needs dates written as yyyy-MM-dd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This filter does not apply to a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ratio divides two simple measures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The measure “%1” is not available to you here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be aggregated that way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a date can be grouped by day, week, month or quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly figures cannot be grouped by day or week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a date can be filtered by a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a person can be filtered by who is signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter is not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuerySpec</name>
+    <message>
+        <source>The date range is not a valid range of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query names no data set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query has more dimensions, measures or filters than a widget can show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dimension is not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query sorts by a column it does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of rows to keep must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ratio divides two simple measures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A measure names an unknown field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A measure has an unknown aggregate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A measure&apos;s field or title is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter is not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter lists more than %1 values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter value is neither text nor a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter names an unknown period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter has no value to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordEnums</name>
     <message>
         <source>Merchant</source>
@@ -2311,6 +2996,21 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>This lead was converted into a customer; it stays converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultLabels</name>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Q%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2950,6 +3650,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>WidgetExporter</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not export this widget&apos;s data: it groups by a field you do not see in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not export this widget&apos;s data: it measures a field you do not see in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::ActivityTimelineModel</name>
     <message>
         <source>When</source>
@@ -3228,6 +3947,13 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ChartResultView</name>
+    <message>
+        <source>¥</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3883,6 +4609,228 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::DashboardView</name>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: built in or shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data as XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dashboard is too large to save; remove some widgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This widget has no data to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::DashboardsPage</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new, empty dashboard of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of this dashboard that you can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let roles or branches see this dashboard, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My dashboards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save or undo the changes to this dashboard first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::DrillDownDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n records; narrow the dashboard&apos;s filters to see the rest.</source>
+        <translation>
+            <numerusform>The first %n record; narrow the dashboard&apos;s filters to see the rest.</numerusform>
+            <numerusform>The first %n records; narrow the dashboard&apos;s filters to see the rest.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::FieldList</name>
+    <message>
+        <source>Drag a field onto the widget&apos;s axes, values or filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::FirstSyncPage</name>
     <message>
         <source>Copying your data to this computer</source>
@@ -3941,6 +4889,29 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
             <numerusform>about %n minute</numerusform>
             <numerusform>about %n minutes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::KpiView</name>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No previous period to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change from the previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▲ %1 % up on the previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▼ %1 % down on the previous period</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4248,10 +5219,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your pipeline, tasks and branch figures as charts you arrange yourself will be shown here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4330,6 +5297,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>&amp;About Branchline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is not open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4610,6 +5581,28 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::QueryRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::QueryRunnerCore</name>
+    <message>
+        <source>The local store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be read from the local store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::ReminderController</name>
     <message numerus="yes">
         <source>%n task(s) need your attention</source>
@@ -4864,6 +5857,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>The customer you have open has edits that are not saved. Save or discard them first, then change the language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ShareDashboardDialog</name>
+    <message>
+        <source>Share “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The people you share with see this dashboard read-only, with their own data: each sees only the records they may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in these roles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in these branches and those below them:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5233,6 +6245,21 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::TileFrame</name>
+    <message>
+        <source>Export and other actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branchline::TrayIcon</name>
     <message>
         <source>&amp;Open Branchline</source>
@@ -5276,6 +6303,136 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>%1 – %2: volume %3 · transactions %4 · refunds %5 of the volume · chargebacks %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::WidgetEditor</name>
+    <message>
+        <source>Drop dimensions here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop measures here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop fields to filter by here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with the previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename widget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change widget type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change top N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change date grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branchline::WidgetPalette</name>
+    <message>
+        <source>Drag a widget onto the grid, or double-click to add it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -710,6 +710,193 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>BuiltInDashboards</name>
+    <message>
+        <source>My pipeline</source>
+        <translation>我的销售漏斗</translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation>进行中的线索</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Average score of open leads</source>
+        <translation>进行中线索的平均评分</translation>
+    </message>
+    <message>
+        <source>Leads by stage</source>
+        <translation>各阶段线索</translation>
+    </message>
+    <message>
+        <source>Leads by channel</source>
+        <translation>各渠道线索</translation>
+    </message>
+    <message>
+        <source>New leads by week, last 90 days</source>
+        <translation>近 90 天每周新增线索</translation>
+    </message>
+    <message>
+        <source>My activities by week, last 90 days</source>
+        <translation>近 90 天我每周的跟进</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>未完成任务</translation>
+    </message>
+    <message>
+        <source>Done, last 30 days</source>
+        <translation>近 30 天已完成</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Tasks due by week</source>
+        <translation>每周到期任务</translation>
+    </message>
+    <message>
+        <source>Open tasks by priority</source>
+        <translation>各优先级未完成任务</translation>
+    </message>
+    <message>
+        <source>My merchants&apos; volume</source>
+        <translation>我的商户交易额</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>交易额</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易笔数</translation>
+    </message>
+    <message>
+        <source>Refunds per yuan of volume</source>
+        <translation>每元交易额的退款</translation>
+    </message>
+    <message>
+        <source>Volume by month</source>
+        <translation>月度交易额</translation>
+    </message>
+    <message>
+        <source>Top 10 merchants by volume</source>
+        <translation>交易额前 10 名商户</translation>
+    </message>
+    <message>
+        <source>Branch volume by month</source>
+        <translation>网点月度交易额</translation>
+    </message>
+    <message>
+        <source>Merchants with volume</source>
+        <translation>有交易的商户</translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
+        <translation>拒付笔数</translation>
+    </message>
+    <message>
+        <source>Volume by month and branch</source>
+        <translation>各网点月度交易额</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Onboarding funnel</source>
+        <translation>入网漏斗</translation>
+    </message>
+    <message>
+        <source>New leads</source>
+        <translation>新增线索</translation>
+    </message>
+    <message>
+        <source>Lead conversion rate</source>
+        <translation>线索转化率</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Customers by status</source>
+        <translation>各状态客户</translation>
+    </message>
+    <message>
+        <source>KYC status by branch</source>
+        <translation>各网点尽调状态</translation>
+    </message>
+    <message>
+        <source>New customers by month</source>
+        <translation>每月新增客户</translation>
+    </message>
+    <message>
+        <source>Leads by channel and stage</source>
+        <translation>各渠道各阶段线索</translation>
+    </message>
+    <message>
+        <source>Activities by month</source>
+        <translation>每月跟进记录</translation>
+    </message>
+    <message>
+        <source>Approvals waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>Average hours to a decision</source>
+        <translation>平均审批用时（小时）</translation>
+    </message>
+    <message>
+        <source>Most rounds of one request</source>
+        <translation>单个申请最多轮次</translation>
+    </message>
+    <message>
+        <source>Waiting by flow</source>
+        <translation>各流程待审批</translation>
+    </message>
+    <message>
+        <source>Requests by status</source>
+        <translation>各状态申请</translation>
+    </message>
+    <message>
+        <source>Requests by branch</source>
+        <translation>各网点申请</translation>
+    </message>
+    <message>
+        <source>Risk levels</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Customers by risk level</source>
+        <translation>各风险等级客户</translation>
+    </message>
+    <message>
+        <source>Risk levels by branch</source>
+        <translation>各网点风险等级</translation>
+    </message>
+    <message>
+        <source>Volume by risk level, this year</source>
+        <translation>今年各风险等级交易额</translation>
+    </message>
+    <message>
+        <source>Chargebacks by risk level, this year</source>
+        <translation>今年各风险等级拒付笔数</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Branchline: the offline-first, encrypted CRM for payment institutions and lenders.</source>
@@ -929,6 +1116,351 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>DashboardDefinition</name>
+    <message>
+        <source>Key figure</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>柱状图</translation>
+    </message>
+    <message>
+        <source>Stacked bar chart</source>
+        <translation>堆叠柱状图</translation>
+    </message>
+    <message>
+        <source>Line chart</source>
+        <translation>折线图</translation>
+    </message>
+    <message>
+        <source>Area chart</source>
+        <translation>面积图</translation>
+    </message>
+    <message>
+        <source>Pie chart</source>
+        <translation>饼图</translation>
+    </message>
+    <message>
+        <source>Donut chart</source>
+        <translation>环形图</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Pivot table</source>
+        <translation>透视表</translation>
+    </message>
+    <message>
+        <source>This dashboard was saved by a newer Branchline.</source>
+        <translation>此仪表盘由更新版本的 Branchline 保存。</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s sharing is not understood.</source>
+        <translation>无法识别此仪表盘的共享设置。</translation>
+    </message>
+    <message>
+        <source>A dashboard holds at most %1 widgets.</source>
+        <translation>一个仪表盘最多包含 %1 个组件。</translation>
+    </message>
+    <message>
+        <source>The dashboard is larger than %1 KiB.</source>
+        <translation>仪表盘超过 %1 KiB。</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s definition is damaged.</source>
+        <translation>仪表盘定义已损坏。</translation>
+    </message>
+    <message>
+        <source>Give the dashboard a name.</source>
+        <translation>请为仪表盘命名。</translation>
+    </message>
+    <message>
+        <source>A dashboard&apos;s name is at most %1 characters.</source>
+        <translation>仪表盘名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The dashboard is shared with an unknown role.</source>
+        <translation>仪表盘共享给了未知角色。</translation>
+    </message>
+    <message>
+        <source>Every widget needs its own id.</source>
+        <translation>每个组件都需要唯一的标识。</translation>
+    </message>
+    <message>
+        <source>A widget&apos;s title is at most %1 characters.</source>
+        <translation>组件标题最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>“%1” does not fit on the grid.</source>
+        <translation>“%1”超出了网格范围。</translation>
+    </message>
+    <message>
+        <source>“%1” overlaps another widget.</source>
+        <translation>“%1”与其他组件重叠。</translation>
+    </message>
+    <message>
+        <source>The key figure “%1” cannot have a dimension.</source>
+        <translation>关键指标“%1”不能有维度。</translation>
+    </message>
+    <message>
+        <source>A widget is not understood.</source>
+        <translation>无法识别某个组件。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFields</name>
+    <message>
+        <source>A dashboard&apos;s name must be text.</source>
+        <translation>仪表盘名称必须是文本。</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s layout is not readable (not a JSON object).</source>
+        <translation>无法读取仪表盘布局（不是 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>A dashboard&apos;s share list must be a list of texts.</source>
+        <translation>仪表盘的共享列表必须是文本列表。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardRepository</name>
+    <message>
+        <source>The dashboard&apos;s layout cannot be read.</source>
+        <translation>无法读取仪表盘布局。</translation>
+    </message>
+    <message>
+        <source>A built-in dashboard cannot be changed; save a copy of it instead.</source>
+        <translation>内置仪表盘不能修改，请另存一份副本。</translation>
+    </message>
+    <message>
+        <source>This dashboard is shared with you read-only; only its owner can change it. Save a copy to make it yours.</source>
+        <translation>此仪表盘以只读方式共享给您，只有其所有者可以修改。另存一份副本即可归您所有。</translation>
+    </message>
+    <message>
+        <source>This dashboard is shared with you read-only; only its owner can delete it.</source>
+        <translation>此仪表盘以只读方式共享给您，只有其所有者可以删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardRules</name>
+    <message>
+        <source>The dashboard&apos;s layout is too large to save (%1 KiB; at most %2 KiB).</source>
+        <translation>仪表盘布局过大，无法保存（%1 KiB，最多 %2 KiB）。</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s layout has no list of widgets.</source>
+        <translation>仪表盘布局中没有组件列表。</translation>
+    </message>
+    <message>
+        <source>A dashboard holds at most %1 widgets.</source>
+        <translation>一个仪表盘最多包含 %1 个组件。</translation>
+    </message>
+    <message>
+        <source>A widget of the dashboard&apos;s layout has no type.</source>
+        <translation>仪表盘布局中有组件缺少类型。</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s layout is not readable (not a JSON object).</source>
+        <translation>无法读取仪表盘布局（不是 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>A dashboard needs a name.</source>
+        <translation>仪表盘需要名称。</translation>
+    </message>
+    <message>
+        <source>A dashboard&apos;s name has at most %1 characters.</source>
+        <translation>仪表盘名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A dashboard is shared with at most %1 roles and %1 branches.</source>
+        <translation>一个仪表盘最多共享给 %1 个角色和 %1 个网点。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a role.</source>
+        <translation>“%1”不是角色。</translation>
+    </message>
+    <message>
+        <source>A branch manager shares dashboards with branches; only an administrator shares them with roles.</source>
+        <translation>网点负责人只能将仪表盘共享给网点；只有管理员可以共享给角色。</translation>
+    </message>
+    <message>
+        <source>You can share a dashboard only with your branch and the branches below it.</source>
+        <translation>只能将仪表盘共享给您所在的网点及其下级网点。</translation>
+    </message>
+    <message>
+        <source>Only an administrator or a branch manager may share a dashboard.</source>
+        <translation>只有管理员或网点负责人可以共享仪表盘。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSyncTable</name>
+    <message>
+        <source>This dashboard is shared with you read-only; only its owner can change it.</source>
+        <translation>此仪表盘以只读方式共享给您，只有其所有者可以修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWriter</name>
+    <message>
+        <source>A new dashboard needs its layout.</source>
+        <translation>新仪表盘需要布局。</translation>
+    </message>
+</context>
+<context>
+    <name>DataSetCatalog</name>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>%1合计</translation>
+    </message>
+    <message>
+        <source>Average %1</source>
+        <translation>%1平均值</translation>
+    </message>
+    <message>
+        <source>Lowest %1</source>
+        <translation>%1最小值</translation>
+    </message>
+    <message>
+        <source>Highest %1</source>
+        <translation>%1最大值</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>客户经理数</translation>
+    </message>
+    <message>
+        <source>Settlement accounts</source>
+        <translation>结算账户数</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已转化</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Related to</source>
+        <translation>关联对象</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Records concerned</source>
+        <translation>涉及记录数</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Attachment size (bytes)</source>
+        <translation>附件大小（字节）</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Approval flow</source>
+        <translation>审批流程</translation>
+    </message>
+    <message>
+        <source>Date requested</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Hours to decision</source>
+        <translation>审批用时（小时）</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Merchant volumes</source>
+        <translation>商户交易量</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>交易额</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易笔数</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
+        <translation>拒付笔数</translation>
+    </message>
+    <message>
+        <source>Merchants</source>
+        <translation>商户</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The %1 database driver is not installed.</source>
@@ -971,6 +1503,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Demo organisation created: %1 users in %2 branches, %3 customers. Every demo user&apos;s password is the one given; sign in as admin, risk, zj.manager or zj.rep1.</source>
         <translation>演示机构已创建：%2 个网点中共 %1 名用户，%3 个客户。所有演示用户的密码均为所提供的密码；可用 admin、risk、zj.manager 或 zj.rep1 登录。</translation>
+    </message>
+</context>
+<context>
+    <name>DesignerCommands</name>
+    <message>
+        <source>Add widget</source>
+        <translation>添加组件</translation>
+    </message>
+    <message>
+        <source>Remove widget</source>
+        <translation>删除组件</translation>
+    </message>
+    <message>
+        <source>Move or resize widget</source>
+        <translation>移动或调整组件大小</translation>
+    </message>
+    <message>
+        <source>Rename dashboard</source>
+        <translation>重命名仪表盘</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2544,140 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>QueryCompiler</name>
+    <message>
+        <source>The data set “%1” does not exist.</source>
+        <translation>数据集“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Add a dimension or a measure to see figures.</source>
+        <translation>请添加维度或指标以查看数据。</translation>
+    </message>
+    <message>
+        <source>The field “%1” is not available to you here.</source>
+        <translation>您在此处无法使用字段“%1”。</translation>
+    </message>
+    <message>
+        <source>The query sorts by a column it does not have.</source>
+        <translation>查询按一个不存在的列排序。</translation>
+    </message>
+    <message>
+        <source>Pick a date range to compare with the previous period.</source>
+        <translation>请选择日期范围，以便与上一期间比较。</translation>
+    </message>
+    <message>
+        <source>Add a measure to compare with the previous period.</source>
+        <translation>请添加指标，以便与上一期间比较。</translation>
+    </message>
+    <message>
+        <source>The clicked figure does not belong to this widget.</source>
+        <translation>点击的数据不属于此组件。</translation>
+    </message>
+    <message>
+        <source>A date filter needs dates written as yyyy-MM-dd.</source>
+        <translation>日期筛选的日期须写成 yyyy-MM-dd。</translation>
+    </message>
+    <message>
+        <source>This filter does not apply to a date.</source>
+        <translation>此筛选不适用于日期。</translation>
+    </message>
+    <message>
+        <source>A ratio divides two simple measures.</source>
+        <translation>比率只能由两个简单指标相除。</translation>
+    </message>
+    <message>
+        <source>The measure “%1” is not available to you here.</source>
+        <translation>您在此处无法使用指标“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be aggregated that way.</source>
+        <translation>“%1”不能这样汇总。</translation>
+    </message>
+    <message>
+        <source>Only a date can be grouped by day, week, month or quarter.</source>
+        <translation>只有日期可以按日、周、月或季度分组。</translation>
+    </message>
+    <message>
+        <source>Monthly figures cannot be grouped by day or week.</source>
+        <translation>月度数据不能按日或周分组。</translation>
+    </message>
+    <message>
+        <source>Only a date can be filtered by a period.</source>
+        <translation>只有日期可以按期间筛选。</translation>
+    </message>
+    <message>
+        <source>Only a person can be filtered by who is signed in.</source>
+        <translation>只有人员字段可以按当前登录用户筛选。</translation>
+    </message>
+    <message>
+        <source>A filter is not understood.</source>
+        <translation>无法识别某个筛选条件。</translation>
+    </message>
+</context>
+<context>
+    <name>QuerySpec</name>
+    <message>
+        <source>The date range is not a valid range of days.</source>
+        <translation>日期范围无效。</translation>
+    </message>
+    <message>
+        <source>The query names no data set.</source>
+        <translation>查询未指定数据集。</translation>
+    </message>
+    <message>
+        <source>The query has more dimensions, measures or filters than a widget can show.</source>
+        <translation>查询的维度、指标或筛选超出组件能显示的数量。</translation>
+    </message>
+    <message>
+        <source>A dimension is not understood.</source>
+        <translation>无法识别某个维度。</translation>
+    </message>
+    <message>
+        <source>The query sorts by a column it does not have.</source>
+        <translation>查询按一个不存在的列排序。</translation>
+    </message>
+    <message>
+        <source>The number of rows to keep must be between 1 and %1.</source>
+        <translation>保留的行数须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>A ratio divides two simple measures.</source>
+        <translation>比率只能由两个简单指标相除。</translation>
+    </message>
+    <message>
+        <source>A measure names an unknown field.</source>
+        <translation>某个指标引用了未知字段。</translation>
+    </message>
+    <message>
+        <source>A measure has an unknown aggregate.</source>
+        <translation>某个指标的汇总方式未知。</translation>
+    </message>
+    <message>
+        <source>A measure&apos;s field or title is too long.</source>
+        <translation>某个指标的字段或标题过长。</translation>
+    </message>
+    <message>
+        <source>A filter is not understood.</source>
+        <translation>无法识别某个筛选条件。</translation>
+    </message>
+    <message>
+        <source>A filter lists more than %1 values.</source>
+        <translation>某个筛选条件列出了超过 %1 个值。</translation>
+    </message>
+    <message>
+        <source>A filter value is neither text nor a number.</source>
+        <translation>某个筛选值既不是文本也不是数字。</translation>
+    </message>
+    <message>
+        <source>A filter names an unknown period.</source>
+        <translation>某个筛选条件引用了未知期间。</translation>
+    </message>
+    <message>
+        <source>A filter has no value to compare with.</source>
+        <translation>某个筛选条件没有可比较的值。</translation>
+    </message>
+</context>
+<context>
     <name>RecordEnums</name>
     <message>
         <source>Merchant</source>
@@ -2309,6 +2994,21 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>This lead was converted into a customer; it stays converted.</source>
         <translation>该线索已转为客户，状态保持为已转化。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultLabels</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1 当周</translation>
+    </message>
+    <message>
+        <source>%1 Q%2</source>
+        <translation>%1 年第 %2 季度</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +3645,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>WidgetExporter</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Your role may not export this widget&apos;s data: it groups by a field you do not see in full.</source>
+        <translation>您的角色不能导出此组件的数据：它按您无法完整查看的字段分组。</translation>
+    </message>
+    <message>
+        <source>Your role may not export this widget&apos;s data: it measures a field you do not see in full.</source>
+        <translation>您的角色不能导出此组件的数据：它统计了您无法完整查看的字段。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::ActivityTimelineModel</name>
     <message>
         <source>When</source>
@@ -3224,6 +3943,13 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Saved on this computer; it goes to the server with the next sync.</source>
         <translation>已保存到本机，下次同步时发送到服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ChartResultView</name>
+    <message>
+        <source>¥</source>
+        <translation>¥</translation>
     </message>
 </context>
 <context>
@@ -3877,6 +4603,226 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::DashboardView</name>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部网点</translation>
+    </message>
+    <message>
+        <source>Widgets</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Dashboard as PNG…</source>
+        <translation>将仪表盘导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Dashboard as PDF…</source>
+        <translation>将仪表盘导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Read-only: built in or shared with you</source>
+        <translation>只读：内置或共享给您的仪表盘</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation>导出数据为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export data as XLSX…</source>
+        <translation>导出数据为 XLSX…</translation>
+    </message>
+    <message>
+        <source>Remove widget</source>
+        <translation>删除组件</translation>
+    </message>
+    <message>
+        <source>No records in this period</source>
+        <translation>此期间内没有记录</translation>
+    </message>
+    <message>
+        <source>This dashboard is too large to save; remove some widgets.</source>
+        <translation>此仪表盘过大，无法保存；请删除部分组件。</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>This widget has no data to export yet.</source>
+        <translation>此组件尚无可导出的数据。</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::DashboardsPage</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation>共享…</translation>
+    </message>
+    <message>
+        <source>A new, empty dashboard of your own</source>
+        <translation>一个属于您的空白新仪表盘</translation>
+    </message>
+    <message>
+        <source>A copy of this dashboard that you can change</source>
+        <translation>可供您修改的此仪表盘副本</translation>
+    </message>
+    <message>
+        <source>Let roles or branches see this dashboard, read-only</source>
+        <translation>让角色或网点以只读方式查看此仪表盘</translation>
+    </message>
+    <message>
+        <source>My dashboards</source>
+        <translation>我的仪表盘</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>共享给我的</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Save or undo the changes to this dashboard first.</source>
+        <translation>请先保存或撤销对此仪表盘的修改。</translation>
+    </message>
+    <message>
+        <source>New dashboard</source>
+        <translation>新仪表盘</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>%1 的副本</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::DrillDownDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Finding the records…</source>
+        <translation>正在查找记录…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n records; narrow the dashboard&apos;s filters to see the rest.</source>
+        <translation>
+            <numerusform>前 %n 条记录；缩小仪表盘的筛选范围以查看其余记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::FieldList</name>
+    <message>
+        <source>Drag a field onto the widget&apos;s axes, values or filters</source>
+        <translation>将字段拖到组件的坐标轴、数值或筛选栏</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>指标</translation>
+    </message>
+</context>
+<context>
     <name>branchline::FirstSyncPage</name>
     <message>
         <source>Copying your data to this computer</source>
@@ -3933,6 +4879,29 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>
             <numerusform>约 %n 分钟</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>branchline::KpiView</name>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>No previous period to compare</source>
+        <translation>没有可比较的上一期间</translation>
+    </message>
+    <message>
+        <source>No change from the previous period</source>
+        <translation>与上一期间相比无变化</translation>
+    </message>
+    <message>
+        <source>▲ %1 % up on the previous period</source>
+        <translation>▲ 较上一期间上升 %1 %</translation>
+    </message>
+    <message>
+        <source>▼ %1 % down on the previous period</source>
+        <translation>▼ 较上一期间下降 %1 %</translation>
     </message>
 </context>
 <context>
@@ -4239,10 +5208,6 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
         <translation>仪表盘</translation>
     </message>
     <message>
-        <source>Your pipeline, tasks and branch figures as charts you arrange yourself will be shown here.</source>
-        <translation>您自己排布的销售漏斗、任务和网点数据图表将在这里显示。</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -4319,6 +5284,10 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>&amp;About Branchline</source>
         <translation>关于 Branchline(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地存储未打开。</translation>
     </message>
 </context>
 <context>
@@ -4597,6 +5566,28 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::QueryRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::QueryRunnerCore</name>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地存储未打开。</translation>
+    </message>
+    <message>
+        <source>The figures could not be read from the local store.</source>
+        <translation>无法从本地存储读取数据。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>branchline::ReminderController</name>
     <message numerus="yes">
         <source>%n task(s) need your attention</source>
@@ -4851,6 +5842,25 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>The customer you have open has edits that are not saved. Save or discard them first, then change the language.</source>
         <translation>当前打开的客户有尚未保存的修改。请先保存或放弃这些修改，再切换语言。</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::ShareDashboardDialog</name>
+    <message>
+        <source>Share “%1”</source>
+        <translation>共享“%1”</translation>
+    </message>
+    <message>
+        <source>The people you share with see this dashboard read-only, with their own data: each sees only the records they may see.</source>
+        <translation>共享对象以只读方式查看此仪表盘，数据各自独立：每人只看到自己有权查看的记录。</translation>
+    </message>
+    <message>
+        <source>Everyone in these roles:</source>
+        <translation>以下角色的所有人：</translation>
+    </message>
+    <message>
+        <source>Everyone in these branches and those below them:</source>
+        <translation>以下网点及其下级网点的所有人：</translation>
     </message>
 </context>
 <context>
@@ -5216,6 +6226,21 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>branchline::TileFrame</name>
+    <message>
+        <source>Export and other actions</source>
+        <translation>导出及其他操作</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>%1 的操作</translation>
+    </message>
+</context>
+<context>
     <name>branchline::TrayIcon</name>
     <message>
         <source>&amp;Open Branchline</source>
@@ -5260,6 +6285,136 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>%1 – %2: volume %3 · transactions %4 · refunds %5 of the volume · chargebacks %6</source>
         <translation>%1 – %2：交易额 %3 · 交易笔数 %4 · 退款占交易额 %5 · 拒付 %6 笔</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::WidgetEditor</name>
+    <message>
+        <source>Drop dimensions here</source>
+        <translation>将维度拖到此处</translation>
+    </message>
+    <message>
+        <source>Drop measures here</source>
+        <translation>将指标拖到此处</translation>
+    </message>
+    <message>
+        <source>Drop fields to filter by here</source>
+        <translation>将要筛选的字段拖到此处</translation>
+    </message>
+    <message>
+        <source>Compare with the previous period</source>
+        <translation>与上一期间比较</translation>
+    </message>
+    <message>
+        <source>Values, separated by commas</source>
+        <translation>多个值以逗号分隔</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>坐标轴</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Filter values</source>
+        <translation>筛选值</translation>
+    </message>
+    <message>
+        <source>Top N</source>
+        <translation>前 N 项</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Rename widget</source>
+        <translation>重命名组件</translation>
+    </message>
+    <message>
+        <source>Change widget type</source>
+        <translation>更改组件类型</translation>
+    </message>
+    <message>
+        <source>Change data set</source>
+        <translation>更改数据集</translation>
+    </message>
+    <message>
+        <source>Remove dimension</source>
+        <translation>删除维度</translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Remove filter</source>
+        <translation>删除筛选</translation>
+    </message>
+    <message>
+        <source>Change top N</source>
+        <translation>更改前 N 项</translation>
+    </message>
+    <message>
+        <source>Change comparison</source>
+        <translation>更改比较</translation>
+    </message>
+    <message>
+        <source>Add dimension</source>
+        <translation>添加维度</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>添加筛选</translation>
+    </message>
+    <message>
+        <source>Change filter</source>
+        <translation>更改筛选</translation>
+    </message>
+    <message>
+        <source>Change measure</source>
+        <translation>更改指标</translation>
+    </message>
+    <message>
+        <source>Change date grouping</source>
+        <translation>更改日期分组</translation>
+    </message>
+</context>
+<context>
+    <name>branchline::WidgetPalette</name>
+    <message>
+        <source>Drag a widget onto the grid, or double-click to add it</source>
+        <translation>将组件拖到网格上，或双击添加</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,6 @@ inline DashboardDefinition dashboard(const char *id, const QString &name, Relati
     return definition;
 }
 
-using T = BuiltInDashboards;
 using W = WidgetType;
 using A = Aggregate;
 

@@ -48,18 +48,13 @@ std::optional<QStringList> stringList(const QJsonValue &value)
     return list;
 }
 
-QString tr(const char *text)
-{
-    return DashboardDefinition::tr(text);
-}
-
 std::optional<WidgetDefinition> widgetFromJson(const QJsonValue &value, QString *error)
 {
     const QJsonObject json = value.toObject();
     const auto type = widgetTypeFromCode(json.value(QStringLiteral("type")).toString());
     const auto query = QuerySpec::fromJson(json.value(QStringLiteral("query")).toObject(), error);
     if (!value.isObject() || !type) {
-        *error = tr("A widget is not understood.");
+        *error = DashboardDefinition::tr("A widget is not understood.");
         return std::nullopt;
     }
     if (!query)
@@ -164,7 +159,7 @@ std::optional<DashboardDefinition> DashboardDefinition::fromJson(const QJsonObje
     QString ignored;
     QString &message = error ? *error : ignored;
     if (json.value(QStringLiteral("format")).toInt(1) != 1) {
-        message = tr("This dashboard was saved by a newer Branchline.");
+        message = DashboardDefinition::tr("This dashboard was saved by a newer Branchline.");
         return std::nullopt;
     }
     DashboardDefinition dashboard;
@@ -180,14 +175,14 @@ std::optional<DashboardDefinition> DashboardDefinition::fromJson(const QJsonObje
     const auto roles = stringList(json.value(QStringLiteral("shared_roles")));
     const auto branches = stringList(json.value(QStringLiteral("shared_branches")));
     if (!roles || !branches) {
-        message = tr("The dashboard's sharing is not understood.");
+        message = DashboardDefinition::tr("The dashboard's sharing is not understood.");
         return std::nullopt;
     }
     dashboard.sharedRoles = *roles;
     dashboard.sharedBranches = *branches;
     const QJsonArray widgetArray = json.value(QStringLiteral("widgets")).toArray();
     if (widgetArray.size() > kMaxWidgets) {
-        message = tr("A dashboard holds at most %1 widgets.").arg(kMaxWidgets);
+        message = DashboardDefinition::tr("A dashboard holds at most %1 widgets.").arg(kMaxWidgets);
         return std::nullopt;
     }
     for (const QJsonValue &value : widgetArray) {
@@ -208,13 +203,13 @@ std::optional<DashboardDefinition> DashboardDefinition::fromJsonText(const QByte
     QString ignored;
     QString &message = error ? *error : ignored;
     if (text.size() > kMaxJsonBytes) {
-        message = tr("The dashboard is larger than %1 KiB.").arg(kMaxJsonBytes / 1024);
+        message = DashboardDefinition::tr("The dashboard is larger than %1 KiB.").arg(kMaxJsonBytes / 1024);
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        message = tr("The dashboard's definition is damaged.");
+        message = DashboardDefinition::tr("The dashboard's definition is damaged.");
         return std::nullopt;
     }
     return fromJson(document.object(), error);
@@ -223,35 +218,35 @@ std::optional<DashboardDefinition> DashboardDefinition::fromJsonText(const QByte
 QString DashboardDefinition::validate() const
 {
     if (name.trimmed().isEmpty())
-        return tr("Give the dashboard a name.");
+        return DashboardDefinition::tr("Give the dashboard a name.");
     if (name.size() > kMaxNameLength)
-        return tr("A dashboard's name is at most %1 characters.").arg(kMaxNameLength);
+        return DashboardDefinition::tr("A dashboard's name is at most %1 characters.").arg(kMaxNameLength);
     if (widgets.size() > kMaxWidgets)
-        return tr("A dashboard holds at most %1 widgets.").arg(kMaxWidgets);
+        return DashboardDefinition::tr("A dashboard holds at most %1 widgets.").arg(kMaxWidgets);
     for (const QString &code : sharedRoles) {
         if (!roleFromCode(code))
-            return tr("The dashboard is shared with an unknown role.");
+            return DashboardDefinition::tr("The dashboard is shared with an unknown role.");
     }
     QSet<QString> ids;
     QList<QRect> cells;
     for (const WidgetDefinition &widget : widgets) {
         const QString title = widget.title.isEmpty() ? widgetTypeLabel(widget.type) : widget.title;
         if (widget.id.isEmpty() || widget.id.size() > kMaxIdLength || ids.contains(widget.id))
-            return tr("Every widget needs its own id.");
+            return DashboardDefinition::tr("Every widget needs its own id.");
         ids.insert(widget.id);
         if (widget.title.size() > kMaxNameLength)
-            return tr("A widget's title is at most %1 characters.").arg(kMaxNameLength);
+            return DashboardDefinition::tr("A widget's title is at most %1 characters.").arg(kMaxNameLength);
         if (widget.x < 0 || widget.w < 1 || widget.x + widget.w > kGridColumns || widget.y < 0
             || widget.h < 1 || widget.y + widget.h > kMaxRows)
-            return tr("“%1” does not fit on the grid.").arg(title);
+            return DashboardDefinition::tr("“%1” does not fit on the grid.").arg(title);
         const QRect cell(widget.x, widget.y, widget.w, widget.h);
         for (const QRect &other : std::as_const(cells)) {
             if (other.intersects(cell))
-                return tr("“%1” overlaps another widget.").arg(title);
+                return DashboardDefinition::tr("“%1” overlaps another widget.").arg(title);
         }
         cells.append(cell);
         if (widget.type == WidgetType::Kpi && !widget.query.dimensions.isEmpty())
-            return tr("The key figure “%1” cannot have a dimension.").arg(title);
+            return DashboardDefinition::tr("The key figure “%1” cannot have a dimension.").arg(title);
     }
     return {};
 }

@@ -17,11 +17,6 @@ constexpr int kMaxLimit = 10000;
 constexpr int kMaxNameLength = 64;
 constexpr int kMaxTextLength = 200;
 
-QString tr(const char *text)
-{
-    return QuerySpec::tr(text);
-}
-
 QJsonObject termToJson(const MeasureTerm &term)
 {
     QJsonObject json{ { QStringLiteral("aggregate"), aggregateCode(term.aggregate) } };
@@ -41,12 +36,12 @@ std::optional<MeasureTerm> termFromJson(const QJsonValue &value, QString *error)
     const QJsonObject json = value.toObject();
     const auto aggregate = aggregateFromCode(json.value(QStringLiteral("aggregate")).toString());
     if (!value.isObject() || !aggregate || *aggregate == Aggregate::Ratio) {
-        *error = tr("A ratio divides two simple measures.");
+        *error = QuerySpec::tr("A ratio divides two simple measures.");
         return std::nullopt;
     }
     MeasureTerm term{ *aggregate, json.value(QStringLiteral("field")).toString() };
     if (term.field.size() > kMaxNameLength) {
-        *error = tr("A measure names an unknown field.");
+        *error = QuerySpec::tr("A measure names an unknown field.");
         return std::nullopt;
     }
     return term;
@@ -71,7 +66,7 @@ std::optional<MeasureSpec> measureFromJson(const QJsonValue &value, QString *err
     const QJsonObject json = value.toObject();
     const auto aggregate = aggregateFromCode(json.value(QStringLiteral("aggregate")).toString());
     if (!value.isObject() || !aggregate) {
-        *error = tr("A measure has an unknown aggregate.");
+        *error = QuerySpec::tr("A measure has an unknown aggregate.");
         return std::nullopt;
     }
     MeasureSpec measure;
@@ -79,7 +74,7 @@ std::optional<MeasureSpec> measureFromJson(const QJsonValue &value, QString *err
     measure.field = json.value(QStringLiteral("field")).toString();
     measure.label = json.value(QStringLiteral("label")).toString();
     if (measure.field.size() > kMaxNameLength || measure.label.size() > kMaxTextLength) {
-        *error = tr("A measure's field or title is too long.");
+        *error = QuerySpec::tr("A measure's field or title is too long.");
         return std::nullopt;
     }
     if (measure.aggregate == Aggregate::Ratio) {
@@ -98,7 +93,7 @@ std::optional<FilterSpec> filterFromJson(const QJsonValue &value, QString *error
     const QJsonObject json = value.toObject();
     const auto op = filterOpFromCode(json.value(QStringLiteral("op")).toString());
     if (!value.isObject() || !op || !isName(json.value(QStringLiteral("field")))) {
-        *error = tr("A filter is not understood.");
+        *error = QuerySpec::tr("A filter is not understood.");
         return std::nullopt;
     }
     FilterSpec filter;
@@ -106,13 +101,13 @@ std::optional<FilterSpec> filterFromJson(const QJsonValue &value, QString *error
     filter.op = *op;
     const QJsonArray values = json.value(QStringLiteral("values")).toArray();
     if (values.size() > kMaxFilterValues) {
-        *error = tr("A filter lists more than %1 values.").arg(kMaxFilterValues);
+        *error = QuerySpec::tr("A filter lists more than %1 values.").arg(kMaxFilterValues);
         return std::nullopt;
     }
     for (const QJsonValue &item : values) {
         const auto scalar = scalarFromJson(item);
         if (!scalar) {
-            *error = tr("A filter value is neither text nor a number.");
+            *error = QuerySpec::tr("A filter value is neither text nor a number.");
             return std::nullopt;
         }
         filter.values.append(*scalar);
@@ -120,7 +115,7 @@ std::optional<FilterSpec> filterFromJson(const QJsonValue &value, QString *error
     const auto from = scalarFromJson(json.value(QStringLiteral("from")));
     const auto to = scalarFromJson(json.value(QStringLiteral("to")));
     if (!from || !to) {
-        *error = tr("A filter value is neither text nor a number.");
+        *error = QuerySpec::tr("A filter value is neither text nor a number.");
         return std::nullopt;
     }
     filter.from = *from;
@@ -128,7 +123,7 @@ std::optional<FilterSpec> filterFromJson(const QJsonValue &value, QString *error
     if (json.contains(QStringLiteral("period"))) {
         const auto period = relativePeriodFromCode(json.value(QStringLiteral("period")).toString());
         if (!period) {
-            *error = tr("A filter names an unknown period.");
+            *error = QuerySpec::tr("A filter names an unknown period.");
             return std::nullopt;
         }
         filter.period = *period;
@@ -139,7 +134,7 @@ std::optional<FilterSpec> filterFromJson(const QJsonValue &value, QString *error
             || (filter.op == FilterOp::RelativeDate && filter.period != RelativePeriod::None)
             || filter.op == FilterOp::CurrentUser;
     if (!shapeFits) {
-        *error = tr("A filter has no value to compare with.");
+        *error = QuerySpec::tr("A filter has no value to compare with.");
         return std::nullopt;
     }
     return filter;
@@ -224,7 +219,7 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
     QString &message = error ? *error : ignored;
     QuerySpec spec;
     if (!isName(json.value(QStringLiteral("data_set")))) {
-        message = tr("The query names no data set.");
+        message = QuerySpec::tr("The query names no data set.");
         return std::nullopt;
     }
     spec.dataSet = json.value(QStringLiteral("data_set")).toString();
@@ -235,7 +230,7 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
     const QJsonArray sortArray = json.value(QStringLiteral("sort")).toArray();
     if (dimensionArray.size() > kMaxDimensions || measureArray.size() > kMaxMeasures
         || filterArray.size() > kMaxFilters || sortArray.size() > kMaxDimensions + kMaxMeasures) {
-        message = tr("The query has more dimensions, measures or filters than a widget can show.");
+        message = QuerySpec::tr("The query has more dimensions, measures or filters than a widget can show.");
         return std::nullopt;
     }
     for (const QJsonValue &value : dimensionArray) {
@@ -244,7 +239,7 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
                 ? dateBucketFromCode(item.value(QStringLiteral("bucket")).toString())
                 : std::optional<DateBucket>(DateBucket::None);
         if (!isName(item.value(QStringLiteral("field"))) || !bucket) {
-            message = tr("A dimension is not understood.");
+            message = QuerySpec::tr("A dimension is not understood.");
             return std::nullopt;
         }
         spec.dimensions.append({ item.value(QStringLiteral("field")).toString(), *bucket });
@@ -272,7 +267,7 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
                                                                : spec.measures.size();
         if ((by != QLatin1String("dimension") && by != QLatin1String("measure"))
             || order.index < 0 || order.index >= count) {
-            message = tr("The query sorts by a column it does not have.");
+            message = QuerySpec::tr("The query sorts by a column it does not have.");
             return std::nullopt;
         }
         spec.sort.append(order);
@@ -280,7 +275,7 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
     const QJsonValue limitValue = json.value(QStringLiteral("limit"));
     spec.limit = limitValue.toInt(0);
     if (!limitValue.isUndefined() && (!limitValue.isDouble() || spec.limit < 0 || spec.limit > kMaxLimit)) {
-        message = tr("The number of rows to keep must be between 1 and %1.").arg(kMaxLimit);
+        message = QuerySpec::tr("The number of rows to keep must be between 1 and %1.").arg(kMaxLimit);
         return std::nullopt;
     }
     return spec;

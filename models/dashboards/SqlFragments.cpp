@@ -13,11 +13,6 @@ using schema::DataSetDef;
 using schema::DateStorage;
 using schema::FieldDef;
 
-QString tr(const char *text)
-{
-    return QueryCompiler::tr(text);
-}
-
 Fragment failure(const QString &message)
 {
     return { QString(), {}, message };
@@ -80,7 +75,7 @@ Fragment dateFilter(const DataSetDef &set, const FieldDef &field, const FilterSp
         const QDate from = dateOf(filter.from);
         const QDate to = dateOf(filter.to);
         if ((!filter.from.isNull() && !from.isValid()) || (!filter.to.isNull() && !to.isValid()))
-            return failure(tr("A date filter needs dates written as yyyy-MM-dd."));
+            return failure(QueryCompiler::tr("A date filter needs dates written as yyyy-MM-dd."));
         return dateWithin(set, field.sql, from, to);
     }
     case FilterOp::RelativeDate: {
@@ -90,7 +85,7 @@ Fragment dateFilter(const DataSetDef &set, const FieldDef &field, const FilterSp
     case FilterOp::CurrentUser:
         break;
     }
-    return failure(tr("This filter does not apply to a date."));
+    return failure(QueryCompiler::tr("This filter does not apply to a date."));
 }
 
 Fragment termExpression(const FieldDef *field, Aggregate aggregate)
@@ -111,7 +106,7 @@ Fragment termExpression(const FieldDef *field, Aggregate aggregate)
     case Aggregate::Ratio:
         break;
     }
-    return failure(tr("A ratio divides two simple measures."));
+    return failure(QueryCompiler::tr("A ratio divides two simple measures."));
 }
 
 Fragment term(const DataSetDef &set, Aggregate aggregate, const QString &name, Role role,
@@ -120,12 +115,12 @@ Fragment term(const DataSetDef &set, Aggregate aggregate, const QString &name, R
     if (aggregate == Aggregate::Count)
         return termExpression(nullptr, aggregate);
     if (aggregate == Aggregate::Ratio)
-        return failure(tr("A ratio divides two simple measures."));
+        return failure(QueryCompiler::tr("A ratio divides two simple measures."));
     const FieldDef *field = schema::measure(set, name);
     if (!field || !schema::offersMeasure(*field, role))
-        return failure(tr("The measure “%1” is not available to you here.").arg(name));
+        return failure(QueryCompiler::tr("The measure “%1” is not available to you here.").arg(name));
     if (!field->aggregates.contains(aggregate))
-        return failure(tr("“%1” cannot be aggregated that way.").arg(schema::fieldLabel(*field)));
+        return failure(QueryCompiler::tr("“%1” cannot be aggregated that way.").arg(schema::fieldLabel(*field)));
     joins->insert(field->join);
     return termExpression(field, aggregate);
 }
@@ -136,12 +131,12 @@ Fragment dimensionKey(const DataSetDef &set, const FieldDef &field, DateBucket b
 {
     if (!field.isDate) {
         if (bucket != DateBucket::None)
-            return failure(tr("Only a date can be grouped by day, week, month or quarter."));
+            return failure(QueryCompiler::tr("Only a date can be grouped by day, week, month or quarter."));
         return { field.sql, {}, {} };
     }
     if (set.dateStorage == DateStorage::Month) {
         if (bucket == DateBucket::Day || bucket == DateBucket::Week)
-            return failure(tr("Monthly figures cannot be grouped by day or week."));
+            return failure(QueryCompiler::tr("Monthly figures cannot be grouped by day or week."));
         if (bucket == DateBucket::Quarter)
             return { quarterStart(field.sql), {}, {} };
         return { field.sql + QStringLiteral(" || '-01'"), {}, {} };
@@ -158,7 +153,7 @@ Fragment dimensionKey(const DataSetDef &set, const FieldDef &field, DateBucket b
     case DateBucket::Quarter:
         return { quarterStart(field.sql), {}, {} };
     }
-    return failure(tr("Only a date can be grouped by day, week, month or quarter."));
+    return failure(QueryCompiler::tr("Only a date can be grouped by day, week, month or quarter."));
 }
 
 Fragment dateWithin(const DataSetDef &set, const QString &dateSql, const QDate &from,
@@ -188,7 +183,7 @@ Fragment filterCondition(const DataSetDef &set, const FilterSpec &filter, Role r
 {
     const FieldDef *field = schema::dimension(set, filter.field);
     if (!field || !schema::offersDimension(*field, role))
-        return failure(tr("The field “%1” is not available to you here.").arg(filter.field));
+        return failure(QueryCompiler::tr("The field “%1” is not available to you here.").arg(filter.field));
     joins->insert(field->join);
     if (field->isDate)
         return dateFilter(set, *field, filter, today);
@@ -211,13 +206,13 @@ Fragment filterCondition(const DataSetDef &set, const FilterSpec &filter, Role r
         return piece;
     }
     case FilterOp::RelativeDate:
-        return failure(tr("Only a date can be filtered by a period."));
+        return failure(QueryCompiler::tr("Only a date can be filtered by a period."));
     case FilterOp::CurrentUser:
         if (field->labeler != schema::Labeler::User)
-            return failure(tr("Only a person can be filtered by who is signed in."));
+            return failure(QueryCompiler::tr("Only a person can be filtered by who is signed in."));
         return { field->sql + QStringLiteral(" = ?"), { userId }, {} };
     }
-    return failure(tr("A filter is not understood."));
+    return failure(QueryCompiler::tr("A filter is not understood."));
 }
 
 Fragment measureExpression(const DataSetDef &set, const MeasureSpec &measure, Role role,
