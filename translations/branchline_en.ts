@@ -2,66 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name></name>
-    <message>
-        <source>Sync one Branchline account&apos;s encrypted store with the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The login to sign in with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Records per page (default 1000).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rounds to try before giving up (default 5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No progress line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--server, --user and --store are required.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server address must start with http:// or https://.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-in failed: %1
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>%1: %2, %3 KiB   </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, pages: %6, retries: %7, %8 KiB, %9 s
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutBox</name>
     <message>
         <source>Version</source>
@@ -3427,6 +3367,66 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>The server&apos;s answer was incomplete or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>Sync one Branchline account&apos;s encrypted store with the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login to sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records per page (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds to try before giving up (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server, --user and --store are required.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>%1: %2, %3 KiB   </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, pages: %6, retries: %7, %8 KiB, %9 s
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,71 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Sync one Branchline account&apos;s encrypted store with the server.</source>
-        <translation>将一个 Branchline 账户的加密存储与服务器同步。</translation>
-    </message>
-    <message>
-        <source>The server&apos;s address.</source>
-        <translation>服务器地址。</translation>
-    </message>
-    <message>
-        <source>The login to sign in with.</source>
-        <translation>用于登录的账号。</translation>
-    </message>
-    <message>
-        <source>The store file.</source>
-        <translation>存储文件。</translation>
-    </message>
-    <message>
-        <source>Records per page (default 1000).</source>
-        <translation>每页记录数（默认 1000）。</translation>
-    </message>
-    <message>
-        <source>Rounds to try before giving up (default 5).</source>
-        <translation>放弃前尝试的轮数（默认 5）。</translation>
-    </message>
-    <message>
-        <source>No progress line.</source>
-        <translation>不显示进度行。</translation>
-    </message>
-    <message>
-        <source>--server, --user and --store are required.
-</source>
-        <translation>必须提供 --server、--user 和 --store。
-</translation>
-    </message>
-    <message>
-        <source>The server address must start with http:// or https://.
-</source>
-        <translation>服务器地址必须以 http:// 或 https:// 开头。
-</translation>
-    </message>
-    <message>
-        <source>Password: </source>
-        <translation>密码：</translation>
-    </message>
-    <message>
-        <source>Sign-in failed: %1
-</source>
-        <translation>登录失败：%1
-</translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>%1: %2, %3 KiB   </source>
-        <translation><byte value="xd"/>%1：%2，%3 KiB   </translation>
-    </message>
-    <message>
-        <source>
-rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, pages: %6, retries: %7, %8 KiB, %9 s
-</source>
-        <translation>
-已拉取行数：%1，已移除：%2，已推送变更：%3，冲突：%4，已清除：%5，页数：%6，重试次数：%7，%8 KiB，%9 秒
-</translation>
-    </message>
-</context>
-<context>
     <name>AboutBox</name>
     <message>
         <source>Version</source>
@@ -3423,6 +3358,71 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>The server&apos;s answer was incomplete or damaged.</source>
         <translation>服务器的响应不完整或已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>Sync one Branchline account&apos;s encrypted store with the server.</source>
+        <translation>将一个 Branchline 账户的加密存储与服务器同步。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address.</source>
+        <translation>服务器地址。</translation>
+    </message>
+    <message>
+        <source>The login to sign in with.</source>
+        <translation>用于登录的账号。</translation>
+    </message>
+    <message>
+        <source>The store file.</source>
+        <translation>存储文件。</translation>
+    </message>
+    <message>
+        <source>Records per page (default 1000).</source>
+        <translation>每页记录数（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>Rounds to try before giving up (default 5).</source>
+        <translation>放弃前尝试的轮数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>No progress line.</source>
+        <translation>不显示进度行。</translation>
+    </message>
+    <message>
+        <source>--server, --user and --store are required.
+</source>
+        <translation>必须提供 --server、--user 和 --store。
+</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.
+</source>
+        <translation>服务器地址必须以 http:// 或 https:// 开头。
+</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1
+</source>
+        <translation>登录失败：%1
+</translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>%1: %2, %3 KiB   </source>
+        <translation><byte value="xd"/>%1：%2，%3 KiB   </translation>
+    </message>
+    <message>
+        <source>
+rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, pages: %6, retries: %7, %8 KiB, %9 s
+</source>
+        <translation>
+已拉取行数：%1，已移除：%2，已推送变更：%3，冲突：%4，已清除：%5，页数：%6，重试次数：%7，%8 KiB，%9 秒
+</translation>
     </message>
 </context>
 <context>

@@ -39,38 +39,37 @@ void print(FILE *stream, const QString &text)
 
 int runSyncCommand(const QStringList &arguments)
 {
-    using Text = SyncCommandText;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            Text::tr("Sync one Branchline account's encrypted store with the server."));
+            SyncCommandText::tr("Sync one Branchline account's encrypted store with the server."));
     parser.addHelpOption();
-    const QCommandLineOption server(QStringLiteral("server"), Text::tr("The server's address."),
+    const QCommandLineOption server(QStringLiteral("server"), SyncCommandText::tr("The server's address."),
                                     QStringLiteral("url"));
-    const QCommandLineOption user(QStringLiteral("user"), Text::tr("The login to sign in with."),
+    const QCommandLineOption user(QStringLiteral("user"), SyncCommandText::tr("The login to sign in with."),
                                   QStringLiteral("login"));
-    const QCommandLineOption store(QStringLiteral("store"), Text::tr("The store file."),
+    const QCommandLineOption store(QStringLiteral("store"), SyncCommandText::tr("The store file."),
                                    QStringLiteral("file"));
     const QCommandLineOption pageSize(QStringLiteral("page-size"),
-                                      Text::tr("Records per page (default 1000)."),
+                                      SyncCommandText::tr("Records per page (default 1000)."),
                                       QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption attempts(QStringLiteral("attempts"),
-                                      Text::tr("Rounds to try before giving up (default 5)."),
+                                      SyncCommandText::tr("Rounds to try before giving up (default 5)."),
                                       QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), Text::tr("No progress line."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), SyncCommandText::tr("No progress line."));
     parser.addOptions({ server, user, store, pageSize, attempts, quiet });
     parser.process(arguments);
     if (!parser.isSet(server) || !parser.isSet(user) || !parser.isSet(store)) {
-        print(stderr, Text::tr("--server, --user and --store are required.\n"));
+        print(stderr, SyncCommandText::tr("--server, --user and --store are required.\n"));
         return 2;
     }
     const QUrl url(parser.value(server));
     if (!url.isValid()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        print(stderr, Text::tr("The server address must start with http:// or https://.\n"));
+        print(stderr, SyncCommandText::tr("The server address must start with http:// or https://.\n"));
         return 2;
     }
 
-    print(stderr, Text::tr("Password: "));
+    print(stderr, SyncCommandText::tr("Password: "));
     QTextStream input(stdin);
     const QString password = input.readLine();
     print(stderr, QStringLiteral("\n"));
@@ -107,7 +106,7 @@ int runSyncCommand(const QStringList &arguments)
     SyncClient client(url, state.clientId);
     const HttpAnswer signedIn = client.signIn(parser.value(user), password);
     if (signedIn.status != 200) {
-        print(stderr, Text::tr("Sign-in failed: %1\n").arg(signedIn.message()));
+        print(stderr, SyncCommandText::tr("Sign-in failed: %1\n").arg(signedIn.message()));
         return 1;
     }
     syncStore.setUserId(client.userId());
@@ -121,14 +120,14 @@ int runSyncCommand(const QStringList &arguments)
                                      ? QString::number(done)
                                      : QStringLiteral("%1/%2").arg(done).arg(total);
                              print(stderr,
-                                   Text::tr("\r%1: %2, %3 KiB   ")
+                                   SyncCommandText::tr("\r%1: %2, %3 KiB   ")
                                            .arg(SyncEngine::phaseText(phase), count)
                                            .arg(bytes / 1024));
                          });
     const SyncOutcome outcome = engine.syncUntilDone(std::max(1, parser.value(attempts).toInt()));
     const SyncSummary &s = outcome.summary;
     print(stdout,
-          Text::tr("\nrows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, "
+          SyncCommandText::tr("\nrows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, "
                    "purged: %5, pages: %6, retries: %7, %8 KiB, %9 s\n")
                   .arg(s.rowsPulled)
                   .arg(s.removals)
