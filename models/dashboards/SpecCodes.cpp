@@ -6,6 +6,8 @@
 
 #include <utility>
 
+// Free functions have no tr(): the labels are written out with QCoreApplication::translate
+// and the "QuerySpec" context, in full, so lupdate finds them.
 namespace branchline {
 
 namespace {
@@ -69,12 +71,6 @@ const std::pair<RelativePeriod, QLatin1String> kPeriods[] = {
     { RelativePeriod::PreviousYear, QLatin1String("previous_year") },
 };
 
-QString translate(const char *text)
-{
-    // Free functions have no tr(); "QuerySpec" is the context lupdate files these under.
-    return QCoreApplication::translate("QuerySpec", text);
-}
-
 } // namespace
 
 QString dateBucketCode(DateBucket bucket) { return codeOf(kBuckets, bucket); }
@@ -93,15 +89,15 @@ QString dateBucketLabel(DateBucket bucket)
 {
     switch (bucket) {
     case DateBucket::None:
-        return translate("As recorded");
+        return QCoreApplication::translate("QuerySpec", "As recorded");
     case DateBucket::Day:
-        return translate("Day");
+        return QCoreApplication::translate("QuerySpec", "Day");
     case DateBucket::Week:
-        return translate("Week");
+        return QCoreApplication::translate("QuerySpec", "Week");
     case DateBucket::Month:
-        return translate("Month");
+        return QCoreApplication::translate("QuerySpec", "Month");
     case DateBucket::Quarter:
-        return translate("Quarter");
+        return QCoreApplication::translate("QuerySpec", "Quarter");
     }
     return {};
 }
@@ -110,19 +106,19 @@ QString aggregateLabel(Aggregate aggregate)
 {
     switch (aggregate) {
     case Aggregate::Count:
-        return translate("Count");
+        return QCoreApplication::translate("QuerySpec", "Count");
     case Aggregate::DistinctCount:
-        return translate("Distinct count");
+        return QCoreApplication::translate("QuerySpec", "Distinct count");
     case Aggregate::Sum:
-        return translate("Sum");
+        return QCoreApplication::translate("QuerySpec", "Sum");
     case Aggregate::Avg:
-        return translate("Average");
+        return QCoreApplication::translate("QuerySpec", "Average");
     case Aggregate::Min:
-        return translate("Minimum");
+        return QCoreApplication::translate("QuerySpec", "Minimum");
     case Aggregate::Max:
-        return translate("Maximum");
+        return QCoreApplication::translate("QuerySpec", "Maximum");
     case Aggregate::Ratio:
-        return translate("Ratio");
+        return QCoreApplication::translate("QuerySpec", "Ratio");
     }
     return {};
 }
@@ -131,29 +127,29 @@ QString relativePeriodLabel(RelativePeriod period)
 {
     switch (period) {
     case RelativePeriod::None:
-        return translate("Custom dates");
+        return QCoreApplication::translate("QuerySpec", "Custom dates");
     case RelativePeriod::Today:
-        return translate("Today");
+        return QCoreApplication::translate("QuerySpec", "Today");
     case RelativePeriod::Last7Days:
-        return translate("Last 7 days");
+        return QCoreApplication::translate("QuerySpec", "Last 7 days");
     case RelativePeriod::Last30Days:
-        return translate("Last 30 days");
+        return QCoreApplication::translate("QuerySpec", "Last 30 days");
     case RelativePeriod::Last90Days:
-        return translate("Last 90 days");
+        return QCoreApplication::translate("QuerySpec", "Last 90 days");
     case RelativePeriod::ThisWeek:
-        return translate("This week");
+        return QCoreApplication::translate("QuerySpec", "This week");
     case RelativePeriod::ThisMonth:
-        return translate("This month");
+        return QCoreApplication::translate("QuerySpec", "This month");
     case RelativePeriod::PreviousMonth:
-        return translate("Previous month");
+        return QCoreApplication::translate("QuerySpec", "Previous month");
     case RelativePeriod::ThisQuarter:
-        return translate("This quarter");
+        return QCoreApplication::translate("QuerySpec", "This quarter");
     case RelativePeriod::PreviousQuarter:
-        return translate("Previous quarter");
+        return QCoreApplication::translate("QuerySpec", "Previous quarter");
     case RelativePeriod::ThisYear:
-        return translate("This year");
+        return QCoreApplication::translate("QuerySpec", "This year");
     case RelativePeriod::PreviousYear:
-        return translate("Previous year");
+        return QCoreApplication::translate("QuerySpec", "Previous year");
     }
     return {};
 }
