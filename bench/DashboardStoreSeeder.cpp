@@ -30,7 +30,10 @@ constexpr int ownerColumn = 11;
 class Loader
 {
 public:
-    explicit Loader(sqlite3 *db) : m_db(db) {}
+    explicit Loader(sqlite3 *db)
+        : m_db(db)
+    {
+    }
     ~Loader()
     {
         for (sqlite3_stmt *statement : std::as_const(m_statements))
@@ -245,7 +248,8 @@ bool DashboardStoreSeeder::fill(CApiStore &store, QString *error)
         if (!loader.insert(CustomerGenerator::userInsertSql(), customers.user(i), error))
             return false;
     QRandomGenerator random(0x64617368u); // "dash"
-    const QStringList flows{ QStringLiteral("fee_rate_change"), QStringLiteral("credit_limit_change"),
+    const QStringList flows{ QStringLiteral("fee_rate_change"),
+                             QStringLiteral("credit_limit_change"),
                              QStringLiteral("settlement_account_change") };
     const QStringList approvalStates{ QStringLiteral("pending"), QStringLiteral("approved"),
                                       QStringLiteral("approved"), QStringLiteral("rejected") };
@@ -259,8 +263,9 @@ bool DashboardStoreSeeder::fill(CApiStore &store, QString *error)
             // Two years of monthly volumes, in fen.
             for (int month = 0; month < 24; ++month) {
                 const qint64 volume = 100000 + random.bounded(50000000);
-                const QString when = QStringLiteral("%1-%2").arg(2025 + month / 12).arg(
-                        month % 12 + 1, 2, 10, QLatin1Char('0'));
+                const QString when = QStringLiteral("%1-%2")
+                                             .arg(2025 + month / 12)
+                                             .arg(month % 12 + 1, 2, 10, QLatin1Char('0'));
                 if (!loader.insert(volumeSql,
                                    { QStringLiteral("%1-%2").arg(id, when), id, when, volume,
                                      1 + random.bounded(5000), volume / 100 * random.bounded(3),
@@ -277,10 +282,12 @@ bool DashboardStoreSeeder::fill(CApiStore &store, QString *error)
                                             .arg(day, 2, 10, QLatin1Char('0'));
             const QVariant decided = state == QLatin1String("pending")
                     ? QVariant(QMetaType::fromType<QString>())
-                    : QVariant(QString(created).replace(QStringLiteral("T08"), QStringLiteral("T17")));
+                    : QVariant(
+                            QString(created).replace(QStringLiteral("T08"), QStringLiteral("T17")));
             if (!loader.insert(approvalSql,
-                               { QStringLiteral("ap-%1").arg(id), flows.at(random.bounded(flows.size())),
-                                 id, row.at(2), row.at(ownerColumn), row.at(branchColumn), state,
+                               { QStringLiteral("ap-%1").arg(id),
+                                 flows.at(random.bounded(flows.size())), id, row.at(2),
+                                 row.at(ownerColumn), row.at(branchColumn), state,
                                  1 + random.bounded(2), decided, created, created },
                                error))
                 return false;

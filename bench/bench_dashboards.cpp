@@ -155,11 +155,12 @@ int main(int argc, char **argv)
     bool opened = false;
     {
         QEventLoop loop;
-        QObject::connect(&runner, &QueryRunner::opened, &loop, [&](bool ok, const QString &message) {
-            opened = ok;
-            error = message;
-            loop.quit();
-        });
+        QObject::connect(&runner, &QueryRunner::opened, &loop,
+                         [&](bool ok, const QString &message) {
+                             opened = ok;
+                             error = message;
+                             loop.quit();
+                         });
         runner.open(seeder.key(), LocalStore::KeyKind::Raw);
         loop.exec();
     }
@@ -175,11 +176,14 @@ int main(int argc, char **argv)
     bool allMatched = true;
     for (const Role role : { Role::SalesRep, Role::BranchManager }) {
         // The rep sees their own book; the manager the whole store (no branch filter).
-        const Viewer viewer{ role, role == Role::SalesRep ? repId : QStringLiteral("bench-manager") };
+        const Viewer viewer{ role,
+                             role == Role::SalesRep ? repId : QStringLiteral("bench-manager") };
         runner.setViewer(viewer.role, viewer.userId);
         for (const DashboardDefinition &dashboard : BuiltInDashboards::forRole(role)) {
-            const QStringList only = parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
-            if (!only.isEmpty() && !only.contains(dashboard.id.mid(dashboard.id.indexOf(QLatin1Char(':')) + 1)))
+            const QStringList only =
+                    parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            if (!only.isEmpty()
+                && !only.contains(dashboard.id.mid(dashboard.id.indexOf(QLatin1Char(':')) + 1)))
                 continue;
             const QList<RecordedStatement> statements = statementsOf(dashboard, viewer, &error);
             if (statements.isEmpty())
@@ -225,18 +229,19 @@ int main(int argc, char **argv)
                 misses << QStringLiteral("stall");
             if (!matched)
                 misses << QStringLiteral("rows differ: %1 vs %2").arg(engineRows).arg(baselineRows);
-            std::printf("| %s | %s | %lld | %lld | %lld | %.2f | %.2f | %.2fx | %.1fx | %.1f | %.0f "
-                        "| %s |\n",
-                        qPrintable(dashboard.name), qPrintable(roleCode(role)),
-                        static_cast<long long>(dashboard.widgets.size()),
-                        static_cast<long long>(statements.size()),
-                        static_cast<long long>(baselineRows), median(baselineMs),
-                        median(engineMs), ratio, ratioTarget, stall, stallTargetMs,
-                        misses.isEmpty() ? "PASS"
-                                         : qPrintable(QStringLiteral("MISS (%1)")
-                                                              .arg(misses.join(QStringLiteral(", ")))));
+            std::printf(
+                    "| %s | %s | %lld | %lld | %lld | %.2f | %.2f | %.2fx | %.1fx | %.1f | %.0f "
+                    "| %s |\n",
+                    qPrintable(dashboard.name), qPrintable(roleCode(role)),
+                    static_cast<long long>(dashboard.widgets.size()),
+                    static_cast<long long>(statements.size()), static_cast<long long>(baselineRows),
+                    median(baselineMs), median(engineMs), ratio, ratioTarget, stall, stallTargetMs,
+                    misses.isEmpty() ? "PASS"
+                                     : qPrintable(QStringLiteral("MISS (%1)")
+                                                          .arg(misses.join(QStringLiteral(", ")))));
             std::fflush(stdout);
         }
     }
-    return allMatched ? 0 : fail(QStringLiteral("the engine and the baseline returned different rows"));
+    return allMatched ? 0
+                      : fail(QStringLiteral("the engine and the baseline returned different rows"));
 }

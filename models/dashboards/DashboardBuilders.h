@@ -11,7 +11,7 @@ namespace branchline::builtin {
 
 // Small builders so each dashboard below reads as what it shows.
 inline QuerySpec query(const QString &dataSet, QList<DimensionSpec> dimensions,
-                QList<MeasureSpec> measures, QList<FilterSpec> filters = {})
+                       QList<MeasureSpec> measures, QList<FilterSpec> filters = {})
 {
     QuerySpec spec;
     spec.dataSet = dataSet;
@@ -83,14 +83,14 @@ inline QuerySpec topN(QuerySpec spec, int limit)
 }
 
 inline WidgetDefinition widget(const char *id, WidgetType type, const QString &title, QRect cell,
-                        QuerySpec spec, bool comparePrevious = false)
+                               QuerySpec spec, bool comparePrevious = false)
 {
-    return { QLatin1String(id), type, title, cell.x(), cell.y(), cell.width(), cell.height(),
-             std::move(spec), comparePrevious };
+    return { QLatin1String(id), type,          title,           cell.x(),       cell.y(),
+             cell.width(),      cell.height(), std::move(spec), comparePrevious };
 }
 
 inline DashboardDefinition dashboard(const char *id, const QString &name, RelativePeriod period,
-                              QList<WidgetDefinition> widgets)
+                                     QList<WidgetDefinition> widgets)
 {
     DashboardDefinition definition;
     definition.id = QStringLiteral("builtin:") + QLatin1String(id);

@@ -167,8 +167,8 @@ std::optional<DashboardDefinition> DashboardDefinition::fromJson(const QJsonObje
     dashboard.name = json.value(QStringLiteral("name")).toString();
     dashboard.ownerId = json.value(QStringLiteral("owner_id")).toString();
     dashboard.branchId = json.value(QStringLiteral("branch_id")).toString();
-    const auto range = dateRangeFromJson(json.value(QStringLiteral("date_range")).toObject(),
-                                         &message);
+    const auto range =
+            dateRangeFromJson(json.value(QStringLiteral("date_range")).toObject(), &message);
     if (!range)
         return std::nullopt;
     dashboard.dateRange = *range;
@@ -203,7 +203,8 @@ std::optional<DashboardDefinition> DashboardDefinition::fromJsonText(const QByte
     QString ignored;
     QString &message = error ? *error : ignored;
     if (text.size() > kMaxJsonBytes) {
-        message = DashboardDefinition::tr("The dashboard is larger than %1 KiB.").arg(kMaxJsonBytes / 1024);
+        message = DashboardDefinition::tr("The dashboard is larger than %1 KiB.")
+                          .arg(kMaxJsonBytes / 1024);
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -220,7 +221,8 @@ QString DashboardDefinition::validate() const
     if (name.trimmed().isEmpty())
         return DashboardDefinition::tr("Give the dashboard a name.");
     if (name.size() > kMaxNameLength)
-        return DashboardDefinition::tr("A dashboard's name is at most %1 characters.").arg(kMaxNameLength);
+        return DashboardDefinition::tr("A dashboard's name is at most %1 characters.")
+                .arg(kMaxNameLength);
     if (widgets.size() > kMaxWidgets)
         return DashboardDefinition::tr("A dashboard holds at most %1 widgets.").arg(kMaxWidgets);
     for (const QString &code : sharedRoles) {
@@ -235,7 +237,8 @@ QString DashboardDefinition::validate() const
             return DashboardDefinition::tr("Every widget needs its own id.");
         ids.insert(widget.id);
         if (widget.title.size() > kMaxNameLength)
-            return DashboardDefinition::tr("A widget's title is at most %1 characters.").arg(kMaxNameLength);
+            return DashboardDefinition::tr("A widget's title is at most %1 characters.")
+                    .arg(kMaxNameLength);
         if (widget.x < 0 || widget.w < 1 || widget.x + widget.w > kGridColumns || widget.y < 0
             || widget.h < 1 || widget.y + widget.h > kMaxRows)
             return DashboardDefinition::tr("“%1” does not fit on the grid.").arg(title);
@@ -246,7 +249,8 @@ QString DashboardDefinition::validate() const
         }
         cells.append(cell);
         if (widget.type == WidgetType::Kpi && !widget.query.dimensions.isEmpty())
-            return DashboardDefinition::tr("The key figure “%1” cannot have a dimension.").arg(title);
+            return DashboardDefinition::tr("The key figure “%1” cannot have a dimension.")
+                    .arg(title);
     }
     return {};
 }

@@ -10,6 +10,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
 #include <optional>
 
 namespace branchline {
@@ -60,8 +61,7 @@ public:
     // Validates everything (see validate()); std::nullopt with a translated message.
     static std::optional<DashboardDefinition> fromJson(const QJsonObject &json, QString *error);
     // Also refuses text over kMaxJsonBytes and text that is not a JSON object.
-    static std::optional<DashboardDefinition> fromJsonText(const QByteArray &text,
-                                                           QString *error);
+    static std::optional<DashboardDefinition> fromJsonText(const QByteArray &text, QString *error);
     // The rules a saved dashboard keeps: a name, unique widget ids, widgets inside the
     // grid (0 ≤ x, 1 ≤ w, x + w ≤ 12, 0 ≤ y, 1 ≤ h, y + h ≤ kMaxRows), no two overlapping,
     // at most kMaxWidgets, known role codes, a KPI without dimensions. Empty when fine.

@@ -116,9 +116,9 @@ QString DataSetCatalog::measureLabel(const QString &dataSet, const MeasureSpec &
         return measure.label;
     const schema::DataSetDef *set = schema::dataSet(dataSet);
     if (measure.aggregate == Aggregate::Ratio) {
-        return tr("%1 / %2").arg(termLabel(set, measure.numerator.aggregate, measure.numerator.field),
-                                 termLabel(set, measure.denominator.aggregate,
-                                           measure.denominator.field));
+        return tr("%1 / %2").arg(
+                termLabel(set, measure.numerator.aggregate, measure.numerator.field),
+                termLabel(set, measure.denominator.aggregate, measure.denominator.field));
     }
     return termLabel(set, measure.aggregate, measure.field);
 }

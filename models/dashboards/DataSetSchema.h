@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QString>
+
 #include <optional>
 
 namespace branchline::schema {

@@ -5,12 +5,18 @@ namespace branchline {
 
 namespace {
 
-QDate monthStart(const QDate &day) { return QDate(day.year(), day.month(), 1); }
+QDate monthStart(const QDate &day)
+{
+    return QDate(day.year(), day.month(), 1);
+}
 QDate quarterStart(const QDate &day)
 {
     return QDate(day.year(), (day.month() - 1) / 3 * 3 + 1, 1);
 }
-DateRange days(const QDate &from, const QDate &to) { return { RelativePeriod::None, from, to }; }
+DateRange days(const QDate &from, const QDate &to)
+{
+    return { RelativePeriod::None, from, to };
+}
 
 // Whether a range covers whole calendar months: then its previous period is the same
 // number of months before, not the same number of days (March has 31, February 28).
@@ -65,8 +71,8 @@ DateRange DateRange::previous(const QDate &today) const
     if (!current.from.isValid() || !current.to.isValid() || current.from > current.to)
         return {};
     if (isWholeMonths(current)) {
-        const int months = (current.to.year() - current.from.year()) * 12
-                + current.to.month() - current.from.month() + 1;
+        const int months = (current.to.year() - current.from.year()) * 12 + current.to.month()
+                - current.from.month() + 1;
         return days(current.from.addMonths(-months), current.from.addDays(-1));
     }
     const qint64 length = current.from.daysTo(current.to) + 1;

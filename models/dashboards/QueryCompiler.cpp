@@ -52,8 +52,9 @@ Base baseOf(const QuerySpec &spec, Role role, const QString &userId,
     }
     base.conditions.append(QStringLiteral("t.deleted = 0"));
     for (const FilterSpec &filter : spec.filters) {
-        if (!add(&base, sql::filterCondition(*base.set, filter, role, userId, context.today,
-                                             &base.whereJoins)))
+        if (!add(&base,
+                 sql::filterCondition(*base.set, filter, role, userId, context.today,
+                                      &base.whereJoins)))
             return base;
     }
     const DateRange days = range.resolved(context.today);
@@ -193,8 +194,7 @@ CompiledQuery QueryCompiler::compile(const QuerySpec &spec, Role role, const QSt
 }
 
 CompiledQuery QueryCompiler::comparePrevious(const QuerySpec &spec, Role role,
-                                             const QString &userId,
-                                             const DashboardContext &context)
+                                             const QString &userId, const DashboardContext &context)
 {
     const DateRange previous = context.dateRange.previous(context.today);
     if (!previous.from.isValid() || !previous.to.isValid())
@@ -237,8 +237,8 @@ CompiledQuery QueryCompiler::drillDown(const QuerySpec &spec, Role role, const Q
     const QStringList select{ base.set->drillId, base.set->drillCustomer, base.set->drillTitle,
                               base.set->dateSql };
     const int rows = qBound(1, limit, kDrillLimit);
-    CompiledQuery query = assemble(base, select,
-                                   QStringLiteral(" ORDER BY 4 DESC, 1 LIMIT ?"), { rows + 1 });
+    CompiledQuery query =
+            assemble(base, select, QStringLiteral(" ORDER BY 4 DESC, 1 LIMIT ?"), { rows + 1 });
     return query;
 }
 

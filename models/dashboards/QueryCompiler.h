@@ -49,8 +49,7 @@ public:
     // The same measures over the previous period of the context's date range, without
     // dimensions, sort or limit: the KPI's comparison. An error when the context has no
     // date range.
-    static CompiledQuery comparePrevious(const QuerySpec &spec, Role role,
-                                         const QString &userId,
+    static CompiledQuery comparePrevious(const QuerySpec &spec, Role role, const QString &userId,
                                          const DashboardContext &context);
     // The records behind one result row: `dimensionKeys` are QueryResult::dimensionKeys
     // of the clicked row (a prefix of them is fine: a stacked bar's segment has two, its

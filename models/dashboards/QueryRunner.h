@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+
 #include <atomic>
 #include <memory>
 

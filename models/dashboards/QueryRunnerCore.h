@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
+
 #include <memory>
 #include <optional>
 

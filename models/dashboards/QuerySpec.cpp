@@ -194,12 +194,12 @@ QJsonObject QuerySpec::toJson() const
     }
     QJsonArray sortArray;
     for (const SortSpec &order : sort) {
-        sortArray.append(QJsonObject{
-                { QStringLiteral("by"),
-                  order.by == SortSpec::By::Dimension ? QStringLiteral("dimension")
-                                                      : QStringLiteral("measure") },
-                { QStringLiteral("index"), order.index },
-                { QStringLiteral("descending"), order.descending } });
+        sortArray.append(
+                QJsonObject{ { QStringLiteral("by"),
+                               order.by == SortSpec::By::Dimension ? QStringLiteral("dimension")
+                                                                   : QStringLiteral("measure") },
+                             { QStringLiteral("index"), order.index },
+                             { QStringLiteral("descending"), order.descending } });
     }
     QJsonObject json{ { QStringLiteral("data_set"), dataSet },
                       { QStringLiteral("dimensions"), dimensionArray },
@@ -230,7 +230,8 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
     const QJsonArray sortArray = json.value(QStringLiteral("sort")).toArray();
     if (dimensionArray.size() > kMaxDimensions || measureArray.size() > kMaxMeasures
         || filterArray.size() > kMaxFilters || sortArray.size() > kMaxDimensions + kMaxMeasures) {
-        message = QuerySpec::tr("The query has more dimensions, measures or filters than a widget can show.");
+        message = QuerySpec::tr(
+                "The query has more dimensions, measures or filters than a widget can show.");
         return std::nullopt;
     }
     for (const QJsonValue &value : dimensionArray) {
@@ -260,13 +261,14 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
         const QJsonObject item = value.toObject();
         const QString by = item.value(QStringLiteral("by")).toString();
         SortSpec order;
-        order.by = by == QLatin1String("dimension") ? SortSpec::By::Dimension : SortSpec::By::Measure;
+        order.by =
+                by == QLatin1String("dimension") ? SortSpec::By::Dimension : SortSpec::By::Measure;
         order.index = item.value(QStringLiteral("index")).toInt(-1);
         order.descending = item.value(QStringLiteral("descending")).toBool(true);
-        const auto count = order.by == SortSpec::By::Dimension ? spec.dimensions.size()
-                                                               : spec.measures.size();
-        if ((by != QLatin1String("dimension") && by != QLatin1String("measure"))
-            || order.index < 0 || order.index >= count) {
+        const auto count =
+                order.by == SortSpec::By::Dimension ? spec.dimensions.size() : spec.measures.size();
+        if ((by != QLatin1String("dimension") && by != QLatin1String("measure")) || order.index < 0
+            || order.index >= count) {
             message = QuerySpec::tr("The query sorts by a column it does not have.");
             return std::nullopt;
         }
@@ -274,8 +276,10 @@ std::optional<QuerySpec> QuerySpec::fromJson(const QJsonObject &json, QString *e
     }
     const QJsonValue limitValue = json.value(QStringLiteral("limit"));
     spec.limit = limitValue.toInt(0);
-    if (!limitValue.isUndefined() && (!limitValue.isDouble() || spec.limit < 0 || spec.limit > kMaxLimit)) {
-        message = QuerySpec::tr("The number of rows to keep must be between 1 and %1.").arg(kMaxLimit);
+    if (!limitValue.isUndefined()
+        && (!limitValue.isDouble() || spec.limit < 0 || spec.limit > kMaxLimit)) {
+        message = QuerySpec::tr("The number of rows to keep must be between 1 and %1.")
+                          .arg(kMaxLimit);
         return std::nullopt;
     }
     return spec;

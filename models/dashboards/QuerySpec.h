@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QVariant>
+
 #include <optional>
 
 namespace branchline {
@@ -51,7 +52,10 @@ struct DateRange
     QDate from;
     QDate to;
 
-    bool isEmpty() const { return period == RelativePeriod::None && !from.isValid() && !to.isValid(); }
+    bool isEmpty() const
+    {
+        return period == RelativePeriod::None && !from.isValid() && !to.isValid();
+    }
     // The concrete days for `today`; an open end stays invalid.
     DateRange resolved(const QDate &today) const;
     // The period just before this one, with the same length: a calendar month gives the

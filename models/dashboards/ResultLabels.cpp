@@ -28,8 +28,9 @@ ResultLabels::ResultLabels(QSqlDatabase db)
 void ResultLabels::forgetNamesIfStoreChanged()
 {
     QSqlQuery query(m_db);
-    const qint64 version =
-            query.exec(QStringLiteral("PRAGMA data_version")) && query.next() ? query.value(0).toLongLong() : -1;
+    const qint64 version = query.exec(QStringLiteral("PRAGMA data_version")) && query.next()
+            ? query.value(0).toLongLong()
+            : -1;
     if (version == m_dataVersion && version != -1)
         return;
     m_dataVersion = version;
@@ -84,7 +85,8 @@ void ResultLabels::fill(QueryResult *result, const QuerySpec &spec, Role role)
         else if (field->labeler == schema::Labeler::User)
             loadNames(QStringLiteral("users"), QStringLiteral("display_name"), keys, &m_users);
         else if (field->labeler == schema::Labeler::Customer)
-            loadNames(QStringLiteral("customers"), QStringLiteral("legal_name"), keys, &m_customers);
+            loadNames(QStringLiteral("customers"), QStringLiteral("legal_name"), keys,
+                      &m_customers);
     }
     result->texts.clear();
     for (const QVariantList &row : std::as_const(result->values)) {

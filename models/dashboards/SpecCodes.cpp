@@ -33,8 +33,10 @@ std::optional<Enum> valueOf(const std::pair<Enum, QLatin1String> (&table)[N], co
 }
 
 const std::pair<DateBucket, QLatin1String> kBuckets[] = {
-    { DateBucket::None, QLatin1String("none") },   { DateBucket::Day, QLatin1String("day") },
-    { DateBucket::Week, QLatin1String("week") },   { DateBucket::Month, QLatin1String("month") },
+    { DateBucket::None, QLatin1String("none") },
+    { DateBucket::Day, QLatin1String("day") },
+    { DateBucket::Week, QLatin1String("week") },
+    { DateBucket::Month, QLatin1String("month") },
     { DateBucket::Quarter, QLatin1String("quarter") },
 };
 
@@ -73,13 +75,34 @@ const std::pair<RelativePeriod, QLatin1String> kPeriods[] = {
 
 } // namespace
 
-QString dateBucketCode(DateBucket bucket) { return codeOf(kBuckets, bucket); }
-std::optional<DateBucket> dateBucketFromCode(const QString &code) { return valueOf(kBuckets, code); }
-QString aggregateCode(Aggregate aggregate) { return codeOf(kAggregates, aggregate); }
-std::optional<Aggregate> aggregateFromCode(const QString &code) { return valueOf(kAggregates, code); }
-QString filterOpCode(FilterOp op) { return codeOf(kOps, op); }
-std::optional<FilterOp> filterOpFromCode(const QString &code) { return valueOf(kOps, code); }
-QString relativePeriodCode(RelativePeriod period) { return codeOf(kPeriods, period); }
+QString dateBucketCode(DateBucket bucket)
+{
+    return codeOf(kBuckets, bucket);
+}
+std::optional<DateBucket> dateBucketFromCode(const QString &code)
+{
+    return valueOf(kBuckets, code);
+}
+QString aggregateCode(Aggregate aggregate)
+{
+    return codeOf(kAggregates, aggregate);
+}
+std::optional<Aggregate> aggregateFromCode(const QString &code)
+{
+    return valueOf(kAggregates, code);
+}
+QString filterOpCode(FilterOp op)
+{
+    return codeOf(kOps, op);
+}
+std::optional<FilterOp> filterOpFromCode(const QString &code)
+{
+    return valueOf(kOps, code);
+}
+QString relativePeriodCode(RelativePeriod period)
+{
+    return codeOf(kPeriods, period);
+}
 std::optional<RelativePeriod> relativePeriodFromCode(const QString &code)
 {
     return valueOf(kPeriods, code);

@@ -118,9 +118,11 @@ Fragment term(const DataSetDef &set, Aggregate aggregate, const QString &name, R
         return failure(QueryCompiler::tr("A ratio divides two simple measures."));
     const FieldDef *field = schema::measure(set, name);
     if (!field || !schema::offersMeasure(*field, role))
-        return failure(QueryCompiler::tr("The measure “%1” is not available to you here.").arg(name));
+        return failure(
+                QueryCompiler::tr("The measure “%1” is not available to you here.").arg(name));
     if (!field->aggregates.contains(aggregate))
-        return failure(QueryCompiler::tr("“%1” cannot be aggregated that way.").arg(schema::fieldLabel(*field)));
+        return failure(QueryCompiler::tr("“%1” cannot be aggregated that way.")
+                               .arg(schema::fieldLabel(*field)));
     joins->insert(field->join);
     return termExpression(field, aggregate);
 }
@@ -131,7 +133,8 @@ Fragment dimensionKey(const DataSetDef &set, const FieldDef &field, DateBucket b
 {
     if (!field.isDate) {
         if (bucket != DateBucket::None)
-            return failure(QueryCompiler::tr("Only a date can be grouped by day, week, month or quarter."));
+            return failure(QueryCompiler::tr(
+                    "Only a date can be grouped by day, week, month or quarter."));
         return { field.sql, {}, {} };
     }
     if (set.dateStorage == DateStorage::Month) {
@@ -174,7 +177,8 @@ Fragment dateWithin(const DataSetDef &set, const QString &dateSql, const QDate &
         piece.bindings.append(monthly ? to.toString(QStringLiteral("yyyy-MM"))
                                       : to.addDays(1).toString(Qt::ISODate));
     }
-    piece.sql = conditions.isEmpty() ? QStringLiteral("1") : conditions.join(QStringLiteral(" AND "));
+    piece.sql =
+            conditions.isEmpty() ? QStringLiteral("1") : conditions.join(QStringLiteral(" AND "));
     return piece;
 }
 
@@ -183,7 +187,8 @@ Fragment filterCondition(const DataSetDef &set, const FilterSpec &filter, Role r
 {
     const FieldDef *field = schema::dimension(set, filter.field);
     if (!field || !schema::offersDimension(*field, role))
-        return failure(QueryCompiler::tr("The field “%1” is not available to you here.").arg(filter.field));
+        return failure(QueryCompiler::tr("The field “%1” is not available to you here.")
+                               .arg(filter.field));
     joins->insert(field->join);
     if (field->isDate)
         return dateFilter(set, *field, filter, today);
@@ -220,17 +225,18 @@ Fragment measureExpression(const DataSetDef &set, const MeasureSpec &measure, Ro
 {
     if (measure.aggregate != Aggregate::Ratio)
         return term(set, measure.aggregate, measure.field, role, joins);
-    const Fragment numerator = term(set, measure.numerator.aggregate, measure.numerator.field,
-                                    role, joins);
+    const Fragment numerator =
+            term(set, measure.numerator.aggregate, measure.numerator.field, role, joins);
     if (!numerator.ok())
         return numerator;
-    const Fragment denominator = term(set, measure.denominator.aggregate,
-                                      measure.denominator.field, role, joins);
+    const Fragment denominator =
+            term(set, measure.denominator.aggregate, measure.denominator.field, role, joins);
     if (!denominator.ok())
         return denominator;
     // A zero denominator gives null (no value), not a division error or infinity.
     return { QStringLiteral("CAST(%1 AS REAL) / NULLIF(%2, 0)").arg(numerator.sql, denominator.sql),
-             {}, {} };
+             {},
+             {} };
 }
 
 Fragment keyEquals(const QString &keySql, const QVariant &key)

@@ -8,11 +8,12 @@
 #include "dashboards/QueryCompiler.h"
 
 #include <QJsonArray>
-#include <functional>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <functional>
 
 using namespace branchline;
 using namespace branchline::test;
@@ -46,7 +47,9 @@ DashboardDefinition sample()
     ratio.label = QStringLiteral("退款率");
     kpi.query.measures = { MeasureSpec{ Aggregate::Sum, "volume", {}, {}, {} }, ratio };
     FilterSpec mine{ "owner", FilterOp::CurrentUser, {}, {}, {}, RelativePeriod::None };
-    FilterSpec some{ "risk_level", FilterOp::In, { "low", QVariant() }, {}, {}, RelativePeriod::None };
+    FilterSpec some{
+        "risk_level", FilterOp::In, { "low", QVariant() }, {}, {}, RelativePeriod::None
+    };
     FilterSpec days{ "date", FilterOp::Range, {}, "2026-01-01", {}, RelativePeriod::None };
     FilterSpec recent{ "date", FilterOp::RelativeDate, {}, {}, {}, RelativePeriod::Last90Days };
     kpi.query.filters = { mine, some, days, recent };
@@ -141,12 +144,16 @@ void TestDashboardDefinition::refusals_data()
     QTest::newRow("no name") << edited([](QJsonObject &j) { j["name"] = "  "; });
     QTest::newRow("long name") << edited([](QJsonObject &j) { j["name"] = QString(121, 'x'); });
     QTest::newRow("newer format") << edited([](QJsonObject &j) { j["format"] = 2; });
-    QTest::newRow("unknown role") << edited([](QJsonObject &j) { j["shared_roles"] = QJsonArray{ "boss" }; });
-    QTest::newRow("branches not a list") << edited([](QJsonObject &j) { j["shared_branches"] = "B2"; });
+    QTest::newRow("unknown role") << edited(
+            [](QJsonObject &j) { j["shared_roles"] = QJsonArray{ "boss" }; });
+    QTest::newRow("branches not a list")
+            << edited([](QJsonObject &j) { j["shared_branches"] = "B2"; });
     QTest::newRow("backwards dates") << edited([](QJsonObject &j) {
         j["date_range"] = QJsonObject{ { "from", "2026-03-01" }, { "to", "2026-01-01" } };
     });
-    QTest::newRow("unknown period") << edited([](QJsonObject &j) { j["date_range"] = QJsonObject{ { "period", "soon" } }; });
+    QTest::newRow("unknown period") << edited([](QJsonObject &j) {
+        j["date_range"] = QJsonObject{ { "period", "soon" } };
+    });
     QTest::newRow("duplicate widget id") << editedWidget(1, [](QJsonObject &w) { w["id"] = "w1"; });
     QTest::newRow("no widget id") << editedWidget(1, [](QJsonObject &w) { w["id"] = ""; });
     QTest::newRow("past the 12th column") << editedWidget(1, [](QJsonObject &w) { w["x"] = 4; });
@@ -154,20 +161,26 @@ void TestDashboardDefinition::refusals_data()
     QTest::newRow("no width") << editedWidget(1, [](QJsonObject &w) { w["w"] = 0; });
     QTest::newRow("width as text") << editedWidget(1, [](QJsonObject &w) { w["w"] = "9"; });
     QTest::newRow("too tall") << editedWidget(1, [](QJsonObject &w) { w["h"] = 201; });
-    QTest::newRow("overlap") << editedWidget(1, [](QJsonObject &w) { w["x"] = 2; w["w"] = 4; });
+    QTest::newRow("overlap") << editedWidget(1, [](QJsonObject &w) {
+        w["x"] = 2;
+        w["w"] = 4;
+    });
     QTest::newRow("unknown type") << editedWidget(1, [](QJsonObject &w) { w["type"] = "gauge"; });
-    QTest::newRow("kpi with a dimension") << editedWidget(1, [](QJsonObject &w) { w["type"] = "kpi"; });
+    QTest::newRow("kpi with a dimension")
+            << editedWidget(1, [](QJsonObject &w) { w["type"] = "kpi"; });
     QTest::newRow("no data set") << editedQuery([](QJsonObject &q) { q.remove("data_set"); });
     QTest::newRow("unknown aggregate") << editedQuery([](QJsonObject &q) {
         q["measures"] = QJsonArray{ QJsonObject{ { "aggregate", "median" } } };
     });
     QTest::newRow("ratio of ratio") << editedQuery([](QJsonObject &q) {
-        q["measures"] = QJsonArray{ QJsonObject{ { "aggregate", "ratio" },
-                                                 { "numerator", QJsonObject{ { "aggregate", "ratio" } } },
-                                                 { "denominator", QJsonObject{ { "aggregate", "count" } } } } };
+        q["measures"] = QJsonArray{ QJsonObject{
+                { "aggregate", "ratio" },
+                { "numerator", QJsonObject{ { "aggregate", "ratio" } } },
+                { "denominator", QJsonObject{ { "aggregate", "count" } } } } };
     });
     QTest::newRow("unknown bucket") << editedQuery([](QJsonObject &q) {
-        q["dimensions"] = QJsonArray{ QJsonObject{ { "field", "date" }, { "bucket", "fortnight" } } };
+        q["dimensions"] =
+                QJsonArray{ QJsonObject{ { "field", "date" }, { "bucket", "fortnight" } } };
     });
     QTest::newRow("four dimensions") << editedQuery([](QJsonObject &q) {
         const QJsonObject d{ { "field", "city" } };
@@ -181,14 +194,16 @@ void TestDashboardDefinition::refusals_data()
         q["filters"] = QJsonArray{ QJsonObject{ { "field", "city" }, { "op", "equals" } } };
     });
     QTest::newRow("nested filter value") << editedQuery([](QJsonObject &q) {
-        q["filters"] = QJsonArray{ QJsonObject{ { "field", "city" }, { "op", "in" },
+        q["filters"] = QJsonArray{ QJsonObject{ { "field", "city" },
+                                                { "op", "in" },
                                                 { "values", QJsonArray{ QJsonArray{ 1 } } } } };
     });
     QTest::newRow("too many values") << editedQuery([](QJsonObject &q) {
         QJsonArray values;
         for (int i = 0; i < 501; ++i)
             values.append(i);
-        q["filters"] = QJsonArray{ QJsonObject{ { "field", "city" }, { "op", "in" }, { "values", values } } };
+        q["filters"] = QJsonArray{ QJsonObject{
+                { "field", "city" }, { "op", "in" }, { "values", values } } };
     });
     QTest::newRow("sort out of range") << editedQuery([](QJsonObject &q) {
         q["sort"] = QJsonArray{ QJsonObject{ { "by", "measure" }, { "index", 5 } } };
@@ -254,7 +269,8 @@ void TestDashboardDefinition::builtInsCompileForTheirRoles()
                 CompiledQuery compiled = QueryCompiler::compile(widget.query, role, "u1", context);
                 QVERIFY2(compiled.ok(), qPrintable(where + ": " + compiled.error));
                 QSqlQuery query(store.db());
-                QVERIFY2(query.prepare(compiled.sql), qPrintable(where + ": " + query.lastError().text()));
+                QVERIFY2(query.prepare(compiled.sql),
+                         qPrintable(where + ": " + query.lastError().text()));
                 for (const QVariant &value : compiled.bindings)
                     query.addBindValue(value);
                 QVERIFY2(query.exec(), qPrintable(where + ": " + query.lastError().text()));
@@ -277,14 +293,38 @@ void TestDashboardDefinition::builtInFigures_data()
     QTest::addColumn<QString>("userId");
     QTest::addColumn<QString>("expected");
     // u1 owns l1 (new), l2 (converted), l4 (qualified); t1 (open), t2 (done); c1 and c2.
-    QTest::newRow("open leads") << "builtin:rep.pipeline" << "open" << "u1" << "2";
-    QTest::newRow("my conversion") << "builtin:rep.pipeline" << "conversion" << "u1" << "0.333";
-    QTest::newRow("open tasks") << "builtin:rep.tasks" << "open" << "u1" << "1";
-    QTest::newRow("done in 30 days") << "builtin:rep.tasks" << "done" << "u1" << "1";
-    QTest::newRow("my volume this year") << "builtin:rep.volume" << "volume" << "u1" << "350000";
-    QTest::newRow("branch volume this year") << "builtin:manager.volume" << "volume" << "u3" << "650000";
-    QTest::newRow("approvals waiting") << "builtin:manager.approvals" << "waiting" << "u3" << "1";
-    QTest::newRow("new customers this year") << "builtin:manager.onboarding" << "customers" << "u3" << "4";
+    QTest::newRow("open leads") << "builtin:rep.pipeline"
+                                << "open"
+                                << "u1"
+                                << "2";
+    QTest::newRow("my conversion") << "builtin:rep.pipeline"
+                                   << "conversion"
+                                   << "u1"
+                                   << "0.333";
+    QTest::newRow("open tasks") << "builtin:rep.tasks"
+                                << "open"
+                                << "u1"
+                                << "1";
+    QTest::newRow("done in 30 days") << "builtin:rep.tasks"
+                                     << "done"
+                                     << "u1"
+                                     << "1";
+    QTest::newRow("my volume this year") << "builtin:rep.volume"
+                                         << "volume"
+                                         << "u1"
+                                         << "350000";
+    QTest::newRow("branch volume this year") << "builtin:manager.volume"
+                                             << "volume"
+                                             << "u3"
+                                             << "650000";
+    QTest::newRow("approvals waiting") << "builtin:manager.approvals"
+                                       << "waiting"
+                                       << "u3"
+                                       << "1";
+    QTest::newRow("new customers this year") << "builtin:manager.onboarding"
+                                             << "customers"
+                                             << "u3"
+                                             << "4";
 }
 
 void TestDashboardDefinition::builtInFigures()

@@ -17,8 +17,8 @@ using namespace branchline::test;
 
 namespace {
 
-QuerySpec spec(const QString &dataSet, QList<DimensionSpec> dimensions,
-               QList<MeasureSpec> measures, QList<FilterSpec> filters = {})
+QuerySpec spec(const QString &dataSet, QList<DimensionSpec> dimensions, QList<MeasureSpec> measures,
+               QList<FilterSpec> filters = {})
 {
     QuerySpec query;
     query.dataSet = dataSet;
@@ -45,8 +45,8 @@ MeasureSpec ratio(MeasureTerm numerator, MeasureTerm denominator)
     return item;
 }
 
-FilterSpec filter(const QString &field, FilterOp op, QVariantList values = {},
-                  QVariant from = {}, QVariant to = {})
+FilterSpec filter(const QString &field, FilterOp op, QVariantList values = {}, QVariant from = {},
+                  QVariant to = {})
 {
     FilterSpec item;
     item.field = field;
@@ -105,7 +105,7 @@ QString rowsText(QSqlDatabase db, const CompiledQuery &compiled)
             (i < dimensions ? keys : values).append(cell(query.value(i)));
         rows << (keys.isEmpty() ? values.join(QLatin1Char(','))
                                 : keys.join(QLatin1Char(',')) + QLatin1Char('=')
-                                   + values.join(QLatin1Char(',')));
+                                 + values.join(QLatin1Char(',')));
     }
     return rows.join(QStringLiteral("; "));
 }
@@ -152,40 +152,53 @@ void TestDashboardQuery::figures_data()
     const QString mv = QStringLiteral("merchant_volumes");
     const DimensionSpec branch{ QStringLiteral("branch"), DateBucket::None };
     const DimensionSpec date{ QStringLiteral("date"), DateBucket::None };
-    const auto dated = [](DateBucket bucket) { return DimensionSpec{ QStringLiteral("date"), bucket }; };
+    const auto dated = [](DateBucket bucket) {
+        return DimensionSpec{ QStringLiteral("date"), bucket };
+    };
     const MeasureSpec count = measure(Aggregate::Count);
     const auto row = [&](const char *name, QuerySpec query, const char *expected,
                          DashboardContext scope = context(), const char *user = "u1") {
-        QTest::newRow(name) << query << scope << QString::fromUtf8(user) << QString::fromUtf8(expected);
+        QTest::newRow(name) << query << scope << QString::fromUtf8(user)
+                            << QString::fromUtf8(expected);
     };
 
     // Measures. c6 is deleted and never counts; c3 has no credit limit.
     row("count", spec(c, {}, { count }), "5");
     row("count by branch", spec(c, { branch }, { count }), "B1=2; B2=2; B3=1");
-    row("distinct count", spec(c, {}, { measure(Aggregate::DistinctCount, "settlement_account") }), "3");
+    row("distinct count", spec(c, {}, { measure(Aggregate::DistinctCount, "settlement_account") }),
+        "3");
     row("sum", spec(c, { branch }, { measure(Aggregate::Sum, "credit_limit") }),
         "B1=300000; B2=50000; B3=300000");
     row("avg skips null", spec(c, {}, { measure(Aggregate::Avg, "credit_limit") }), "162500");
-    row("min and max", spec(c, {}, { measure(Aggregate::Min, "credit_limit"),
-                                     measure(Aggregate::Max, "credit_limit") }), "50000,300000");
-    row("ratio", spec(c, {}, { ratio({ Aggregate::Sum, "credit_limit" }, { Aggregate::Count, {} }) }),
+    row("min and max",
+        spec(c, {},
+             { measure(Aggregate::Min, "credit_limit"), measure(Aggregate::Max, "credit_limit") }),
+        "50000,300000");
+    row("ratio",
+        spec(c, {}, { ratio({ Aggregate::Sum, "credit_limit" }, { Aggregate::Count, {} }) }),
         "130000");
     row("ratio over zero is null",
-        spec(c, {}, { ratio({ Aggregate::Sum, "credit_limit" },
-                            { Aggregate::DistinctCount, "settlement_account" }) },
+        spec(c, {},
+             { ratio({ Aggregate::Sum, "credit_limit" },
+                     { Aggregate::DistinctCount, "settlement_account" }) },
              { filter("kind", FilterOp::Equals, { "individual" }) }),
         "null");
     row("conversion rate", spec("leads", {}, { measure(Aggregate::Avg, "converted") }), "0.25");
     row("average score", spec("leads", {}, { measure(Aggregate::Avg, "score") }), "55");
     row("completion rate", spec("tasks", {}, { measure(Aggregate::Avg, "done") }), "0.5");
-    row("attachment bytes", spec("activities", {}, { measure(Aggregate::Sum, "attachment_size"),
-                                                     measure(Aggregate::Avg, "attachment_size") }),
+    row("attachment bytes",
+        spec("activities", {},
+             { measure(Aggregate::Sum, "attachment_size"),
+               measure(Aggregate::Avg, "attachment_size") }),
         "4000,2000");
-    row("records concerned", spec("activities", {}, { measure(Aggregate::DistinctCount, "related") }), "4");
-    row("hours to decision", spec("approvals", {}, { measure(Aggregate::Avg, "hours_to_decision"),
-                                                     measure(Aggregate::Max, "round") }),
+    row("records concerned",
+        spec("activities", {}, { measure(Aggregate::DistinctCount, "related") }), "4");
+    row("hours to decision",
+        spec("approvals", {},
+             { measure(Aggregate::Avg, "hours_to_decision"), measure(Aggregate::Max, "round") }),
         "24,2");
-    row("refunds per volume", spec(mv, {}, { ratio({ Aggregate::Sum, "refunds" }, { Aggregate::Sum, "volume" }) }),
+    row("refunds per volume",
+        spec(mv, {}, { ratio({ Aggregate::Sum, "refunds" }, { Aggregate::Sum, "volume" }) }),
         "0.00625");
     row("distinct merchants", spec(mv, {}, { measure(Aggregate::DistinctCount, "merchant") }), "3");
 
@@ -208,7 +221,8 @@ void TestDashboardQuery::figures_data()
         "fee_rate_change=2; settlement_account_change=1");
     row("volume branch by customer", spec(mv, { branch }, { measure(Aggregate::Sum, "volume") }),
         "B1=350000; B2=370000");
-    row("volume risk by customer", spec(mv, { { "risk_level" } }, { measure(Aggregate::Sum, "volume") }),
+    row("volume risk by customer",
+        spec(mv, { { "risk_level" } }, { measure(Aggregate::Sum, "volume") }),
         "high=370000; low=300000; medium=50000");
     row("two dimensions", spec(c, { branch, { "kind" } }, { count }),
         "B1,merchant=2; B2,individual=1; B2,merchant=1; B3,corporate=1");
@@ -222,30 +236,48 @@ void TestDashboardQuery::figures_data()
         "2026-02-23=1; 2026-03-02=2; 2026-03-16=2");
     row("month", spec(c, { dated(DateBucket::Month) }, { count }),
         "2025-12-01=1; 2026-01-01=1; 2026-02-01=1; 2026-03-01=2");
-    row("quarter", spec(c, { dated(DateBucket::Quarter) }, { count }), "2025-10-01=1; 2026-01-01=4");
-    row("monthly data by month", spec(mv, { dated(DateBucket::Month) }, { measure(Aggregate::Sum, "volume") }),
+    row("quarter", spec(c, { dated(DateBucket::Quarter) }, { count }),
+        "2025-10-01=1; 2026-01-01=4");
+    row("monthly data by month",
+        spec(mv, { dated(DateBucket::Month) }, { measure(Aggregate::Sum, "volume") }),
         "2025-12-01=70000; 2026-01-01=100000; 2026-02-01=250000; 2026-03-01=300000");
-    row("monthly data by quarter", spec(mv, { dated(DateBucket::Quarter) }, { measure(Aggregate::Sum, "volume") }),
+    row("monthly data by quarter",
+        spec(mv, { dated(DateBucket::Quarter) }, { measure(Aggregate::Sum, "volume") }),
         "2025-10-01=70000; 2026-01-01=650000");
 
     // Filters.
-    row("equals", spec(c, {}, { count }, { filter("kind", FilterOp::Equals, { "merchant" }) }), "3");
-    row("in", spec(c, {}, { count }, { filter("status", FilterOp::In, { "active", "onboarding" }) }), "3");
-    row("in with empty", spec(c, {}, { count }, { filter("risk_level", FilterOp::In, { "high", QVariant() }) }), "2");
-    row("range", spec(c, {}, { count }, { filter("date", FilterOp::Range, {}, "2026-02-01", "2026-03-02") }), "2");
-    row("open range", spec(c, {}, { count }, { filter("date", FilterOp::Range, {}, "2026-03-01", QVariant()) }), "2");
-    row("text range", spec(c, {}, { count }, { filter("mcc", FilterOp::Range, {}, "5000", "5500") }), "1");
+    row("equals", spec(c, {}, { count }, { filter("kind", FilterOp::Equals, { "merchant" }) }),
+        "3");
+    row("in",
+        spec(c, {}, { count }, { filter("status", FilterOp::In, { "active", "onboarding" }) }),
+        "3");
+    row("in with empty",
+        spec(c, {}, { count }, { filter("risk_level", FilterOp::In, { "high", QVariant() }) }),
+        "2");
+    row("range",
+        spec(c, {}, { count }, { filter("date", FilterOp::Range, {}, "2026-02-01", "2026-03-02") }),
+        "2");
+    row("open range",
+        spec(c, {}, { count }, { filter("date", FilterOp::Range, {}, "2026-03-01", QVariant()) }),
+        "2");
+    row("text range",
+        spec(c, {}, { count }, { filter("mcc", FilterOp::Range, {}, "5000", "5500") }), "1");
     row("this month", spec(c, {}, { count }, { period(RelativePeriod::ThisMonth) }), "2");
     row("last 30 days", spec(c, {}, { count }, { period(RelativePeriod::Last30Days) }), "2");
     row("previous month", spec(c, {}, { count }, { period(RelativePeriod::PreviousMonth) }), "1");
-    row("previous quarter", spec(c, {}, { count }, { period(RelativePeriod::PreviousQuarter) }), "1");
-    row("monthly data this quarter", spec(mv, {}, { measure(Aggregate::Sum, "volume") },
-                                          { period(RelativePeriod::ThisQuarter) }), "650000");
+    row("previous quarter", spec(c, {}, { count }, { period(RelativePeriod::PreviousQuarter) }),
+        "1");
+    row("monthly data this quarter",
+        spec(mv, {}, { measure(Aggregate::Sum, "volume") },
+             { period(RelativePeriod::ThisQuarter) }),
+        "650000");
     row("current user", spec(c, {}, { count }, { filter("owner", FilterOp::CurrentUser) }), "3");
-    row("current user is the viewer", spec(c, {}, { count }, { filter("owner", FilterOp::CurrentUser) }),
-        "2", context(), "u2");
-    row("my merchants' volume", spec(mv, {}, { measure(Aggregate::Sum, "volume") },
-                                     { filter("owner", FilterOp::CurrentUser) }), "350000");
+    row("current user is the viewer",
+        spec(c, {}, { count }, { filter("owner", FilterOp::CurrentUser) }), "2", context(), "u2");
+    row("my merchants' volume",
+        spec(mv, {}, { measure(Aggregate::Sum, "volume") },
+             { filter("owner", FilterOp::CurrentUser) }),
+        "350000");
     row("my tasks", spec("tasks", {}, { count }, { filter("owner", FilterOp::CurrentUser) }), "2");
     row("tasks of a region", spec("tasks", {}, { count }), "3", context({}, "R1"));
 
@@ -254,12 +286,13 @@ void TestDashboardQuery::figures_data()
         context({ RelativePeriod::ThisQuarter, {}, {} }));
     row("dashboard days", spec(c, {}, { count }), "1",
         context({ RelativePeriod::None, QDate(2026, 3, 15), QDate(2026, 3, 31) }));
-    row("region takes its branches", spec(c, { branch }, { count }), "B1=2; B2=2", context({}, "R1"));
+    row("region takes its branches", spec(c, { branch }, { count }), "B1=2; B2=2",
+        context({}, "R1"));
     row("head office takes all", spec(c, {}, { count }), "5", context({}, "HQ"));
     row("one branch", spec(c, {}, { count }), "1", context({}, "B3"));
     row("activities by author's branch", spec("activities", {}, { count }), "3", context({}, "B1"));
-    row("volumes by customer's branch", spec(mv, {}, { measure(Aggregate::Sum, "volume") }), "370000",
-        context({}, "B2"));
+    row("volumes by customer's branch", spec(mv, {}, { measure(Aggregate::Sum, "volume") }),
+        "370000", context({}, "B2"));
     row("range and branch", spec(mv, {}, { measure(Aggregate::Sum, "volume") }), "300000",
         context({ RelativePeriod::ThisMonth, {}, {} }, "R1"));
 
@@ -298,27 +331,33 @@ void TestDashboardQuery::refusals_data()
     QTest::newRow("nothing asked") << spec(c, {}, {}) << rep;
     QTest::newRow("unknown dimension") << spec(c, { { "legal_name" } }, { count }) << rep;
     QTest::newRow("pii dimension") << spec(c, { { "phone" } }, { count }) << rep;
-    QTest::newRow("injected name") << spec(c, { { "city; DROP TABLE customers" } }, { count }) << rep;
-    QTest::newRow("bucket on a code") << spec(c, { { "status", DateBucket::Month } }, { count }) << rep;
+    QTest::newRow("injected name")
+            << spec(c, { { "city; DROP TABLE customers" } }, { count }) << rep;
+    QTest::newRow("bucket on a code")
+            << spec(c, { { "status", DateBucket::Month } }, { count }) << rep;
     QTest::newRow("monthly by day")
             << spec("merchant_volumes", { { "date", DateBucket::Day } }, { count }) << rep;
     QTest::newRow("unknown measure") << spec(c, {}, { measure(Aggregate::Sum, "volume") }) << rep;
     QTest::newRow("sum of a count field")
             << spec(c, {}, { measure(Aggregate::Sum, "settlement_account") }) << rep;
-    QTest::newRow("ratio of ratio") << spec(c, {}, { ratio({ Aggregate::Ratio, {} }, { Aggregate::Count, {} }) })
-                                    << rep;
+    QTest::newRow("ratio of ratio")
+            << spec(c, {}, { ratio({ Aggregate::Ratio, {} }, { Aggregate::Count, {} }) }) << rep;
     QTest::newRow("masked for the manager")
             << spec(c, {}, { measure(Aggregate::DistinctCount, "settlement_account") })
             << static_cast<int>(Role::BranchManager);
     QTest::newRow("masked for the admin")
             << spec(c, {}, { measure(Aggregate::DistinctCount, "settlement_account") })
             << static_cast<int>(Role::Admin);
-    QTest::newRow("period on a code")
-            << spec(c, {}, { count }, { [] { FilterSpec f = period(RelativePeriod::ThisMonth); f.field = "city"; return f; }() })
-            << rep;
+    QTest::newRow("period on a code") << spec(c, {}, { count }, { [] {
+                                                  FilterSpec f = period(RelativePeriod::ThisMonth);
+                                                  f.field = "city";
+                                                  return f;
+                                              }() })
+                                      << rep;
     QTest::newRow("current user on a city")
             << spec(c, {}, { count }, { filter("city", FilterOp::CurrentUser) }) << rep;
-    QTest::newRow("bad date") << spec(c, {}, { count }, { filter("date", FilterOp::Range, {}, "18/03/2026") })
+    QTest::newRow("bad date") << spec(c, {}, { count },
+                                      { filter("date", FilterOp::Range, {}, "18/03/2026") })
                               << rep;
     QuerySpec badSort = spec(c, {}, { count });
     badSort.sort = { { SortSpec::By::Dimension, 0, true } };
@@ -340,15 +379,17 @@ void TestDashboardQuery::previousPeriod()
 {
     const QuerySpec query = spec("merchant_volumes", {}, { measure(Aggregate::Sum, "volume") });
     const DashboardContext quarter = context({ RelativePeriod::ThisQuarter, {}, {} });
-    QCOMPARE(rowsText(m_store->db(), QueryCompiler::compile(query, Role::BranchManager, "u3", quarter)),
+    QCOMPARE(rowsText(m_store->db(),
+                      QueryCompiler::compile(query, Role::BranchManager, "u3", quarter)),
              QStringLiteral("650000"));
     QCOMPARE(rowsText(m_store->db(),
                       QueryCompiler::comparePrevious(query, Role::BranchManager, "u3", quarter)),
              QStringLiteral("70000"));
     const DashboardContext month = context({ RelativePeriod::ThisMonth, {}, {} });
     QCOMPARE(rowsText(m_store->db(),
-                      QueryCompiler::comparePrevious(spec("customers", {}, { measure(Aggregate::Count) }),
-                                                     Role::BranchManager, "u3", month)),
+                      QueryCompiler::comparePrevious(
+                              spec("customers", {}, { measure(Aggregate::Count) }),
+                              Role::BranchManager, "u3", month)),
              QStringLiteral("1"));
     QVERIFY(!QueryCompiler::comparePrevious(query, Role::BranchManager, "u3", context()).ok());
 }
@@ -365,20 +406,21 @@ void TestDashboardQuery::drillDown_data()
             << spec(c, { { "branch" } }, { count }) << QVariantList{ "B1" } << 10
             << "c2,c2,文三超市,2026-02-10T10:00:00.000Z; c1,c1,西湖茶馆,2026-01-05T10:00:00.000Z";
     QTest::newRow("month bucket")
-            << spec(c, { { "date", DateBucket::Month } }, { count }) << QVariantList{ "2026-03-01" } << 10
-            << "c4,c4,陈明,2026-03-15T10:00:00.000Z; c3,c3,外滩餐厅,2026-03-02T10:00:00.000Z";
-    QTest::newRow("empty group")
-            << spec(c, { { "risk_level" } }, { count }) << QVariantList{ QVariant() } << 10
-            << "c4,c4,陈明,2026-03-15T10:00:00.000Z";
+            << spec(c, { { "date", DateBucket::Month } }, { count }) << QVariantList{ "2026-03-01" }
+            << 10 << "c4,c4,陈明,2026-03-15T10:00:00.000Z; c3,c3,外滩餐厅,2026-03-02T10:00:00.000Z";
+    QTest::newRow("empty group") << spec(c, { { "risk_level" } }, { count })
+                                 << QVariantList{ QVariant() } << 10
+                                 << "c4,c4,陈明,2026-03-15T10:00:00.000Z";
     QTest::newRow("stacked segment")
-            << spec(c, { { "branch" }, { "kind" } }, { count }) << QVariantList{ "B2", "individual" } << 10
-            << "c4,c4,陈明,2026-03-15T10:00:00.000Z";
+            << spec(c, { { "branch" }, { "kind" } }, { count })
+            << QVariantList{ "B2", "individual" } << 10 << "c4,c4,陈明,2026-03-15T10:00:00.000Z";
     QTest::newRow("volumes open their merchant")
             << spec("merchant_volumes", { { "date", DateBucket::Month } }, { count })
             << QVariantList{ "2026-02-01" } << 10
             << "mv2,c1,西湖茶馆,2026-02; mv3,c2,文三超市,2026-02";
     QTest::newRow("tasks open their customer")
-            << spec("tasks", { { "status" } }, { count }, { filter("owner", FilterOp::CurrentUser) })
+            << spec("tasks", { { "status" } }, { count },
+                    { filter("owner", FilterOp::CurrentUser) })
             << QVariantList{ "open" } << 10 << "t1,c1,回访,2026-03-20T10:00:00.000Z";
     QTest::newRow("one more than the limit")
             << spec(c, {}, { count }) << QVariantList{} << 2
@@ -415,10 +457,10 @@ void TestDashboardQuery::drillDown()
 void TestDashboardQuery::valuesAreBoundNeverSpliced()
 {
     const QString hostile = QStringLiteral("x' OR 1=1; DROP TABLE customers; --");
-    const CompiledQuery compiled = QueryCompiler::compile(
-            spec("customers", {}, { measure(Aggregate::Count) },
-                 { filter("city", FilterOp::Equals, { hostile }) }),
-            Role::SalesRep, "u1", context({}, hostile));
+    const CompiledQuery compiled =
+            QueryCompiler::compile(spec("customers", {}, { measure(Aggregate::Count) },
+                                        { filter("city", FilterOp::Equals, { hostile }) }),
+                                   Role::SalesRep, "u1", context({}, hostile));
     QVERIFY(compiled.ok());
     QVERIFY(!compiled.sql.contains(hostile));
     QVERIFY(!compiled.sql.contains(QStringLiteral("DROP")));
@@ -440,7 +482,8 @@ void TestDashboardQuery::offersFollowFieldPolicy()
             for (const CatalogField &field : dimensions) {
                 QVERIFY(!field.label.isEmpty());
                 // PII never groups a chart, whoever looks.
-                QVERIFY2(field.name != QLatin1String("phone") && field.name != QLatin1String("settlement_account"),
+                QVERIFY2(field.name != QLatin1String("phone")
+                                 && field.name != QLatin1String("settlement_account"),
                          qPrintable(field.name));
             }
         }
@@ -468,17 +511,26 @@ void TestDashboardQuery::dateRanges_data()
     QTest::addColumn<QDate>("to");
     QTest::addColumn<QDate>("previousFrom");
     QTest::addColumn<QDate>("previousTo");
-    const auto row = [](const char *name, RelativePeriod period, QDate from, QDate to, QDate pFrom, QDate pTo) {
+    const auto row = [](const char *name, RelativePeriod period, QDate from, QDate to, QDate pFrom,
+                        QDate pTo) {
         QTest::newRow(name) << static_cast<int>(period) << from << to << pFrom << pTo;
     };
-    row("today", RelativePeriod::Today, { 2026, 3, 18 }, { 2026, 3, 18 }, { 2026, 3, 17 }, { 2026, 3, 17 });
-    row("last 7 days", RelativePeriod::Last7Days, { 2026, 3, 12 }, { 2026, 3, 18 }, { 2026, 3, 5 }, { 2026, 3, 11 });
-    row("last 30 days", RelativePeriod::Last30Days, { 2026, 2, 17 }, { 2026, 3, 18 }, { 2026, 1, 18 }, { 2026, 2, 16 });
-    row("this week", RelativePeriod::ThisWeek, { 2026, 3, 16 }, { 2026, 3, 22 }, { 2026, 3, 9 }, { 2026, 3, 15 });
-    row("this month", RelativePeriod::ThisMonth, { 2026, 3, 1 }, { 2026, 3, 31 }, { 2026, 2, 1 }, { 2026, 2, 28 });
-    row("previous month", RelativePeriod::PreviousMonth, { 2026, 2, 1 }, { 2026, 2, 28 }, { 2026, 1, 1 }, { 2026, 1, 31 });
-    row("this quarter", RelativePeriod::ThisQuarter, { 2026, 1, 1 }, { 2026, 3, 31 }, { 2025, 10, 1 }, { 2025, 12, 31 });
-    row("this year", RelativePeriod::ThisYear, { 2026, 1, 1 }, { 2026, 12, 31 }, { 2025, 1, 1 }, { 2025, 12, 31 });
+    row("today", RelativePeriod::Today, { 2026, 3, 18 }, { 2026, 3, 18 }, { 2026, 3, 17 },
+        { 2026, 3, 17 });
+    row("last 7 days", RelativePeriod::Last7Days, { 2026, 3, 12 }, { 2026, 3, 18 }, { 2026, 3, 5 },
+        { 2026, 3, 11 });
+    row("last 30 days", RelativePeriod::Last30Days, { 2026, 2, 17 }, { 2026, 3, 18 },
+        { 2026, 1, 18 }, { 2026, 2, 16 });
+    row("this week", RelativePeriod::ThisWeek, { 2026, 3, 16 }, { 2026, 3, 22 }, { 2026, 3, 9 },
+        { 2026, 3, 15 });
+    row("this month", RelativePeriod::ThisMonth, { 2026, 3, 1 }, { 2026, 3, 31 }, { 2026, 2, 1 },
+        { 2026, 2, 28 });
+    row("previous month", RelativePeriod::PreviousMonth, { 2026, 2, 1 }, { 2026, 2, 28 },
+        { 2026, 1, 1 }, { 2026, 1, 31 });
+    row("this quarter", RelativePeriod::ThisQuarter, { 2026, 1, 1 }, { 2026, 3, 31 },
+        { 2025, 10, 1 }, { 2025, 12, 31 });
+    row("this year", RelativePeriod::ThisYear, { 2026, 1, 1 }, { 2026, 12, 31 }, { 2025, 1, 1 },
+        { 2025, 12, 31 });
 }
 
 void TestDashboardQuery::dateRanges()

@@ -118,8 +118,9 @@ void TestQueryRunner::answersWithTexts()
     QCOMPARE(labelled.rowCount(), 5); // (empty), high, low ×2 (2025 Q4, 2026 Q1), medium
     QCOMPARE(labelled.value(0, 0), QVariant());
     QCOMPARE(labelled.text(0, 0), ResultLabels::tr("(empty)"));
-    QCOMPARE(labelled.text(1, 0),
-             FieldLabels::value(Role::BranchManager, "customers", "risk_level", QJsonValue("high")));
+    QCOMPARE(
+            labelled.text(1, 0),
+            FieldLabels::value(Role::BranchManager, "customers", "risk_level", QJsonValue("high")));
     QVERIFY(labelled.text(1, 0) != QLatin1String("high"));
     QCOMPARE(labelled.text(0, 1), QStringLiteral("2026 Q1"));
 
@@ -269,7 +270,8 @@ void TestQueryRunner::namesFollowTheStore()
     finished.clear();
     m_runner->run("w1", byBranch(), context());
     QVERIFY(finished.wait());
-    QCOMPARE(finished.first().at(2).value<QueryResult>().text(0, 0), QStringLiteral("杭州西湖支行"));
+    QCOMPARE(finished.first().at(2).value<QueryResult>().text(0, 0),
+             QStringLiteral("杭州西湖支行"));
 }
 
 QTEST_GUILESS_MAIN(TestQueryRunner)
