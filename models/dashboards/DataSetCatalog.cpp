@@ -130,7 +130,7 @@ ValueKind DataSetCatalog::measureKind(const QString &dataSet, const MeasureSpec 
     case Aggregate::DistinctCount:
         return ValueKind::Integer;
     case Aggregate::Ratio:
-        return ValueKind::Decimal;
+        return ValueKind::Percent;
     case Aggregate::Avg:
     case Aggregate::Sum:
     case Aggregate::Min:
@@ -141,7 +141,9 @@ ValueKind DataSetCatalog::measureKind(const QString &dataSet, const MeasureSpec 
     const schema::FieldDef *def = set ? schema::measure(*set, measure.field) : nullptr;
     if (!def)
         return ValueKind::Decimal;
-    // An average of money is still money; of anything else, a fraction.
+    // An average of money is still money; of a 0/1 flag, a rate; of anything else, a fraction.
+    if (measure.aggregate == Aggregate::Avg && def->isFlag)
+        return ValueKind::Percent;
     if (measure.aggregate == Aggregate::Avg && def->kind != ValueKind::Money)
         return ValueKind::Decimal;
     return def->kind;

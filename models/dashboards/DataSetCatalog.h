@@ -21,7 +21,8 @@ enum class ValueKind {
     Date, // "yyyy-MM-dd" (a date bucket's first day)
     Integer, // a count or score
     Money, // whole fen (分), shown in yuan
-    Decimal, // an average or a ratio
+    Decimal, // an average
+    Percent, // a ratio of two measures (a conversion or completion rate), shown as a percentage
 };
 
 // One field a data set offers to the designer's field list.

@@ -51,6 +51,13 @@ FieldDef measure(const QString &name, const QString &sql, std::optional<RecordTy
     return field;
 }
 
+// A measure whose SQL is a comparison, 0 or 1 in SQLite: its average is a rate.
+FieldDef flag(FieldDef field)
+{
+    field.isFlag = true;
+    return field;
+}
+
 FieldDef joined(FieldDef field, const QString &sql, Join join)
 {
     field.sql = sql;
@@ -133,9 +140,9 @@ DataSetDef leads()
         measure(QStringLiteral("score"), QStringLiteral("t.score"), R::Lead, table,
                 QStringLiteral("score"), K::Integer, nullptr, kAmounts),
         // 1 for a converted lead: its average is the conversion rate.
-        measure(QStringLiteral("converted"), QStringLiteral("(t.status = 'converted')"), R::Lead,
-                table, QStringLiteral("status"), K::Integer,
-                QT_TRANSLATE_NOOP("DataSetCatalog", "Converted"), { A::Sum, A::Avg }),
+        flag(measure(QStringLiteral("converted"), QStringLiteral("(t.status = 'converted')"),
+                     R::Lead, table, QStringLiteral("status"), K::Integer,
+                     QT_TRANSLATE_NOOP("DataSetCatalog", "Converted"), { A::Sum, A::Avg })),
         measure(QStringLiteral("owner"), QStringLiteral("t.owner_id"), R::Lead, table,
                 QStringLiteral("owner_id"), K::Integer, QT_TRANSLATE_NOOP("DataSetCatalog", "Reps"),
                 kDistinct),
@@ -204,9 +211,10 @@ DataSetDef tasks()
                           column(QStringLiteral("priority"), R::Task, set.id,
                                  QStringLiteral("priority"), K::Code, L::FieldCode));
     // 1 for a task done: its average is the completion rate.
-    set.measures.append(measure(QStringLiteral("done"), QStringLiteral("(t.status = 'done')"),
-                                R::Task, set.id, QStringLiteral("status"), K::Integer,
-                                QT_TRANSLATE_NOOP("DataSetCatalog", "Done"), { A::Sum, A::Avg }));
+    set.measures.append(flag(measure(QStringLiteral("done"), QStringLiteral("(t.status = 'done')"),
+                                     R::Task, set.id, QStringLiteral("status"), K::Integer,
+                                     QT_TRANSLATE_NOOP("DataSetCatalog", "Done"),
+                                     { A::Sum, A::Avg })));
     set.drillTitle = QStringLiteral("t.title");
     return set;
 }

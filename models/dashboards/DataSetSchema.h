@@ -50,6 +50,9 @@ struct FieldDef
     const char *ownLabel = nullptr; // when FieldLabels has no word for it
     Labeler labeler = Labeler::Plain;
     bool isDate = false;
+    // A 0/1 measure (a lead converted, a task done): its average is a rate, read as a
+    // percentage.
+    bool isFlag = false;
     QList<Aggregate> aggregates; // measures only
 };
 

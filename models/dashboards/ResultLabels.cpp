@@ -168,6 +168,11 @@ QString ResultLabels::measureText(const QVariant &value, ValueKind kind)
         return locale.toString(std::llround(value.toDouble()));
     case ValueKind::Decimal:
         return locale.toString(value.toDouble(), 'f', 2);
+    case ValueKind::Percent: {
+        // 33.3 %, and small rates (refunds per yuan) with the digits that make them visible.
+        const double percent = value.toDouble() * 100.0;
+        return locale.toString(percent, 'f', std::abs(percent) < 10.0 ? 2 : 1) + locale.percent();
+    }
     case ValueKind::Text:
     case ValueKind::Code:
     case ValueKind::Reference:

@@ -6,6 +6,7 @@
 #include "StoreFixture.h"
 #include "dashboards/DataSetCatalog.h"
 #include "dashboards/QueryCompiler.h"
+#include "dashboards/ResultLabels.h"
 #include "rules/FieldPolicy.h"
 
 #include <QSqlError>
@@ -117,6 +118,7 @@ class TestDashboardQuery : public QObject
     Q_OBJECT
 
 private slots:
+    void ratiosReadAsPercentages();
     void initTestCase();
     void figures_data();
     void figures();
@@ -547,6 +549,31 @@ void TestDashboardQuery::dateRanges()
     const DateRange previous = range.previous(dashboardToday());
     QCOMPARE(previous.from, previousFrom);
     QCOMPARE(previous.to, previousTo);
+}
+
+void TestDashboardQuery::ratiosReadAsPercentages()
+{
+    // A conversion rate of 1 in 3 and refunds of 15 yuan on 3,500: percentages a person reads
+    // at a glance, the small one with the digits that keep it from showing as zero.
+    MeasureSpec rate;
+    rate.aggregate = Aggregate::Ratio;
+    QCOMPARE(DataSetCatalog::measureKind(QStringLiteral("leads"), rate), ValueKind::Percent);
+    // The average of a 0/1 flag is a rate too; of a score, a plain number.
+    MeasureSpec converted;
+    converted.aggregate = Aggregate::Avg;
+    converted.field = QStringLiteral("converted");
+    QCOMPARE(DataSetCatalog::measureKind(QStringLiteral("leads"), converted), ValueKind::Percent);
+    MeasureSpec score;
+    score.aggregate = Aggregate::Avg;
+    score.field = QStringLiteral("score");
+    QCOMPARE(DataSetCatalog::measureKind(QStringLiteral("leads"), score), ValueKind::Decimal);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(ResultLabels::measureText(1.0 / 3.0, ValueKind::Percent), QStringLiteral("33.3%"));
+    QCOMPARE(ResultLabels::measureText(15.0 / 3500.0, ValueKind::Percent),
+             QStringLiteral("0.43%"));
+    QCOMPARE(ResultLabels::measureText(QVariant(), ValueKind::Percent), QStringLiteral("—"));
+    QLocale::setDefault(before);
 }
 
 QTEST_GUILESS_MAIN(TestDashboardQuery)

@@ -426,6 +426,31 @@ void TestDashboardDesigner::rendersInBothLanguages()
             QVERIFY(picture.save(QStringLiteral("%1/dashboards-manager-%2-%3.png")
                                          .arg(directory, QString::number(++n), language)));
     }
+    // A sales rep's built-ins, seen by 王芳 (u1): her own pipeline, tasks and merchants.
+    m_runner->setViewer(Role::SalesRep, QStringLiteral("u1"));
+    {
+        DashboardsPage repPage(m_store->db(), Role::SalesRep, QStringLiteral("u1"),
+                               m_runner.get());
+        repPage.view()->setToday(test::dashboardToday());
+        repPage.resize(1280, 800);
+        repPage.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&repPage));
+        int r = 0;
+        for (const DashboardDefinition &builtIn : BuiltInDashboards::forRole(Role::SalesRep)) {
+            QVERIFY(repPage.showDashboard(builtIn.id));
+            QTRY_VERIFY_WITH_TIMEOUT(!repPage.view()->isBusy(), 10000);
+            for (const WidgetDefinition &widget : builtIn.widgets)
+                QVERIFY2(repPage.view()->resultOf(widget.id).ok(),
+                         qPrintable(widget.title + QStringLiteral(": ")
+                                    + repPage.view()->resultOf(widget.id).error));
+            QTest::qWait(50);
+            if (!directory.isEmpty())
+                QVERIFY(repPage.grab().save(QStringLiteral("%1/dashboards-rep-%2-%3.png")
+                                                    .arg(directory, QString::number(++r),
+                                                         language)));
+        }
+    }
+    m_runner->setViewer(Role::BranchManager, QStringLiteral("u3"));
     // The designer, with its palette and wells, on a dashboard of one's own.
     m_page->newDashboard();
     m_page->view()->addWidget(WidgetType::Bar, QRect(0, 0, 6, 4));

@@ -14,7 +14,8 @@ namespace {
 
 bool isNumeric(ValueKind kind)
 {
-    return kind == ValueKind::Integer || kind == ValueKind::Money || kind == ValueKind::Decimal;
+    return kind == ValueKind::Integer || kind == ValueKind::Money || kind == ValueKind::Decimal
+            || kind == ValueKind::Percent;
 }
 
 } // namespace

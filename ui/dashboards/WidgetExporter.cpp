@@ -17,7 +17,7 @@ bool isMeasureNumber(const ResultColumn &column)
 {
     return !column.isDimension
             && (column.kind == ValueKind::Integer || column.kind == ValueKind::Money
-                || column.kind == ValueKind::Decimal);
+                || column.kind == ValueKind::Decimal || column.kind == ValueKind::Percent);
 }
 
 // A CSV field, quoted when it must be. A text that a spreadsheet would run as a formula

@@ -65,7 +65,7 @@ bool WidgetExporter::saveXlsx(const QueryResult &result, const QString &title,
             const ResultColumn &info = result.columns.at(c);
             const bool number = !info.isDimension
                     && (info.kind == ValueKind::Integer || info.kind == ValueKind::Money
-                        || info.kind == ValueKind::Decimal);
+                        || info.kind == ValueKind::Decimal || info.kind == ValueKind::Percent);
             if (number) {
                 const QVariant n = exportedNumber(result, r, c);
                 if (!n.isNull())
