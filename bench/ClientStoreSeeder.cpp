@@ -9,10 +9,7 @@
 #include "store/LocalStore.h"
 #include "store/Migrator.h"
 
-#include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
-#include <QRandomGenerator>
 
 #define SQLITE_HAS_CODEC 1
 #include <cstdio>
@@ -137,7 +134,7 @@ void progress(const char *what, qint64 done, qint64 total)
 } // namespace
 
 ClientStoreSeeder::ClientStoreSeeder(QString cacheDir, qint64 customers, int busyTimeline)
-    : m_path(QStringLiteral("%1/client-%2-customers-%3-timeline.db")
+    : CachedBenchStore(QStringLiteral("%1/client-%2-customers-%3-timeline.db")
                      .arg(cacheDir)
                      .arg(customers)
                      .arg(busyTimeline))
@@ -146,34 +143,9 @@ ClientStoreSeeder::ClientStoreSeeder(QString cacheDir, qint64 customers, int bus
 {
 }
 
-SecretBytes ClientStoreSeeder::key() const
-{
-    return SecretBytes(m_key.constData(), std::size_t(m_key.size()));
-}
-
-QByteArray ClientStoreSeeder::keyLiteral() const
-{
-    return key().toRawKeyLiteral().toByteArray();
-}
-
 QString ClientStoreSeeder::busyCustomerId() const
 {
     return m_busyTimeline > 0 ? CustomerGenerator().customerId(busyIndex(m_customers)) : QString();
-}
-
-bool ClientStoreSeeder::prepare(QString *error)
-{
-    QDir().mkpath(QFileInfo(m_path).path());
-    QFile keyFile(m_path + QStringLiteral(".key"));
-    if (QFile::exists(m_path) && keyFile.open(QIODevice::ReadOnly)) {
-        m_key = QByteArray::fromHex(keyFile.readAll().trimmed());
-        keyFile.close();
-        QString why;
-        if (m_key.size() == 32 && isUsable(&why))
-            return true;
-        std::fprintf(stderr, "%s is made again: %s\n", qPrintable(m_path), qPrintable(why));
-    }
-    return build(error);
 }
 
 bool ClientStoreSeeder::isUsable(QString *why) const
@@ -181,7 +153,7 @@ bool ClientStoreSeeder::isUsable(QString *why) const
     {
         CApiStore store;
         qint64 version = 0;
-        if (!store.open(m_path, keyLiteral(), why)
+        if (!store.open(path(), keyLiteral(), why)
             || !store.firstValue("PRAGMA user_version", &version, why))
             return false;
         if (version > Migrator::productMigrations().last().version) {
@@ -190,7 +162,7 @@ bool ClientStoreSeeder::isUsable(QString *why) const
         }
     }
     // An older schema is brought up to date the way the product does it.
-    LocalStore local(m_path);
+    LocalStore local(path());
     if (!local.open(key(), LocalStore::KeyKind::Raw, false)) {
         *why = local.lastError().detail;
         return false;
@@ -206,7 +178,7 @@ bool ClientStoreSeeder::isUsable(QString *why) const
     qint64 busy = 0;
     const QByteArray busyCount = "SELECT count(*) FROM activities WHERE related_id = '"
             + busyCustomerId().toLatin1() + "'";
-    if (!store.open(m_path, keyLiteral(), why)
+    if (!store.open(path(), keyLiteral(), why)
         || !store.firstValue("SELECT count(*) FROM customers", &customers, why)
         || !store.firstValue("SELECT count(*) FROM customers_fts_docsize", &indexed, why)
         || !store.firstValue("SELECT count(*) FROM search_deferred", &deferred, why)
@@ -219,49 +191,6 @@ bool ClientStoreSeeder::isUsable(QString *why) const
                        .arg(indexed)
                        .arg(deferred)
                        .arg(busy);
-        return false;
-    }
-    return true;
-}
-
-bool ClientStoreSeeder::build(QString *error)
-{
-    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-        QFile::remove(m_path + suffix);
-    m_key = QByteArray(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_key.data()), 8);
-    QFile keyFile(m_path + QStringLiteral(".key"));
-    if (!keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !keyFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
-        || keyFile.write(m_key.toHex() + '\n') < 0) {
-        *error = QStringLiteral("cannot write %1").arg(keyFile.fileName());
-        return false;
-    }
-    keyFile.close();
-
-    const QString building = m_path + QStringLiteral(".part");
-    QFile::remove(building);
-    {
-        // A new store as the product makes it on a first start: the current schema.
-        LocalStore local(building);
-        if (!local.open(key(), LocalStore::KeyKind::Raw, true)) {
-            *error = local.lastError().detail;
-            return false;
-        }
-    }
-    QElapsedTimer clock;
-    clock.start();
-    {
-        CApiStore store;
-        if (!store.open(building, keyLiteral(), error) || !fill(store, error)
-            || !store.exec("PRAGMA wal_checkpoint(TRUNCATE)", error))
-            return false;
-    }
-    std::fprintf(stderr, "%s made in %.0f s\n", qPrintable(m_path), double(clock.elapsed()) / 1000);
-    QFile::remove(building + QStringLiteral("-wal"));
-    QFile::remove(building + QStringLiteral("-shm"));
-    if (!QFile::rename(building, m_path)) {
-        *error = QStringLiteral("cannot keep the store in %1").arg(m_path);
         return false;
     }
     return true;
@@ -338,7 +267,7 @@ bool ClientStoreSeeder::fill(CApiStore &store, QString *error)
 bool ClientStoreSeeder::sample(Sample *sample, QString *error) const
 {
     CApiStore store;
-    if (!store.open(m_path, keyLiteral(), error))
+    if (!store.open(path(), keyLiteral(), error))
         return false;
     const QByteArray sql = "SELECT legal_name, credit_code, phone FROM customers WHERE "
                            "deleted = 0 AND credit_code IS NOT NULL AND phone IS NOT NULL AND "

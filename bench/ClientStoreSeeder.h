@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "keys/SecretBytes.h"
+#include "CachedBenchStore.h"
 
 #include <QString>
 
 namespace branchline {
-
-class CApiStore;
 
 // The client benchmark's encrypted stores, made once and kept in a cache folder
 // (~/.cache/branchline-bench) with their key in a file next to them.
@@ -24,16 +22,11 @@ class CApiStore;
 // A cached file is used again when its schema, row counts and search index are what this
 // build would make; an older schema is migrated by LocalStore first (without keeping the
 // backup), anything else is made again.
-class ClientStoreSeeder
+class ClientStoreSeeder : public CachedBenchStore
 {
 public:
     ClientStoreSeeder(QString cacheDir, qint64 customers, int busyTimeline);
 
-    bool prepare(QString *error);
-
-    QString path() const { return m_path; }
-    SecretBytes key() const;
-    QByteArray keyLiteral() const; // SQLCipher's x'...': a benchmark key, not a secret
     qint64 customers() const { return m_customers; }
     int busyTimeline() const { return m_busyTimeline; }
     // The customer with `busyTimeline` entries (empty when there is none).
@@ -49,14 +42,11 @@ public:
     bool sample(Sample *sample, QString *error) const;
 
 private:
-    bool isUsable(QString *why) const;
-    bool build(QString *error);
-    bool fill(CApiStore &store, QString *error);
+    bool isUsable(QString *why) const override;
+    bool fill(CApiStore &store, QString *error) override;
 
-    QString m_path;
     qint64 m_customers;
     int m_busyTimeline;
-    QByteArray m_key; // raw 32 bytes
 };
 
 } // namespace branchline

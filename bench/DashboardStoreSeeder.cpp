@@ -7,8 +7,6 @@
 #include "CustomerGenerator.h"
 #include "store/LocalStore.h"
 
-#include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QRandomGenerator>
@@ -107,7 +105,7 @@ qint64 volumeRows(qint64 customers)
 } // namespace
 
 DashboardStoreSeeder::DashboardStoreSeeder(QString cacheDir, qint64 customers, qint64 activities)
-    : m_path(QStringLiteral("%1/dashboards-%2-customers-%3-activities.db")
+    : CachedBenchStore(QStringLiteral("%1/dashboards-%2-customers-%3-activities.db")
                      .arg(cacheDir)
                      .arg(customers)
                      .arg(activities))
@@ -116,36 +114,11 @@ DashboardStoreSeeder::DashboardStoreSeeder(QString cacheDir, qint64 customers, q
 {
 }
 
-SecretBytes DashboardStoreSeeder::key() const
-{
-    return SecretBytes(m_key.constData(), std::size_t(m_key.size()));
-}
-
-QByteArray DashboardStoreSeeder::keyLiteral() const
-{
-    return key().toRawKeyLiteral().toByteArray();
-}
-
-bool DashboardStoreSeeder::prepare(QString *error)
-{
-    QDir().mkpath(QFileInfo(m_path).path());
-    QFile keyFile(m_path + QStringLiteral(".key"));
-    if (QFile::exists(m_path) && keyFile.open(QIODevice::ReadOnly)) {
-        m_key = QByteArray::fromHex(keyFile.readAll().trimmed());
-        keyFile.close();
-        QString why;
-        if (isUsable(&why))
-            return true;
-        std::fprintf(stderr, "making the store again: %s\n", qPrintable(why));
-    }
-    return build(error);
-}
-
 bool DashboardStoreSeeder::isUsable(QString *why) const
 {
     {
         // Migrates a store made by an older build to the current schema.
-        LocalStore local(m_path);
+        LocalStore local(path());
         if (!local.open(key(), LocalStore::KeyKind::Raw, false)) {
             *why = local.lastError().detail;
             return false;
@@ -157,7 +130,7 @@ bool DashboardStoreSeeder::isUsable(QString *why) const
     qint64 customers = -1;
     qint64 activities = -1;
     qint64 volumes = -1;
-    if (!store.open(m_path, keyLiteral(), why)
+    if (!store.open(path(), keyLiteral(), why)
         || !store.firstValue("SELECT count(*) FROM customers", &customers, why)
         || !store.firstValue("SELECT count(*) FROM activities", &activities, why)
         || !store.firstValue("SELECT count(*) FROM merchant_volumes", &volumes, why))
@@ -176,7 +149,7 @@ bool DashboardStoreSeeder::isUsable(QString *why) const
 bool DashboardStoreSeeder::sampleRep(QString *userId, QString *error) const
 {
     CApiStore store;
-    if (!store.open(m_path, keyLiteral(), error))
+    if (!store.open(path(), keyLiteral(), error))
         return false;
     sqlite3_stmt *statement = nullptr;
     const char *sql = "SELECT owner_id FROM customers ORDER BY local_id LIMIT 1";
@@ -188,47 +161,6 @@ bool DashboardStoreSeeder::sampleRep(QString *userId, QString *error) const
     }
     *userId = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
     sqlite3_finalize(statement);
-    return true;
-}
-
-bool DashboardStoreSeeder::build(QString *error)
-{
-    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-        QFile::remove(m_path + suffix);
-    m_key = QByteArray(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_key.data()), 8);
-    QFile keyFile(m_path + QStringLiteral(".key"));
-    if (!keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !keyFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
-        || keyFile.write(m_key.toHex() + '\n') < 0) {
-        *error = QStringLiteral("cannot write %1").arg(keyFile.fileName());
-        return false;
-    }
-    keyFile.close();
-    const QString building = m_path + QStringLiteral(".part");
-    QFile::remove(building);
-    {
-        LocalStore local(building);
-        if (!local.open(key(), LocalStore::KeyKind::Raw, true)) {
-            *error = local.lastError().detail;
-            return false;
-        }
-    }
-    QElapsedTimer clock;
-    clock.start();
-    {
-        CApiStore store;
-        if (!store.open(building, keyLiteral(), error) || !fill(store, error)
-            || !store.exec("PRAGMA wal_checkpoint(TRUNCATE)", error))
-            return false;
-    }
-    std::fprintf(stderr, "%s made in %.0f s\n", qPrintable(m_path), double(clock.elapsed()) / 1000);
-    QFile::remove(building + QStringLiteral("-wal"));
-    QFile::remove(building + QStringLiteral("-shm"));
-    if (!QFile::rename(building, m_path)) {
-        *error = QStringLiteral("cannot keep the store in %1").arg(m_path);
-        return false;
-    }
     return true;
 }
 

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "keys/SecretBytes.h"
+#include "CachedBenchStore.h"
 
 #include <QString>
 
 namespace branchline {
-
-class CApiStore;
 
 // The dashboard benchmark's encrypted store, made once and kept in the cache folder with
 // its key in a file next to it, like ClientStoreSeeder's: LocalStore creates it (the
@@ -19,28 +17,20 @@ class CApiStore;
 // customer and a lead for every fifth; 24 months of volumes (2025–2026) for every fourth
 // merchant; an approval request for every twentieth customer. A cached file is used again
 // when its row counts are what this build would make.
-class DashboardStoreSeeder
+class DashboardStoreSeeder : public CachedBenchStore
 {
 public:
     DashboardStoreSeeder(QString cacheDir, qint64 customers, qint64 activities);
 
-    bool prepare(QString *error);
-
-    QString path() const { return m_path; }
-    SecretBytes key() const;
-    QByteArray keyLiteral() const; // SQLCipher's x'...': a benchmark key, not a secret
     // The rep the sales dashboards are seen by: the owner of the first customer.
     bool sampleRep(QString *userId, QString *error) const;
 
 private:
-    bool isUsable(QString *why) const;
-    bool build(QString *error);
-    bool fill(CApiStore &store, QString *error);
+    bool isUsable(QString *why) const override;
+    bool fill(CApiStore &store, QString *error) override;
 
-    QString m_path;
     qint64 m_customers;
     qint64 m_activities;
-    QByteArray m_key; // raw 32 bytes
 };
 
 } // namespace branchline
