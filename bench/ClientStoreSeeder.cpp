@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClientStoreSeeder.h"
 
+#include "BulkLoader.h"
 #include "CApiReplay.h"
 #include "CApiStore.h"
 #include "ClientRecordGenerator.h"
@@ -19,60 +20,9 @@ namespace branchline {
 
 namespace {
 
-constexpr int rowsPerTransaction = 10000;
 constexpr int creditCodeColumn = 3; // in CustomerGenerator::nextCustomer()'s values
 constexpr int phoneColumn = 5;
 constexpr int deletedColumn = 18;
-
-// Inserts rows through prepared statements, committing every `rowsPerTransaction`.
-class Loader
-{
-public:
-    explicit Loader(sqlite3 *db)
-        : m_db(db)
-    {
-    }
-    ~Loader()
-    {
-        for (sqlite3_stmt *statement : std::as_const(m_statements))
-            sqlite3_finalize(statement);
-    }
-
-    bool insert(const QString &sql, const QVariantList &values, QString *error)
-    {
-        sqlite3_stmt *&statement = m_statements[sql];
-        if (!statement) {
-            const QByteArray utf8 = sql.toUtf8();
-            if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &statement, nullptr)
-                != SQLITE_OK)
-                return fail(error);
-        }
-        if (m_rows % rowsPerTransaction == 0 && !exec(m_rows ? "COMMIT; BEGIN" : "BEGIN", error))
-            return false;
-        const bool ok = bindValues(statement, values) && sqlite3_step(statement) == SQLITE_DONE;
-        sqlite3_reset(statement);
-        sqlite3_clear_bindings(statement);
-        ++m_rows;
-        return ok || fail(error);
-    }
-    bool finish(QString *error) { return m_rows == 0 || exec("COMMIT", error); }
-    qint64 rows() const { return m_rows; }
-
-private:
-    bool exec(const char *sql, QString *error)
-    {
-        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK || fail(error);
-    }
-    bool fail(QString *error)
-    {
-        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
-        return false;
-    }
-
-    sqlite3 *m_db;
-    QHash<QString, sqlite3_stmt *> m_statements;
-    qint64 m_rows = 0;
-};
 
 // GB 32100 check characters for the generator's code, which has the right shape only.
 QString validCreditCode(const QString &shaped)
@@ -99,7 +49,7 @@ quint64 scatter(quint64 x)
 // The customer the 360° view opens: `entries` timeline entries over nine years, eight
 // contacts, 25 tasks of which 15 are open, two leads converted into it and one more with
 // its phone number.
-bool fillBusyCustomer(Loader &loader, ClientRecordGenerator &records, qint64 index, int entries,
+bool fillBusyCustomer(BulkLoader &loader, ClientRecordGenerator &records, qint64 index, int entries,
                       const QString &phone, QString *error)
 {
     for (int i = 0; i < entries; ++i)
@@ -120,15 +70,6 @@ bool fillBusyCustomer(Loader &loader, ClientRecordGenerator &records, qint64 ind
                              error)
             && loader.insert(ClientRecordGenerator::leadInsertSql(),
                              records.lead(index, false, phone), error);
-}
-
-void progress(const char *what, qint64 done, qint64 total)
-{
-    if (done % 50000 == 0 || done == total)
-        std::fprintf(stderr, "\r%s: %lld of %lld   ", what, static_cast<long long>(done),
-                     static_cast<long long>(total));
-    if (done == total)
-        std::fprintf(stderr, "\n");
 }
 
 } // namespace
@@ -205,7 +146,7 @@ bool ClientStoreSeeder::fill(CApiStore &store, QString *error)
                     error))
         return false;
     CustomerGenerator customers;
-    Loader loader(store.handle());
+    BulkLoader loader(store.handle());
     for (int i = 0; i < CustomerGenerator::branchCount; ++i)
         if (!loader.insert(CustomerGenerator::branchInsertSql(), customers.branch(i), error))
             return false;
@@ -223,7 +164,7 @@ bool ClientStoreSeeder::fill(CApiStore &store, QString *error)
         }
         if (!loader.insert(CustomerGenerator::customerInsertSql(), row, error))
             return false;
-        progress("customers", i + 1, m_customers);
+        printLoadProgress("customers", i + 1, m_customers);
     }
     if (m_busyTimeline > 0) {
         // A book of some history: two timeline entries per customer, and a contact, a
@@ -237,7 +178,7 @@ bool ClientStoreSeeder::fill(CApiStore &store, QString *error)
             if (!loader.insert(ClientRecordGenerator::activityInsertSql(), records.activity(owner),
                                error))
                 return false;
-            progress("timeline entries", i + 1, background);
+            printLoadProgress("timeline entries", i + 1, background);
         }
         for (qint64 i = 0; i < m_customers; i += 4)
             if (!loader.insert(ClientRecordGenerator::contactInsertSql(), records.contact(i, true),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardStoreSeeder.h"
 
+#include "BulkLoader.h"
 #include "CApiReplay.h"
 #include "CApiStore.h"
 #include "ClientRecordGenerator.h"
@@ -8,7 +9,6 @@
 #include "store/LocalStore.h"
 
 #include <QFile>
-#include <QHash>
 #include <QRandomGenerator>
 
 #define SQLITE_HAS_CODEC 1
@@ -19,66 +19,9 @@ namespace branchline {
 
 namespace {
 
-constexpr int rowsPerTransaction = 10000;
 constexpr int kindColumn = 1; // in CustomerGenerator::nextCustomer()'s values
 constexpr int branchColumn = 10;
 constexpr int ownerColumn = 11;
-
-// Prepared inserts, committed every `rowsPerTransaction` rows.
-class Loader
-{
-public:
-    explicit Loader(sqlite3 *db)
-        : m_db(db)
-    {
-    }
-    ~Loader()
-    {
-        for (sqlite3_stmt *statement : std::as_const(m_statements))
-            sqlite3_finalize(statement);
-    }
-    bool insert(const QString &sql, const QVariantList &values, QString *error)
-    {
-        sqlite3_stmt *&statement = m_statements[sql];
-        if (!statement) {
-            const QByteArray utf8 = sql.toUtf8();
-            if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &statement, nullptr)
-                != SQLITE_OK)
-                return fail(error);
-        }
-        if (m_rows % rowsPerTransaction == 0 && !exec(m_rows ? "COMMIT; BEGIN" : "BEGIN", error))
-            return false;
-        const bool ok = bindValues(statement, values) && sqlite3_step(statement) == SQLITE_DONE;
-        sqlite3_reset(statement);
-        sqlite3_clear_bindings(statement);
-        ++m_rows;
-        return ok || fail(error);
-    }
-    bool finish(QString *error) { return m_rows == 0 || exec("COMMIT", error); }
-
-private:
-    bool exec(const char *sql, QString *error)
-    {
-        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK || fail(error);
-    }
-    bool fail(QString *error)
-    {
-        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
-        return false;
-    }
-    sqlite3 *m_db;
-    QHash<QString, sqlite3_stmt *> m_statements;
-    qint64 m_rows = 0;
-};
-
-void progress(const char *what, qint64 done, qint64 total)
-{
-    if (done % 50000 == 0 || done == total)
-        std::fprintf(stderr, "\r%s: %lld of %lld   ", what, static_cast<long long>(done),
-                     static_cast<long long>(total));
-    if (done == total)
-        std::fprintf(stderr, "\n");
-}
 
 quint64 scatter(quint64 x)
 {
@@ -172,7 +115,7 @@ bool DashboardStoreSeeder::fill(CApiStore &store, QString *error)
                     error))
         return false;
     CustomerGenerator customers;
-    Loader loader(store.handle());
+    BulkLoader loader(store.handle());
     for (int i = 0; i < CustomerGenerator::branchCount; ++i)
         if (!loader.insert(CustomerGenerator::branchInsertSql(), customers.branch(i), error))
             return false;
@@ -224,7 +167,7 @@ bool DashboardStoreSeeder::fill(CApiStore &store, QString *error)
                                error))
                 return false;
         }
-        progress("customers", i + 1, m_customers);
+        printLoadProgress("customers", i + 1, m_customers);
     }
     ClientRecordGenerator records(customers, 0x6461736862ULL);
     for (qint64 i = 0; i < m_activities; ++i) {
@@ -232,7 +175,7 @@ bool DashboardStoreSeeder::fill(CApiStore &store, QString *error)
         if (!loader.insert(ClientRecordGenerator::activityInsertSql(), records.activity(customer),
                            error))
             return false;
-        progress("activities", i + 1, m_activities);
+        printLoadProgress("activities", i + 1, m_activities);
     }
     for (qint64 i = 0; i < m_customers; i += 4)
         if (!loader.insert(ClientRecordGenerator::taskInsertSql(), records.task(i, i % 8 != 0),
