@@ -6,14 +6,12 @@
 // refused here by the repository and, when forced into the outbox, by the server, which
 // journals it and sends the dashboard back; unsharing removes it from the rep's store.
 #include "LoopbackDevice.h"
-#include "ServerDatabase.h"
-#include "ServerProcess.h"
+#include "SeededServer.h"
 #include "dashboards/BuiltInDashboards.h"
 #include "dashboards/DashboardRepository.h"
 #include "repositories/RecordTable.h"
 
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace branchline;
@@ -68,10 +66,8 @@ private slots:
     void sharedWithABranchReadOnlyThenUnshared();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
-    QString path(const QString &name) const { return m_dir->filePath(name); }
+    std::unique_ptr<SeededServer> m_server;
+    QString path(const QString &name) const { return m_server->filePath(name); }
 };
 
 void TestDashboardSync::initTestCase_data()
@@ -84,20 +80,13 @@ void TestDashboardSync::initTestCase_data()
 void TestDashboardSync::init()
 {
     QFETCH_GLOBAL(QString, engine);
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<ServerDatabase>(engine, m_dir->path());
-    QVERIFY2(m_database->isReady(), qPrintable(m_database->failure()));
-    m_server = std::make_unique<ServerProcess>(m_database->url());
-    QString error;
-    QVERIFY2(m_server->seed(60, &error), qPrintable(error));
-    QVERIFY(m_server->start());
+    m_server = std::make_unique<SeededServer>(engine, 60);
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->failure()));
 }
 
 void TestDashboardSync::cleanup()
 {
     m_server.reset();
-    m_database.reset();
-    m_dir.reset();
 }
 
 void TestDashboardSync::layoutReachesTheUsersOtherComputer()

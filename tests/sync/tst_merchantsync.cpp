@@ -7,13 +7,11 @@
 // dropped (what local migration 6 does to a store synced before it) fills in the new columns
 // and tables without losing an edit that waits.
 #include "LoopbackDevice.h"
-#include "ServerDatabase.h"
-#include "ServerProcess.h"
+#include "SeededServer.h"
 #include "repositories/KycChecklistRepository.h"
 #include "rules/KycRules.h"
 
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace branchline;
@@ -52,10 +50,8 @@ private slots:
     void droppedCursorFillsInTheDetail();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
-    QString path(const QString &name) const { return m_dir->filePath(name); }
+    std::unique_ptr<SeededServer> m_server;
+    QString path(const QString &name) const { return m_server->filePath(name); }
 };
 
 void TestMerchantSync::initTestCase_data()
@@ -68,20 +64,13 @@ void TestMerchantSync::initTestCase_data()
 void TestMerchantSync::init()
 {
     QFETCH_GLOBAL(QString, engine);
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_database = std::make_unique<ServerDatabase>(engine, m_dir->path());
-    QVERIFY2(m_database->isReady(), qPrintable(m_database->failure()));
-    m_server = std::make_unique<ServerProcess>(m_database->url());
-    QString error;
-    QVERIFY2(m_server->seed(120, &error), qPrintable(error));
-    QVERIFY(m_server->start());
+    m_server = std::make_unique<SeededServer>(engine, 120);
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->failure()));
 }
 
 void TestMerchantSync::cleanup()
 {
     m_server.reset();
-    m_database.reset();
-    m_dir.reset();
 }
 
 void TestMerchantSync::detailReachesTheRepsComputer()

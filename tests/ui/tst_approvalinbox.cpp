@@ -11,9 +11,8 @@
 #include "CustomerApprovalsPanel.h"
 #include "LoopbackDevice.h"
 #include "RequestChangeDialog.h"
+#include "SeededServer.h"
 #include "ServerApi.h"
-#include "ServerDatabase.h"
-#include "ServerProcess.h"
 #include "Translations.h"
 #include "approvals/ApprovalCommands.h"
 #include "approvals/ApprovalInbox.h"
@@ -34,7 +33,6 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -90,9 +88,7 @@ private slots:
     void rendersInBothLanguages();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<SeededServer> m_server;
     std::unique_ptr<LoopbackDevice> m_rep;
     std::unique_ptr<LoopbackDevice> m_manager;
 };
@@ -105,17 +101,12 @@ void TestApprovalInbox::initTestCase()
 
 void TestApprovalInbox::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
     QSettings().clear();
-    m_database = std::make_unique<ServerDatabase>(QStringLiteral("sqlite"), m_dir->path());
-    QVERIFY2(m_database->isReady(), qPrintable(m_database->failure()));
-    m_server = std::make_unique<ServerProcess>(m_database->url());
-    QString error;
-    QVERIFY2(m_server->seed(150, &error), qPrintable(error));
-    QVERIFY(m_server->start());
-    m_rep = std::make_unique<LoopbackDevice>(m_dir->filePath(QStringLiteral("rep.db")),
+    m_server = std::make_unique<SeededServer>(QStringLiteral("sqlite"), 150);
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->failure()));
+    m_rep = std::make_unique<LoopbackDevice>(m_server->filePath(QStringLiteral("rep.db")),
                                              m_server->url(), QStringLiteral("zj.rep1"));
-    m_manager = std::make_unique<LoopbackDevice>(m_dir->filePath(QStringLiteral("manager.db")),
+    m_manager = std::make_unique<LoopbackDevice>(m_server->filePath(QStringLiteral("manager.db")),
                                                  m_server->url(), QStringLiteral("zj.manager"));
     QCOMPARE(m_rep->syncNow(), SyncOutcome::Status::Done);
     QCOMPARE(m_manager->syncNow(), SyncOutcome::Status::Done);
@@ -126,8 +117,6 @@ void TestApprovalInbox::cleanup()
     m_rep.reset();
     m_manager.reset();
     m_server.reset();
-    m_database.reset();
-    m_dir.reset();
 }
 
 void TestApprovalInbox::feeChangeAskedInCustomerViewApprovedByKeyboard()
@@ -236,7 +225,7 @@ void TestApprovalInbox::orSignRaceOfflineShowsWhoWasFirst()
                              { { "fee_rate_debit", 4200 } }, QStringLiteral("旺季促销"),
                              &requestId));
     QCOMPARE(m_rep->syncNow(), SyncOutcome::Status::Done);
-    LoopbackDevice risk(m_dir->filePath(QStringLiteral("risk.db")), m_server->url(),
+    LoopbackDevice risk(m_server->filePath(QStringLiteral("risk.db")), m_server->url(),
                         QStringLiteral("risk"));
     QCOMPARE(risk.syncNow(), SyncOutcome::Status::Done);
     QCOMPARE(m_manager->syncNow(), SyncOutcome::Status::Done);

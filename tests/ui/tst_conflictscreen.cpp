@@ -6,8 +6,7 @@
 #include "ConflictsPage.h"
 #include "LoopbackDevice.h"
 #include "LostRaceNotice.h"
-#include "ServerDatabase.h"
-#include "ServerProcess.h"
+#include "SeededServer.h"
 #include "Translations.h"
 #include "TypeText.h"
 #include "conflicts/ConflictText.h"
@@ -22,7 +21,6 @@
 #include <QSettings>
 #include <QSqlQuery>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QVBoxLayout>
@@ -72,9 +70,7 @@ private:
     // first, so the laptop's value loses. Returns the customer's id.
     QString race(CustomerSetter setter, const QString &laptopValue, const QString &tabletValue);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<SeededServer> m_server;
     std::unique_ptr<LoopbackDevice> m_laptop;
     std::unique_ptr<LoopbackDevice> m_tablet;
     QString m_before;
@@ -88,17 +84,12 @@ void TestConflictScreen::initTestCase()
 
 void TestConflictScreen::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
     QSettings().clear();
-    m_database = std::make_unique<ServerDatabase>(QStringLiteral("sqlite"), m_dir->path());
-    QVERIFY2(m_database->isReady(), qPrintable(m_database->failure()));
-    m_server = std::make_unique<ServerProcess>(m_database->url());
-    QString error;
-    QVERIFY2(m_server->seed(20, &error), qPrintable(error));
-    QVERIFY(m_server->start());
-    m_laptop = std::make_unique<LoopbackDevice>(m_dir->filePath(QStringLiteral("laptop.db")),
+    m_server = std::make_unique<SeededServer>(QStringLiteral("sqlite"), 20);
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->failure()));
+    m_laptop = std::make_unique<LoopbackDevice>(m_server->filePath(QStringLiteral("laptop.db")),
                                                 m_server->url(), QStringLiteral("zj.rep1"));
-    m_tablet = std::make_unique<LoopbackDevice>(m_dir->filePath(QStringLiteral("tablet.db")),
+    m_tablet = std::make_unique<LoopbackDevice>(m_server->filePath(QStringLiteral("tablet.db")),
                                                 m_server->url(), QStringLiteral("zj.rep1"));
     QCOMPARE(m_laptop->syncNow(), SyncOutcome::Status::Done);
     QCOMPARE(m_tablet->syncNow(), SyncOutcome::Status::Done);
@@ -109,8 +100,6 @@ void TestConflictScreen::cleanup()
     m_laptop.reset();
     m_tablet.reset();
     m_server.reset();
-    m_database.reset();
-    m_dir.reset();
 }
 
 QString TestConflictScreen::race(CustomerSetter setter, const QString &laptopValue,
@@ -155,7 +144,7 @@ void TestConflictScreen::keepMineByClickReachesTheOtherDevice()
                              m_tablet->sync->userId());
     QCOMPARE(tabletPage.model()->rowCount(), 1);
     QCOMPARE(labelText(tabletPage.detail(), "baseValue"), base);
-    LoopbackDevice desktop(m_dir->filePath(QStringLiteral("desktop.db")), m_server->url(),
+    LoopbackDevice desktop(m_server->filePath(QStringLiteral("desktop.db")), m_server->url(),
                            QStringLiteral("zj.rep1"));
     QCOMPARE(desktop.syncNow(), SyncOutcome::Status::Done);
     ConflictsPage desktopPage(desktop.store.database(), Role::SalesRep, desktop.sync->userId());
