@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PlaceholderPage.h"
 
+#include "Headings.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -12,10 +14,7 @@ PlaceholderPage::PlaceholderPage(const QString &title, const QString &text, QWid
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     auto *heading = new QLabel(title, this);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.6);
-    font.setBold(true);
-    heading->setFont(font);
+    makeHeading(heading, 1.6);
     heading->setAlignment(Qt::AlignHCenter);
     layout->addWidget(heading);
     auto *body = new QLabel(text, this);

@@ -2,6 +2,7 @@
 #include "ApprovalDetail.h"
 
 #include "ApprovalDecisionBar.h"
+#include "Headings.h"
 #include "Tones.h"
 #include "approvals/ApprovalDiff.h"
 #include "approvals/ApprovalText.h"
@@ -64,10 +65,7 @@ ApprovalDetail::ApprovalDetail(const QSqlDatabase &db, Role viewer, const QStrin
     auto *titleRow = new QHBoxLayout;
     m_title = new QLabel(m_content);
     m_title->setObjectName(QStringLiteral("approvalTitle"));
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_title->setFont(big);
+    makeHeading(m_title, 1.2);
     m_title->setWordWrap(true);
     titleRow->addWidget(m_title, 1);
     m_openCustomer = new QPushButton(tr("Open customer"), m_content);

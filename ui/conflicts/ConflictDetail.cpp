@@ -2,6 +2,7 @@
 #include "ConflictDetail.h"
 
 #include "FieldMessages.h"
+#include "Headings.h"
 #include "conflicts/ConflictText.h"
 #include "rules/FieldLabels.h"
 #include "rules/FieldPolicy.h"
@@ -63,10 +64,7 @@ ConflictDetail::ConflictDetail(Role viewer, QWidget *parent)
     auto *titleRow = new QHBoxLayout;
     m_title = new QLabel(m_content);
     m_title->setObjectName(QStringLiteral("conflictTitle"));
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_title->setFont(big);
+    makeHeading(m_title, 1.2);
     m_title->setWordWrap(true);
     titleRow->addWidget(m_title, 1);
     m_openRecord = new QPushButton(tr("Open record"), m_content);
@@ -159,10 +157,10 @@ void ConflictDetail::show(const ConflictEntry &entry)
     m_placeholder->setVisible(false);
     m_content->setVisible(true);
     m_title->setText(tr("%1 — %2").arg(ConflictText::record(entry),
-                                      FieldLabels::field(entry.table, entry.field)));
+                                       FieldLabels::field(entry.table, entry.field)));
     m_explanation->setText(ConflictText::explanation(entry));
     m_theirsCaption->setText(entry.otherIsAuthor() ? tr("Value that stands (your other computer)")
-                             : entry.otherUserName.isEmpty()
+                                     : entry.otherUserName.isEmpty()
                                      ? tr("Value that stands")
                                      : tr("Value that stands (%1)").arg(entry.otherUserName));
     setValue(m_base, entry.base, !entry.base.isUndefined());
@@ -184,9 +182,9 @@ void ConflictDetail::show(const ConflictEntry &entry)
             && FieldPolicy::permission(m_viewer, *type, entry.field) == FieldPermission::Editable
             && !FieldPolicy::piiKind(*type, entry.field);
     m_mergeRow->setVisible(open && entry.canMerge() && editable);
-    m_merged->setText(entry.mine.isString() ? entry.mine.toString()
-                      : entry.mine.isDouble() ? QString::number(entry.mine.toInteger())
-                                              : QString());
+    m_merged->setText(entry.mine.isString()           ? entry.mine.toString()
+                              : entry.mine.isDouble() ? QString::number(entry.mine.toInteger())
+                                                      : QString());
     m_mergeError->setVisible(false);
     m_state->setText(entry.isResolved() ? ConflictText::resolution(entry) : QString());
     m_state->setVisible(entry.isResolved());

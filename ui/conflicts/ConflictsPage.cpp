@@ -2,6 +2,7 @@
 #include "ConflictsPage.h"
 
 #include "ConflictDetail.h"
+#include "Headings.h"
 #include "conflicts/ConflictRepository.h"
 #include "itemmodels/ConflictListModel.h"
 
@@ -27,10 +28,7 @@ ConflictsPage::ConflictsPage(const QSqlDatabase &db, Role viewer, const QString 
     auto *top = new QHBoxLayout;
     m_heading = new QLabel(this);
     m_heading->setObjectName(QStringLiteral("conflictsHeading"));
-    QFont font = m_heading->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.3);
-    m_heading->setFont(font);
+    makeHeading(m_heading, 1.3);
     top->addWidget(m_heading, 1);
     m_showResolved = new QCheckBox(tr("Show &resolved"), this);
     m_showResolved->setObjectName(QStringLiteral("showResolved"));
@@ -139,7 +137,8 @@ void ConflictsPage::showCurrent()
 void ConflictsPage::updateHeading()
 {
     const int open = m_model->unresolvedCount();
-    m_heading->setText(open == 0 ? tr("Conflicts") : tr("Conflicts (%n to resolve)", nullptr, open));
+    m_heading->setText(open == 0 ? tr("Conflicts")
+                                 : tr("Conflicts (%n to resolve)", nullptr, open));
     m_body->setCurrentIndex(m_model->rowCount() == 0 ? 0 : 1);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CustomerHeader.h"
 
+#include "Headings.h"
 #include "PendingMarkerDelegate.h"
 #include "Tones.h"
 #include "records/Customer.h"
@@ -49,10 +50,7 @@ CustomerHeader::CustomerHeader(QWidget *parent)
     m_name = new QLabel(this);
     m_name->setObjectName(QStringLiteral("customerName"));
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont big = m_name->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
-    m_name->setFont(big);
+    makeHeading(m_name, 1.6);
 
     m_pending = new QWidget(this);
     m_pending->setObjectName(QStringLiteral("pendingMarker"));

@@ -6,6 +6,7 @@
 #include "DesignerCommands.h"
 #include "DrillDownDialog.h"
 #include "GridGeometry.h"
+#include "Headings.h"
 #include "ResultView.h"
 #include "TileFrame.h"
 #include "Tones.h"
@@ -30,16 +31,16 @@ namespace branchline {
 
 namespace {
 
-const RelativePeriod kRanges[] = { RelativePeriod::Last7Days,     RelativePeriod::Last30Days,
-                                   RelativePeriod::Last90Days,    RelativePeriod::ThisMonth,
-                                   RelativePeriod::PreviousMonth, RelativePeriod::ThisQuarter,
+const RelativePeriod kRanges[] = { RelativePeriod::Last7Days,       RelativePeriod::Last30Days,
+                                   RelativePeriod::Last90Days,      RelativePeriod::ThisMonth,
+                                   RelativePeriod::PreviousMonth,   RelativePeriod::ThisQuarter,
                                    RelativePeriod::PreviousQuarter, RelativePeriod::ThisYear,
                                    RelativePeriod::PreviousYear };
 
 } // namespace
 
-DashboardView::DashboardView(QueryRunner *runner, Role role,
-                             const QList<DirectoryEntry> &branches, QWidget *parent)
+DashboardView::DashboardView(QueryRunner *runner, Role role, const QList<DirectoryEntry> &branches,
+                             QWidget *parent)
     : QWidget(parent)
     , m_runner(runner)
     , m_role(role)
@@ -142,8 +143,8 @@ DashboardView::DashboardView(QueryRunner *runner, Role role,
     connect(m_canvas, &DashboardCanvas::tileSelected, this,
             [this](const QString &id) { m_editor->setWidget(m_document->widget(id)); });
     connect(m_palette, &WidgetPalette::addRequested, this, [this](WidgetType type) {
-        const QRect place = GridGeometry::freePlace(m_document->layout(),
-                                                    WidgetPalette::defaultSize(type));
+        const QRect place =
+                GridGeometry::freePlace(m_document->layout(), WidgetPalette::defaultSize(type));
         addWidget(type, place);
     });
     connect(m_editor, &WidgetEditor::edited, this,
@@ -163,10 +164,7 @@ QWidget *DashboardView::buildToolbar()
     auto *bar = new QWidget(this);
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(8, 6, 8, 6);
-    QFont big = m_name->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
-    m_name->setFont(big);
+    makeHeading(m_name, 1.3);
     m_name->setTextFormat(Qt::PlainText);
     // Long names and branch names must not widen the whole window: they give way first.
     m_name->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -247,8 +245,10 @@ void DashboardView::showDashboard(const DashboardDefinition &definition, bool re
     m_design->setEnabled(!m_readOnly);
     m_design->setToolTip(m_readOnly ? tr("Read-only: built in or shared with you") : QString());
     const QString range = relativePeriodCode(definition.dateRange.period);
-    m_range->setCurrentIndex(std::max(0, m_range->findData(
-            definition.dateRange.period == RelativePeriod::None ? QString() : range)));
+    m_range->setCurrentIndex(std::max(
+            0,
+            m_range->findData(definition.dateRange.period == RelativePeriod::None ? QString()
+                                                                                  : range)));
     m_branch->setCurrentIndex(std::max(0, m_branch->findData(definition.branchId)));
     m_document->load(definition);
 }
@@ -357,10 +357,14 @@ void DashboardView::fillMenu(const QString &widgetId)
         return;
     QMenu *menu = tile->menu();
     menu->clear();
-    menu->addAction(tr("Export as PNG…"), this, [this, widgetId] { exportWidget(widgetId, Format::Png); });
-    menu->addAction(tr("Export as PDF…"), this, [this, widgetId] { exportWidget(widgetId, Format::Pdf); });
-    menu->addAction(tr("Export data as CSV…"), this, [this, widgetId] { exportWidget(widgetId, Format::Csv); });
-    menu->addAction(tr("Export data as XLSX…"), this, [this, widgetId] { exportWidget(widgetId, Format::Xlsx); });
+    menu->addAction(tr("Export as PNG…"), this,
+                    [this, widgetId] { exportWidget(widgetId, Format::Png); });
+    menu->addAction(tr("Export as PDF…"), this,
+                    [this, widgetId] { exportWidget(widgetId, Format::Pdf); });
+    menu->addAction(tr("Export data as CSV…"), this,
+                    [this, widgetId] { exportWidget(widgetId, Format::Csv); });
+    menu->addAction(tr("Export data as XLSX…"), this,
+                    [this, widgetId] { exportWidget(widgetId, Format::Xlsx); });
     if (m_editing) {
         menu->addSeparator();
         menu->addAction(tr("Remove widget"), this, [this, widgetId] {
@@ -432,8 +436,8 @@ void DashboardView::drillDown(const QString &widgetId, const QVariantList &keys,
     const WidgetDefinition *widget = m_document->widget(widgetId);
     if (!widget || m_editing)
         return;
-    auto *dialog = new DrillDownDialog(m_runner, widgetId + QStringLiteral("/drill"),
-                                       widget->query, context(), keys, what, this);
+    auto *dialog = new DrillDownDialog(m_runner, widgetId + QStringLiteral("/drill"), widget->query,
+                                       context(), keys, what, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &DrillDownDialog::customerOpened, this, &DashboardView::customerOpened);
     emit drillDownOpened(dialog);

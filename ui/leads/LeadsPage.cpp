@@ -2,6 +2,7 @@
 #include "LeadsPage.h"
 
 #include "ConvertLeadDialog.h"
+#include "Headings.h"
 #include "LeadBoard.h"
 #include "LostReasonDialog.h"
 #include "PendingMarkerDelegate.h"
@@ -83,10 +84,7 @@ QWidget *LeadsPage::buildToolbar()
 {
     auto *bar = new QWidget(this);
     auto *heading = new QLabel(tr("Leads"), bar);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    font.setBold(true);
-    heading->setFont(font);
+    makeHeading(heading, 1.4);
 
     m_search = new QLineEdit(bar);
     m_search->setObjectName(QStringLiteral("search"));

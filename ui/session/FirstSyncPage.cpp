@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FirstSyncPage.h"
 
+#include "Headings.h"
+
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,8 +26,10 @@ QString clockText(qint64 ms)
     const qint64 m = (seconds % 3600) / 60;
     const qint64 s = seconds % 60;
     if (h > 0)
-        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10,
-                                                                                QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+                .arg(h)
+                .arg(m, 2, 10, QLatin1Char('0'))
+                .arg(s, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
 }
 
@@ -46,10 +50,7 @@ FirstSyncPage::FirstSyncPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
 
     auto *title = new QLabel(tr("Copying your data to this computer"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    makeHeading(title, 1.3);
     layout->addWidget(title);
 
     m_account = new QLabel(this);
@@ -89,8 +90,8 @@ FirstSyncPage::FirstSyncPage(QWidget *parent)
     layout->addStretch(1);
 
     auto *buttons = new QHBoxLayout;
-    auto *hint = new QLabel(tr("You can stop now: the next start continues where it stopped."),
-                            this);
+    auto *hint =
+            new QLabel(tr("You can stop now: the next start continues where it stopped."), this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
     buttons->addWidget(hint, 1);
@@ -159,8 +160,8 @@ void FirstSyncPage::setRoundFinished(const sync::SyncOutcome &outcome)
     using Status = sync::SyncOutcome::Status;
     switch (outcome.status) {
     case Status::Transient:
-        m_notice->setText(tr("The server did not answer (%1). Trying again by itself…")
-                                  .arg(outcome.message));
+        m_notice->setText(
+                tr("The server did not answer (%1). Trying again by itself…").arg(outcome.message));
         break;
     case Status::Done:
     case Status::Cancelled:

@@ -2,6 +2,7 @@
 #include "SignInDialog.h"
 
 #include "FirstSyncPage.h"
+#include "Headings.h"
 #include "Tones.h"
 #include "keys/SecretBytes.h"
 
@@ -53,10 +54,7 @@ QWidget *SignInDialog::makeFormPage()
     }
     auto *intro = new QVBoxLayout;
     auto *title = new QLabel(tr("Sign in to Branchline"), page);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    makeHeading(title, 1.3);
     intro->addWidget(title);
     auto *explanation = new QLabel(tr("Use the account your branch gave you. Your data is kept "
                                       "on this computer, encrypted, so you can also work "

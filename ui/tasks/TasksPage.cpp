@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TasksPage.h"
 
+#include "Headings.h"
 #include "PendingMarkerDelegate.h"
 #include "TaskActions.h"
 #include "TaskItemDelegate.h"
@@ -56,10 +57,7 @@ TasksPage::TasksPage(const QSqlDatabase &db, const QString &userId, QWidget *par
     m_actions = new TaskActions(m_model, m_view, this);
 
     auto *heading = new QLabel(tr("My tasks"), this);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    font.setBold(true);
-    heading->setFont(font);
+    makeHeading(heading, 1.4);
     auto *top = new QHBoxLayout;
     top->addWidget(heading);
     top->addStretch(1);
