@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerFixture.h"
 
+#include "cli/ServerCli.h"
 #include "core/PasswordHasher.h"
 #include "core/ServerMigrator.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTextStream>
 #include <QUrl>
 #include <QUuid>
 
@@ -33,6 +35,20 @@ bool adminExec(const QString &sql, QString *error)
 }
 
 } // namespace
+
+CliRun runServerCli(const QStringList &arguments, const QString &input)
+{
+    CliRun result;
+    QString in = input;
+    QTextStream inStream(&in);
+    QTextStream outStream(&result.out);
+    QTextStream errStream(&result.err);
+    ServerCli cli(inStream, outStream, errStream);
+    result.status = cli.run(QStringList{ "branchline-server" } + arguments);
+    outStream.flush();
+    errStream.flush();
+    return result;
+}
 
 void addEngineRows()
 {

@@ -15,6 +15,16 @@ namespace branchline::server::test {
 // Adds the two engines as data rows: every server test runs on SQLite and on PostgreSQL.
 void addEngineRows();
 
+// branchline-server's command line run in this process, `input` as its standard input: its
+// exit status and what it wrote to standard output and error.
+struct CliRun
+{
+    int status = 0;
+    QString out;
+    QString err;
+};
+CliRun runServerCli(const QStringList &arguments, const QString &input = QString());
+
 // A fresh, migrated database of the engine named by the current data row: a new SQLite
 // file, or a new PostgreSQL database on the server scripts/with-postgres.sh started
 // (dropped again afterwards). No PostgreSQL is a test failure with the reason, never a skip.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // branchline-server's administration commands, as an administrator types them.
 #include "ServerFixture.h"
-#include "cli/ServerCli.h"
 #include "core/ServerMigrator.h"
 #include "rules/CreditCode.h"
 #include "rules/ResidentIdNumber.h"
@@ -35,17 +34,10 @@ private:
 
 int TestServerCli::run(const QStringList &arguments, const QString &input)
 {
-    QString in = input;
-    m_out.clear();
-    m_err.clear();
-    QTextStream inStream(&in);
-    QTextStream outStream(&m_out);
-    QTextStream errStream(&m_err);
-    ServerCli cli(inStream, outStream, errStream);
-    const int rc = cli.run(QStringList{ "branchline-server" } + arguments);
-    outStream.flush();
-    errStream.flush();
-    return rc;
+    const test::CliRun result = test::runServerCli(arguments, input);
+    m_out = result.out;
+    m_err = result.err;
+    return result.status;
 }
 
 void TestServerCli::initCreatesTheDatabase()

@@ -4,7 +4,6 @@
 // name, line and key — never with the database password.
 #include "ServerFixture.h"
 #include "Version.h"
-#include "cli/ServerCli.h"
 #include "cli/ServerConfig.h"
 #include "cli/ServerLogging.h"
 
@@ -59,17 +58,10 @@ QString TestServerConfig::writeConfig(const QString &text)
 
 int TestServerConfig::run(const QStringList &arguments, const QString &input)
 {
-    QString in = input;
-    m_out.clear();
-    m_err.clear();
-    QTextStream inStream(&in);
-    QTextStream outStream(&m_out);
-    QTextStream errStream(&m_err);
-    ServerCli cli(inStream, outStream, errStream);
-    const int rc = cli.run(QStringList{ "branchline-server" } + arguments);
-    outStream.flush();
-    errStream.flush();
-    return rc;
+    const test::CliRun result = test::runServerCli(arguments, input);
+    m_out = result.out;
+    m_err = result.err;
+    return result.status;
 }
 
 void TestServerConfig::everyKeyReachesTheSettings()

@@ -5,7 +5,6 @@
 // migration scripts themselves, minus the newest, exactly as the previous server left it
 // (migrations are forward-only and never edited once released).
 #include "ServerFixture.h"
-#include "cli/ServerCli.h"
 #include "core/AuditLog.h"
 #include "core/ServerMigrator.h"
 #include "core/SqlScript.h"
@@ -142,17 +141,10 @@ private:
 
 int TestServerUpgrade::run(const QStringList &arguments)
 {
-    QString in;
-    m_out.clear();
-    m_err.clear();
-    QTextStream inStream(&in);
-    QTextStream outStream(&m_out);
-    QTextStream errStream(&m_err);
-    ServerCli cli(inStream, outStream, errStream);
-    const int rc = cli.run(QStringList{ "branchline-server" } + arguments);
-    outStream.flush();
-    errStream.flush();
-    return rc;
+    const test::CliRun result = test::runServerCli(arguments);
+    m_out = result.out;
+    m_err = result.err;
+    return result.status;
 }
 
 void TestServerUpgrade::previousSchemaUpgradesOnStart()
