@@ -9,12 +9,14 @@
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
 #include "core/Database.h"
+#include "core/KeyRing.h"
 #include "core/PasswordPolicy.h"
 #include "core/ServerMigrator.h"
 #include "records/Integrations.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 
 namespace branchline::server {
 
@@ -34,6 +36,24 @@ ServerCli::ServerCli(QTextStream &in, QTextStream &out, QTextStream &err)
 QString ServerCli::defaultDatabase()
 {
     return QDir::current().filePath(QStringLiteral("branchline-data/branchline.db"));
+}
+
+QString ServerCli::keyDirectoryOf(const ServerSettings &settings)
+{
+    if (!settings.keyDirectory.isEmpty())
+        return settings.keyDirectory;
+    if (settings.database.engine == DatabaseUrl::Engine::Sqlite)
+        return QFileInfo(settings.database.path).absoluteDir().filePath(QStringLiteral("keys"));
+    return QDir::current().filePath(QStringLiteral("branchline-data/keys"));
+}
+
+bool ServerCli::openKeyRing(const ServerSettings &settings, QString *error)
+{
+    auto ring = std::make_shared<KeyRing>();
+    if (!ring->open(keyDirectoryOf(settings), error))
+        return false;
+    KeyRing::install(std::move(ring));
+    return true;
 }
 
 bool ServerCli::resolveSettings(const QCommandLineParser &parser, const QCommandLineOption &config,
@@ -108,6 +128,10 @@ int ServerCli::run(const QStringList &arguments)
     const QCommandLineOption scopes(
             QStringLiteral("scopes"),
             tr("integration add: transactions and/or leads, comma-separated."), tr("list"));
+    const QCommandLineOption keyDir(QStringLiteral("key-dir"),
+                                    tr("The folder of the keys kept out of the database "
+                                       "(default: \"keys\" beside the SQLite file)."),
+                                    tr("folder"));
     const QCommandLineOption customers(QStringLiteral("customers"),
                                        tr("seed-demo: how many customers to create."), tr("count"),
                                        QStringLiteral("3000"));
@@ -119,8 +143,9 @@ int ServerCli::run(const QStringList &arguments)
                                   tr("seed-demo: the random seed, for the same data again."),
                                   tr("number"), QStringLiteral("20261123"));
     for (const QCommandLineOption &option :
-         { help, version, config, database, login, name, role, branch, parent, level, city, listen,
-           threads, tlsCert, tlsKey, customers, activitiesOption, seed, scopes })
+         { help,  version, config, database, login,   name,   role,   branch,    parent,
+           level, city,    listen, threads,  tlsCert, tlsKey, keyDir, customers, activitiesOption,
+           seed,  scopes })
         parser.addOption(option);
 
     if (!parser.parse(arguments)) {
@@ -143,13 +168,18 @@ int ServerCli::run(const QStringList &arguments)
                            { &listen, "listen" },
                            { &threads, "threads" },
                            { &tlsCert, "tls_cert" },
-                           { &tlsKey, "tls_key" } },
+                           { &tlsKey, "tls_key" },
+                           { &keyDir, "key_dir" } },
                          &settings, &error)) {
         m_err << error << Qt::endl;
         return Usage;
     }
     ServerLogging::apply(settings.logLevel);
     const DatabaseUrl &url = settings.database;
+    if (!openKeyRing(settings, &error)) {
+        m_err << error << Qt::endl;
+        return Failure;
+    }
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty() || words.first() == QLatin1String("serve")) {
         if (!ServerConfig::checkTlsFiles(settings, &error)) {

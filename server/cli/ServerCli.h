@@ -30,6 +30,9 @@ public:
     int run(const QStringList &arguments);
 
     static QString defaultDatabase();
+    // Where the keys kept out of the database live (ServerSettings::keyDirectory, or its
+    // default for the database in use).
+    static QString keyDirectoryOf(const ServerSettings &settings);
 
 private:
     struct OptionKey
@@ -41,6 +44,9 @@ private:
     static bool resolveSettings(const QCommandLineParser &parser, const QCommandLineOption &config,
                                 const QList<OptionKey> &optionKeys, ServerSettings *settings,
                                 QString *error);
+
+    // Opens the key folder and makes it the process's KeyRing.
+    static bool openKeyRing(const ServerSettings &settings, QString *error);
 
     QTextStream &m_in;
     QTextStream &m_out;

@@ -105,6 +105,12 @@ bool applyLockoutMinutes(const QString &value, ServerSettings *settings, QString
     return true;
 }
 
+bool applyKeyDirectory(const QString &value, ServerSettings *settings, QString *)
+{
+    settings->keyDirectory = value;
+    return true;
+}
+
 bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
 {
     if (!ServerLogging::levels().contains(value)) {
@@ -116,9 +122,9 @@ bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
     return true;
 }
 
-const std::array<Key, 10> &table()
+const std::array<Key, 11> &table()
 {
-    static const std::array<Key, 10> keys{ {
+    static const std::array<Key, 11> keys{ {
             { "database", applyDatabase },
             { "listen", applyListen },
             { "threads", applyThreads },
@@ -128,6 +134,7 @@ const std::array<Key, 10> &table()
             { "refresh_token_days", applyRefreshDays },
             { "login_attempts", applyLoginAttempts },
             { "lockout_minutes", applyLockoutMinutes },
+            { "key_dir", applyKeyDirectory },
             { "log_level", applyLogLevel },
     } };
     return keys;

@@ -15,6 +15,9 @@ struct ServerSettings
     HttpServerSettings http;
     SessionSettings sessions;
     QString logLevel = QStringLiteral("info"); // debug, info, warning or error
+    // The folder of the keys kept out of the database (KeyRing). Empty: beside the SQLite
+    // file ("keys" in its folder), or ./branchline-data/keys for PostgreSQL.
+    QString keyDirectory;
     QString configFile; // the file read, if any
     // Where the TLS files were named ("server.conf:12: tls_key" or "--tls-key"), so a file
     // that cannot be read is reported where an administrator can fix it.

@@ -2,6 +2,7 @@
 #include "ServerFixture.h"
 
 #include "cli/ServerCli.h"
+#include "core/KeyRing.h"
 #include "core/PasswordHasher.h"
 #include "core/ServerMigrator.h"
 
@@ -76,6 +77,15 @@ ServerFixture::ServerFixture(const QString &engine)
         url.setPath(QLatin1Char('/') + m_pgDatabase);
         m_url = url.toString();
     }
+    // The keys kept out of the database, one of each purpose, as `init` makes them.
+    auto ring = std::make_shared<KeyRing>();
+    if (!ring->open(m_dir.filePath(QStringLiteral("keys")), &m_failure))
+        return;
+    for (KeyRing::Purpose purpose :
+         { KeyRing::Purpose::Audit, KeyRing::Purpose::Data, KeyRing::Purpose::Index })
+        if (!ring->create(purpose, nullptr, &m_failure))
+            return;
+    KeyRing::install(ring);
     DatabaseUrl parsed;
     if (!DatabaseUrl::parse(m_url, &parsed, &m_failure))
         return;
