@@ -15,7 +15,16 @@ namespace branchline {
 enum class FieldPermission { Hidden, Masked, Visible, Editable };
 
 // Add new types at the end: tests and tables index by the order.
-enum class RecordType { Customer, Contact, Lead, Task, Activity, Terminal, MerchantVolume, KycItem };
+enum class RecordType {
+    Customer,
+    Contact,
+    Lead,
+    Task,
+    Activity,
+    Terminal,
+    MerchantVolume,
+    KycItem
+};
 
 // Field-level permissions (DOMAIN.md: "permissions must go down to role, department,
 // record and field"), shared by the client, which shows and edits, and the server, which
@@ -34,6 +43,10 @@ public:
     // settlement account, approval state, the customer's lifecycle status and the state of
     // a KYC checklist item.
     static bool isSensitive(RecordType type, const QString &field);
+
+    // The most characters the field's text may hold, checked on both ends (a longer value is
+    // refused, never cut). Fields not in the table (ids, stamps) get a short default.
+    static int maxLength(RecordType type, const QString &field);
 
     // Whether the role may see the clear value of a PII field on request. The request
     // still needs a reason and is audited by the caller; false for fields that hold no PII.
