@@ -2,11 +2,9 @@
 #include "ApprovalEffects.h"
 
 #include "ApprovalMessages.h"
-#include "core/AuditLog.h"
+#include "gate/WriteGate.h"
 #include "records/CustomerJson.h"
-#include "records/RecordRows.h"
 #include "rules/RecordValidator.h"
-#include "sync/ChangeLog.h"
 
 #include <QJsonArray>
 
@@ -185,24 +183,27 @@ bool ApprovalEffects::apply(QSqlDatabase &db, const RequestState &request, FlowE
         *refused = again;
         return true;
     }
-    // prepare() checked the result is valid; it is written in its stored form.
+    // prepare() checked the result is valid; the gate writes it as a command of the flow:
+    // only the effect's own fields, never the owner or the branch.
     Customer record = current;
     QStringList set;
     QString problem;
     CustomerJson::apply(proposed, &record, &set, &problem);
-    RecordValidator::normalize(record);
-    const QStringList changed = RecordRows<CustomerJson>::changedFields(current, record);
-    if (!RecordRows<CustomerJson>::update(db, record, error)
-        || !ChangeLog::recordOf<CustomerJson>(db, record, changed, &current, actorId, error))
+    WriteActor actor;
+    actor.caller.userId = actorId;
+    actor.channel = WriteChannel::Approval;
+    actor.commandFields = fieldsOf(effect);
+    actor.auditAction = QStringLiteral("approval.apply");
+    actor.auditDetail = { { QStringLiteral("request"), request.id },
+                          { QStringLiteral("flow"), request.flowCode } };
+    std::optional<WriteRefusal> gateRefusal;
+    QStringList changed;
+    if (!WriteGate<CustomerJson>::update(db, actor, current, record, set, &gateRefusal, &changed,
+                                         error))
         return false;
-    return AuditLog::append(db,
-                            { actorId, QStringLiteral("approval.apply"), CustomerJson::table(),
-                              record.meta.id, QString(),
-                              RecordSupport::json({ { QStringLiteral("request"), request.id },
-                                                    { QStringLiteral("flow"), request.flowCode },
-                                                    { QStringLiteral("fields"),
-                                                      QJsonArray::fromStringList(changed) } }) },
-                            error);
+    if (gateRefusal)
+        *refused = refusal(gateRefusal->message, gateRefusal->code);
+    return true;
 }
 
 } // namespace branchline::server

@@ -91,6 +91,18 @@ void ActivityJson::applyDefaults(Activity &activity, const Caller &caller)
     activity.authorId = caller.userId; // whoever writes it is its author, always
 }
 
+std::optional<QString> ActivityJson::checkWrite(const Caller &caller, const Activity *,
+                                                Activity &activity, QStringList *set)
+{
+    if (!set->contains(QStringLiteral("author_id")))
+        return std::nullopt;
+    if (!activity.authorId.isEmpty() && activity.authorId != caller.userId)
+        return tr("An activity is written in its author's name only: author_id must be your "
+                  "own user id, or left out.");
+    set->removeAll(QStringLiteral("author_id"));
+    return std::nullopt;
+}
+
 QStringList ActivityJson::fields()
 {
     return { QStringLiteral("kind"),
@@ -131,7 +143,7 @@ bool ActivityJson::apply(const QJsonObject &object, Activity *a, QStringList *se
         const QString &key = it.key();
         if (key == QLatin1String("id") || key == QLatin1String("version"))
             continue;
-        if (!known.contains(key) || key == QLatin1String("author_id")) {
+        if (!known.contains(key)) {
             *problem = tr("\"%1\" is not a field of an activity that can be set.").arg(key);
             return false;
         }
@@ -161,6 +173,8 @@ bool ActivityJson::apply(const QJsonObject &object, Activity *a, QStringList *se
                     || text == QLatin1String("leads");
         } else if (key == QLatin1String("related_id")) {
             a->relatedId = text;
+        } else if (key == QLatin1String("author_id")) {
+            a->authorId = text;
         } else if (key == QLatin1String("occurred_at")) {
             a->occurredAt = QDateTime::fromString(text, Qt::ISODateWithMs);
             validValue = a->occurredAt.isValid();

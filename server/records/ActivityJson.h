@@ -16,7 +16,8 @@
 namespace branchline::server {
 
 // An entry of the timeline, for RecordService. Scoped through the customer, contact or lead
-// it is about; written by the caller (the author is never taken from the request); and
+// it is about; written by the caller (the author is never taken from the request: a client
+// may only name itself); and
 // append-only: once written it is neither changed nor deleted, which is what lets sync merge
 // timelines as sets.
 class ActivityJson
@@ -41,6 +42,14 @@ public:
     static bool inScope(QSqlDatabase &db, const DataScope &scope, const Activity &activity,
                         bool *inside, QString *error);
     static void applyDefaults(Activity &activity, const Caller &caller);
+    // The author is whoever writes the entry. A client names itself in author_id (its row
+    // has the column); naming anyone else is refused, and the server stamps it either way.
+    static std::optional<QString> checkWrite(const Caller &caller, const Activity *before,
+                                             Activity &activity, QStringList *set);
+    static void stamp(Activity &activity, const Caller &caller)
+    {
+        activity.authorId = caller.userId;
+    }
 
     static QStringList fields();
     static QJsonObject toJson(const Activity &activity);

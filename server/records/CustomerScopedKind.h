@@ -4,6 +4,7 @@
 #include "core/Authenticator.h"
 #include "core/DataScope.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -54,6 +55,12 @@ struct CustomerScopedKind
         return true;
     }
 
+    static QString notFound(const QString &id)
+    {
+        return QCoreApplication::translate("CustomerScopedKind",
+                                           "There is no record %1 that you may see.")
+                .arg(id);
+    }
     static void applyDefaults(Record &, const Caller &) { }
     static std::optional<QString> updateRefusal() { return std::nullopt; }
 };

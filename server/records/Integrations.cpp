@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Integrations.h"
 
+#include "LeadJson.h"
 #include "MerchantVolumes.h"
 #include "core/AuditLog.h"
 #include "core/Authenticator.h"
 #include "core/SqlValues.h"
+#include "gate/WriteGate.h"
 #include "records/Lead.h"
 #include "rules/CreditCode.h"
 #include "rules/RecordValidator.h"
@@ -236,7 +238,7 @@ Outcome Integrations::upsertAggregates(const Integration &integration,
             },
             &error);
     if (!ok)
-        return failure(500, QStringLiteral("storage_error"), error);
+        return RecordSupport::storageFailure(error);
     return Outcome{ 200,
                     QJsonObject{ { QStringLiteral("applied"), applied },
                                  { QStringLiteral("rejected"), int(rows.size()) - applied },
@@ -259,26 +261,21 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
                     400, QStringLiteral("bad_field"),
                     tr("\"%1\" is not a lead field, or its value is not text.").arg(it.key()));
     }
-    lead.name = body.value(QStringLiteral("name")).toString();
-    lead.company = body.value(QStringLiteral("company")).toString();
-    lead.phone = body.value(QStringLiteral("phone")).toString();
-    lead.email = body.value(QStringLiteral("email")).toString();
-    lead.productInterest = body.value(QStringLiteral("product_interest")).toString();
-    lead.city = body.value(QStringLiteral("city")).toString().trimmed();
-    lead.notes = body.value(QStringLiteral("notes")).toString();
     const QString source =
             body.value(QStringLiteral("source")).toString(QStringLiteral("web_form"));
-    const std::optional<LeadSource> parsed = RecordEnums::parse<LeadSource>(source);
-    if (!parsed)
+    if (!RecordEnums::parse<LeadSource>(source))
         return failure(400, QStringLiteral("bad_field"),
                        tr("\"%1\" is not a lead source.").arg(source));
-    lead.source = *parsed;
-    RecordValidator::normalize(lead);
-    const FieldIssues issues = RecordValidator::validate(lead);
-    if (!issues.isEmpty())
-        return RecordSupport::invalid(issues, tr("The lead has fields to correct."));
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QString branchId;
+    QJsonObject fields = body;
+    fields.insert(QStringLiteral("source"), source);
+    fields.insert(QStringLiteral("status"), QStringLiteral("new"));
+    fields.insert(QStringLiteral("city"), body.value(QStringLiteral("city")).toString().trimmed());
+    QStringList set;
+    QString problem;
+    if (!LeadJson::apply(fields, &lead, &set, &problem))
+        return failure(400, QStringLiteral("bad_field"), problem);
+    lead.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Outcome outcome;
     QString error;
     const bool ok = m_database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
@@ -292,51 +289,47 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
                     *txError = query.lastError().text();
                     return false;
                 }
-                if (query.next())
-                    branchId = query.value(0).toString();
+                if (query.next()) {
+                    lead.branchId = query.value(0).toString();
+                    set << QStringLiteral("branch_id");
+                }
                 query.finish();
-                query.prepare(QStringLiteral(
-                        "INSERT INTO leads (id, name, company, phone, email, source, status, "
-                        "branch_id, product_interest, city, notes, intake, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)"));
-                const QString stamp = RecordSupport::now();
-                query.addBindValue(id);
-                query.addBindValue(textValue(lead.name));
-                query.addBindValue(textValue(lead.company));
-                query.addBindValue(nullableText(lead.phone));
-                query.addBindValue(nullableText(lead.email));
-                query.addBindValue(RecordEnums::code(lead.source));
-                query.addBindValue(nullableText(branchId));
-                query.addBindValue(textValue(lead.productInterest));
-                query.addBindValue(textValue(lead.city));
-                query.addBindValue(textValue(lead.notes));
+                // A delivery of the integration's key: the fields of a lead it may set, in
+                // whatever branch the routing chose; nobody's scope, never an owner.
+                WriteActor actor;
+                actor.caller.userId = integration.id;
+                actor.channel = WriteChannel::Integration;
+                actor.commandFields = known;
+                actor.commandFields << QStringLiteral("status") << QStringLiteral("branch_id");
+                actor.auditAction = QStringLiteral("integration.lead");
+                actor.auditDetail = { { QStringLiteral("source"), source } };
+                std::optional<WriteRefusal> refusal;
+                if (!WriteGate<LeadJson>::create(db, actor, lead, set, &refusal, txError))
+                    return false;
+                if (refusal) {
+                    outcome = WriteGateSupport::outcome(*refusal);
+                    return true;
+                }
+                // Which integration delivered it: provenance kept beside the record's fields.
+                query.prepare(QStringLiteral("UPDATE leads SET intake = ? WHERE id = ?"));
                 query.addBindValue(integration.name);
-                query.addBindValue(stamp);
-                query.addBindValue(stamp);
+                query.addBindValue(lead.meta.id);
                 if (!query.exec()) {
                     *txError = query.lastError().text();
                     return false;
                 }
-                // The new lead reaches the clients of its branch through sync.
-                const ScopeKeys keys{ QString(), branchId, false };
-                qint64 seq = 0;
-                if (!ChangeLog::record(db, QStringLiteral("leads"), id, {}, keys, keys, QString(),
-                                       &seq, txError))
-                    return false;
-                return AuditLog::append(
-                        db,
-                        { integration.id, QStringLiteral("integration.lead"),
-                          QStringLiteral("leads"), id, QString(),
-                          RecordSupport::json({ { QStringLiteral("source"), source } }) },
-                        txError);
+                outcome = Outcome{ 201,
+                                   QJsonObject{ { QStringLiteral("id"), lead.meta.id },
+                                                { QStringLiteral("branch_id"),
+                                                  lead.branchId.isEmpty()
+                                                          ? QJsonValue()
+                                                          : QJsonValue(lead.branchId) } } };
+                return true;
             },
             &error);
     if (!ok)
-        return failure(500, QStringLiteral("storage_error"), error);
-    return Outcome{ 201,
-                    QJsonObject{ { QStringLiteral("id"), id },
-                                 { QStringLiteral("branch_id"),
-                                   branchId.isEmpty() ? QJsonValue() : QJsonValue(branchId) } } };
+        return RecordSupport::storageFailure(error);
+    return outcome;
 }
 
 } // namespace branchline::server

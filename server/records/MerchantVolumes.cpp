@@ -2,10 +2,8 @@
 #include "MerchantVolumes.h"
 
 #include "MerchantFeedJson.h"
-#include "RecordRows.h"
-#include "RecordSupport.h"
+#include "gate/WriteGate.h"
 #include "rules/KycRules.h"
-#include "sync/ChangeLog.h"
 
 #include <QDate>
 #include <QSqlError>
@@ -47,29 +45,33 @@ bool MerchantVolumes::recompute(QSqlDatabase &db, const QString &customerId, con
     volume.chargebackCount = sums.value(3).toLongLong();
     sums.finish();
 
-    using Rows = RecordRows<MerchantVolumeJson>;
+    // Derived by the server from the transaction feed; the feed's batch is audited as a whole.
+    WriteActor actor;
+    actor.channel = WriteChannel::System;
+    actor.commandFields = MerchantVolumeJson::fields();
+    actor.auditedByBatch = true;
+    using Gate = WriteGate<MerchantVolumeJson>;
     MerchantVolume stored;
     bool found = false;
-    if (!Rows::load(db, volume.meta.id, &stored, &found, error))
+    if (!Gate::load(db, actor, volume.meta.id, &stored, &found, true, error))
         return false;
-    QStringList changed;
+    std::optional<WriteRefusal> refusal;
     if (found) {
-        changed = Rows::changedFields(stored, volume);
-        if (changed.isEmpty())
-            return true; // the same day posted again: nothing for clients to pull
-        volume.meta.createdAt = stored.meta.createdAt;
-        if (!Rows::update(db, volume, error))
+        volume.meta = stored.meta;
+        QStringList changed;
+        if (!Gate::update(db, actor, stored, volume, MerchantVolumeJson::fields(), &refusal,
+                          &changed, error))
             return false;
-    } else if (!Rows::insert(db, volume, error)) {
+    } else if (!Gate::create(db, actor, volume, MerchantVolumeJson::fields(), &refusal, error)) {
         return false;
     }
-    // The month reaches whoever may see its merchant, like any change to the merchant.
-    ScopeKeys keys;
-    if (!MerchantVolumeJson::scopeKeys(db, volume, &keys, error))
+    if (refusal) {
+        // Sums of whole numbers for a merchant that exists: nothing here can be refused
+        // unless the data is broken, which must not pass as a posted month.
+        *error = refusal->message;
         return false;
-    qint64 seq = 0;
-    return ChangeLog::record(db, MerchantVolumeJson::table(), volume.meta.id, changed, keys, keys,
-                             QString(), &seq, error);
+    }
+    return true;
 }
 
 } // namespace branchline::server

@@ -14,12 +14,16 @@ namespace branchline::server {
 // Database::forUpdate) because the transaction goes on to change it.
 enum class RowLock { None, ForUpdate };
 
-// The SQL that writes one kind of record, shared by the records API (RecordService) and
-// sync (SyncTableOf): load by id, insert, update every field, soft delete. The record's
-// version is set by ChangeLog in the same transaction.
+// The SQL of one kind of record: load by id for everyone, and insert, update every field,
+// soft delete and restore for the WriteGate alone, so that no write path can skip its
+// checks. The record's version is set by ChangeLog in the same transaction.
 template<typename Kind>
-struct RecordRows
+class WriteGate;
+
+template<typename Kind>
+class RecordRows
 {
+public:
     using Record = typename Kind::Record;
 
     // Finds `id`, deleted or not; `found` says whether it exists at all. Callers that write
@@ -45,6 +49,40 @@ struct RecordRows
             *record = Kind::read(query);
         return true;
     }
+
+    // The fields whose value differs between two states of a record.
+    static QStringList changedFields(const Record &before, const Record &after)
+    {
+        const QJsonObject old = Kind::toJson(before);
+        const QJsonObject now = Kind::toJson(after);
+        QStringList changed;
+        for (const QString &field : Kind::fields())
+            if (old.value(field) != now.value(field))
+                changed << field;
+        return changed;
+    }
+
+    // The fields of `set` in which a new record differs from the one the server would make
+    // anyway: a default record owned by the caller in their branch. Only these are the
+    // caller's choice and need their permission to edit: a client's outbox sends every
+    // column of its new row, so a rep's own customer arrives with the rep as owner, the
+    // rep's branch and the status "prospect", none of which a rep may set.
+    static QStringList chosenOnCreate(const Record &record, const QStringList &set,
+                                      const Caller &caller)
+    {
+        Record defaults;
+        Kind::applyDefaults(defaults, caller);
+        const QStringList differs = changedFields(defaults, record);
+        QStringList chosen;
+        for (const QString &field : set)
+            if (differs.contains(field))
+                chosen << field;
+        return chosen;
+    }
+
+private:
+    // Only the write gate writes rows: every write path goes through its checks.
+    friend class WriteGate<Kind>;
 
     static bool insert(QSqlDatabase &db, Record &record, QString *error)
     {
@@ -87,6 +125,18 @@ struct RecordRows
         return true;
     }
 
+    // Brings a tombstone back (a conflict resolved for an edit over a delete).
+    static bool restore(QSqlDatabase &db, const QString &id, QString *error)
+    {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE %1 SET deleted = 0 WHERE id = ?").arg(Kind::table()));
+        query.addBindValue(id);
+        if (query.exec())
+            return true;
+        *error = query.lastError().text();
+        return false;
+    }
+
     static bool softDelete(QSqlDatabase &db, const QString &id, QString *error)
     {
         QSqlQuery query(db);
@@ -99,36 +149,6 @@ struct RecordRows
             return false;
         }
         return true;
-    }
-
-    // The fields whose value differs between two states of a record.
-    static QStringList changedFields(const Record &before, const Record &after)
-    {
-        const QJsonObject old = Kind::toJson(before);
-        const QJsonObject now = Kind::toJson(after);
-        QStringList changed;
-        for (const QString &field : Kind::fields())
-            if (old.value(field) != now.value(field))
-                changed << field;
-        return changed;
-    }
-
-    // The fields of `set` in which a new record differs from the one the server would make
-    // anyway: a default record owned by the caller in their branch. Only these are the
-    // caller's choice and need their permission to edit: a client's outbox sends every
-    // column of its new row, so a rep's own customer arrives with the rep as owner, the
-    // rep's branch and the status "prospect", none of which a rep may set.
-    static QStringList chosenOnCreate(const Record &record, const QStringList &set,
-                                      const Caller &caller)
-    {
-        Record defaults;
-        Kind::applyDefaults(defaults, caller);
-        const QStringList differs = changedFields(defaults, record);
-        QStringList chosen;
-        for (const QString &field : set)
-            if (differs.contains(field))
-                chosen << field;
-        return chosen;
     }
 };
 

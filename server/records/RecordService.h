@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "PiiLookups.h"
 #include "RecordRows.h"
 #include "RecordSupport.h"
 #include "core/AuditLog.h"
 #include "core/DataScope.h"
 #include "core/Database.h"
+#include "gate/WriteGate.h"
 #include "rules/RecordValidator.h"
+#include "rules/TextLimits.h"
 #include "sync/ChangeLog.h"
 
 #include <QJsonArray>
@@ -33,8 +36,12 @@ public:
     using Record = typename Kind::Record;
     using Outcome = RecordOutcome;
 
-    explicit RecordService(const Database &database)
+    // `piiLookupsPerHour`: how many searches by a full identifier a user may make an hour
+    // (PiiLookups).
+    explicit RecordService(const Database &database,
+                           int piiLookupsPerHour = PiiLookups::defaultPerHour)
         : m_database(database)
+        , m_piiLookupsPerHour(piiLookupsPerHour)
     {
     }
 
@@ -61,11 +68,22 @@ public:
                                 Kind::scopeCondition(scope, &values) };
         const QString text =
                 parameters.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
+        if (!TextLimits::fits(text, TextLimits::searchQuery))
+            return RecordSupport::failure(
+                    400, QStringLiteral("too_long"),
+                    QCoreApplication::translate("RecordService",
+                                                "\"q\" is too long: at most %n characters.",
+                                                nullptr, TextLimits::searchQuery));
+        QString lookedUp; // the PII field searched by, if any
         if (!text.isEmpty()) {
-            // PII matches only in full; names match as a substring.
+            // PII matches only in full, and only for roles that may see it; names match as
+            // a substring.
             QString column;
             QString value;
             if (Kind::exactMatch(text, &column, &value)) {
+                lookedUp = PiiLookups::fieldOf(column);
+                if (auto refusal = PiiLookups::refuseRole(caller, Kind::type, lookedUp))
+                    return *refusal;
                 conditions << column + QStringLiteral(" = ?");
                 values << value;
             } else {
@@ -124,6 +142,12 @@ public:
             lastId = record.meta.id;
             items.append(object);
         }
+        query.finish();
+        if (!lookedUp.isEmpty()) {
+            if (auto refusal = PiiLookups::admit(m_database, caller, Kind::table(), lookedUp,
+                                                 int(items.size()), m_piiLookupsPerHour))
+                return *refusal;
+        }
         QJsonObject body{ { QStringLiteral("items"), items } };
         body.insert(QStringLiteral("next"),
                     more ? QJsonValue(QJsonObject{ { cursor, lastKey },
@@ -138,6 +162,13 @@ public:
     {
         if (auto refusal = RecordSupport::refuseReveal(caller.role, Kind::type, reveal, reason))
             return *refusal;
+        if (!TextLimits::fits(reason, TextLimits::reason))
+            return RecordSupport::failure(
+                    400, QStringLiteral("too_long"),
+                    QCoreApplication::translate("RecordService",
+                                                "\"reason\" is too long: at most %n "
+                                                "characters.",
+                                                nullptr, TextLimits::reason));
         return withRecordInScope(caller, id, RowLock::None,
                                  [&](QSqlDatabase &db, const DataScope &, const Record &record,
                                      Outcome *outcome, QString *txError) {
@@ -156,35 +187,20 @@ public:
         QString problem;
         if (!Kind::apply(body, &record, &set, &problem))
             return RecordSupport::failure(400, QStringLiteral("bad_field"), problem);
-        if (auto refusal = RecordSupport::refuseUneditable(
-                    caller.role, Kind::type, RecordRows<Kind>::chosenOnCreate(record, set, caller)))
-            return *refusal;
-        Kind::applyDefaults(record, caller);
-        RecordValidator::normalize(record);
-        if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
-            return RecordSupport::invalid(issues);
         record.meta.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-
         Outcome outcome;
         QString error;
         const bool ok = m_database.inTransaction(
                 [&](QSqlDatabase &db, QString *txError) {
-                    DataScope scope;
-                    if (!DataScope::resolve(db, caller, &scope, txError))
+                    WriteActor actor;
+                    if (!actorFor(db, caller, &actor, txError))
                         return false;
-                    bool inside = false;
-                    if (!Kind::inScope(db, scope, record, &inside, txError))
+                    std::optional<WriteRefusal> refusal;
+                    if (!WriteGate<Kind>::create(db, actor, record, set, &refusal, txError))
                         return false;
-                    if (!inside) {
-                        outcome = RecordSupport::outOfScope(true);
-                        return true;
-                    }
-                    if (!RecordRows<Kind>::insert(db, record, txError)
-                        || !logChange(db, record, {}, nullptr, caller.userId, txError))
-                        return false;
-                    outcome = Outcome{ 201, present(caller, record, {}) };
-                    return audit(db, caller, QStringLiteral("record.create"), record.meta.id,
-                                 QString(), set, txError);
+                    outcome = refusal ? WriteGateSupport::outcome(*refusal)
+                                      : Outcome{ 201, present(caller, record, {}) };
+                    return true;
                 },
                 &error);
         return ok ? outcome : RecordSupport::storageFailure(error);
@@ -192,69 +208,44 @@ public:
 
     Outcome update(const Caller &caller, const QString &id, const QJsonObject &body) const
     {
-        if (const std::optional<QString> refusal = Kind::updateRefusal())
-            return RecordSupport::failure(409, QStringLiteral("append_only"), *refusal);
-        return withRecordInScope(
-                caller, id, RowLock::ForUpdate,
-                [&](QSqlDatabase &db, const DataScope &scope, const Record &before,
-                    Outcome *outcome, QString *txError) {
-                    Record record = before;
-                    QStringList set;
-                    QString problem;
-                    if (!Kind::apply(body, &record, &set, &problem)) {
-                        *outcome =
-                                RecordSupport::failure(400, QStringLiteral("bad_field"), problem);
-                        return true;
-                    }
-                    if (auto refusal =
-                                RecordSupport::refuseUneditable(caller.role, Kind::type, set)) {
-                        *outcome = *refusal;
-                        return true;
-                    }
-                    RecordValidator::normalize(record);
-                    if (const FieldIssues issues = RecordValidator::validate(record);
-                        !issues.isEmpty()) {
-                        *outcome = RecordSupport::invalid(issues);
-                        return true;
-                    }
-                    bool inside = false;
-                    if (!Kind::inScope(db, scope, record, &inside, txError))
-                        return false;
-                    if (!inside) {
-                        *outcome = RecordSupport::outOfScope(false);
-                        return true;
-                    }
-                    if (!RecordRows<Kind>::update(db, record, txError)
-                        || !logChange(db, record, RecordRows<Kind>::changedFields(before, record),
-                                      &before, caller.userId, txError))
-                        return false;
-                    *outcome = Outcome{ 200, present(caller, record, {}) };
-                    return audit(db, caller, QStringLiteral("record.update"), id, QString(), set,
-                                 txError);
-                });
+        return withRecordForWrite(caller, id,
+                                  [&](QSqlDatabase &db, const WriteActor &actor,
+                                      const Record &before, Outcome *outcome, QString *txError) {
+                                      Record record = before;
+                                      QStringList set;
+                                      QString problem;
+                                      if (!Kind::apply(body, &record, &set, &problem)) {
+                                          *outcome = RecordSupport::failure(
+                                                  400, QStringLiteral("bad_field"), problem);
+                                          return true;
+                                      }
+                                      std::optional<WriteRefusal> refusal;
+                                      QStringList changed;
+                                      if (!WriteGate<Kind>::update(db, actor, before, record, set,
+                                                                   &refusal, &changed, txError))
+                                          return false;
+                                      *outcome = refusal
+                                              ? WriteGateSupport::outcome(*refusal)
+                                              : Outcome{ 200, present(caller, record, {}) };
+                                      return true;
+                                  });
     }
 
     Outcome remove(const Caller &caller, const QString &id) const
     {
-        return withRecordInScope(
-                caller, id, RowLock::ForUpdate,
-                [&](QSqlDatabase &db, const DataScope &, const Record &record, Outcome *outcome,
-                    QString *txError) {
-                    if (const std::optional<QString> refusal = Kind::deleteRefusal(caller.role)) {
-                        *outcome =
-                                RecordSupport::failure(403, QStringLiteral("forbidden"), *refusal);
-                        return true;
-                    }
-                    Record deleted = record;
-                    deleted.meta.deleted = true;
-                    if (!RecordRows<Kind>::softDelete(db, id, txError)
-                        || !logChange(db, deleted, {}, &record, caller.userId, txError))
+        return withRecordForWrite(
+                caller, id,
+                [&](QSqlDatabase &db, const WriteActor &actor, const Record &before,
+                    Outcome *outcome, QString *txError) {
+                    std::optional<WriteRefusal> refusal;
+                    if (!WriteGate<Kind>::remove(db, actor, before, &refusal, txError))
                         return false;
-                    *outcome = Outcome{ 200,
-                                        QJsonObject{ { QStringLiteral("id"), id },
-                                                     { QStringLiteral("deleted"), true } } };
-                    return audit(db, caller, QStringLiteral("record.delete"), id, QString(), {},
-                                 txError);
+                    *outcome = refusal
+                            ? WriteGateSupport::outcome(*refusal)
+                            : Outcome{ 200,
+                                       QJsonObject{ { QStringLiteral("id"), id },
+                                                    { QStringLiteral("deleted"), true } } };
+                    return true;
                 });
     }
 
@@ -264,14 +255,6 @@ private:
     {
         return RecordSupport::present(caller.role, Kind::type, Kind::toJson(record), Kind::fields(),
                                       revealed);
-    }
-
-    // Logs the change for sync in the same transaction (rule 1); `before` is the record's
-    // previous state, null for a new record.
-    static bool logChange(QSqlDatabase &db, Record &record, const QStringList &fields,
-                          const Record *before, const QString &authorId, QString *error)
-    {
-        return ChangeLog::recordOf<Kind>(db, record, fields, before, authorId, error);
     }
 
     // Audit entries name the fields involved, never their values: PII stays out of the log.
@@ -321,7 +304,43 @@ private:
         return ok ? outcome : RecordSupport::storageFailure(error);
     }
 
+    static bool actorFor(QSqlDatabase &db, const Caller &caller, WriteActor *actor, QString *error)
+    {
+        actor->caller = caller;
+        actor->channel = WriteChannel::Api;
+        return DataScope::resolve(db, caller, &actor->scope, error);
+    }
+
+    // Runs `work` in one transaction on record `id`, locked, if it exists and lies in the
+    // caller's scope (WriteGate::load); otherwise the outcome is a 404, the same for a
+    // record of another branch as for one that does not exist.
+    template<typename Work>
+    Outcome withRecordForWrite(const Caller &caller, const QString &id, Work work) const
+    {
+        Outcome outcome;
+        QString error;
+        const bool ok = m_database.inTransaction(
+                [&](QSqlDatabase &db, QString *txError) {
+                    WriteActor actor;
+                    if (!actorFor(db, caller, &actor, txError))
+                        return false;
+                    Record record;
+                    bool visible = false;
+                    if (!WriteGate<Kind>::load(db, actor, id, &record, &visible, false, txError))
+                        return false;
+                    if (!visible) {
+                        outcome = RecordSupport::failure(404, QStringLiteral("not_found"),
+                                                         Kind::notFound(id));
+                        return true;
+                    }
+                    return work(db, actor, record, &outcome, txError);
+                },
+                &error);
+        return ok ? outcome : RecordSupport::storageFailure(error);
+    }
+
     const Database &m_database;
+    int m_piiLookupsPerHour;
 };
 
 } // namespace branchline::server

@@ -4,6 +4,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRecords, "branchline.server.records")
 
 namespace branchline::server {
 
@@ -16,7 +19,14 @@ RecordOutcome RecordSupport::failure(int status, const QString &code, const QStr
 
 RecordOutcome RecordSupport::storageFailure(const QString &error)
 {
-    return failure(500, QStringLiteral("storage_error"), error);
+    // The database's words stay in the log: they name tables and constraints, and some
+    // engines quote the values involved. Only the first line is kept there, as PostgreSQL
+    // puts the offending values in its DETAIL line.
+    qCWarning(lcRecords).noquote()
+            << "storage failure:" << error.section(QLatin1Char('\n'), 0, 0).left(300);
+    return failure(500, QStringLiteral("storage_error"),
+                   tr("The server could not store or read the data. Nothing was changed; try "
+                      "again later, and tell your administrator if it persists."));
 }
 
 RecordOutcome RecordSupport::invalid(const FieldIssues &issues, const QString &message)

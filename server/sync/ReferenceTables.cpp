@@ -3,6 +3,7 @@
 
 #include "ChangeLog.h"
 #include "ConflictJournal.h"
+#include "JournalValues.h"
 #include "SyncMessages.h"
 #include "core/AuditLog.h"
 #include "core/SqlValues.h"
@@ -23,25 +24,6 @@ bool run(QSqlQuery &query, const QVariantList &values, QString *error)
         return true;
     *error = query.lastError().text();
     return false;
-}
-
-RecordType typeOf(const QString &table)
-{
-    if (table == QLatin1String("contacts"))
-        return RecordType::Contact;
-    if (table == QLatin1String("leads"))
-        return RecordType::Lead;
-    if (table == QLatin1String("tasks"))
-        return RecordType::Task;
-    if (table == QLatin1String("activities"))
-        return RecordType::Activity;
-    if (table == QLatin1String("terminals"))
-        return RecordType::Terminal;
-    if (table == QLatin1String("merchant_volumes"))
-        return RecordType::MerchantVolume;
-    if (table == QLatin1String("kyc_items"))
-        return RecordType::KycItem;
-    return RecordType::Customer;
 }
 
 } // namespace
@@ -176,13 +158,11 @@ bool ConflictTable::select(QSqlDatabase &db, const Caller &caller, const QString
         QString created;
         QString updated;
         const ConflictEntry entry = ConflictJournal::read(query, &version, &created, &updated);
-        // Values are shown as the reader's role sees that field: a manager's journal does not
-        // hold a customer's phone number in clear.
+        // Values are shown as the reader's role sees each field, a refused edit's whole
+        // record included: a manager's journal does not hold a customer's phone in clear.
+        const RecordType type = JournalValues::typeOfTable(entry.table);
         auto shown = [&](const QJsonValue &value) {
-            if (!value.isString() || entry.field.isEmpty())
-                return value;
-            return QJsonValue(FieldPolicy::present(caller.role, typeOf(entry.table), entry.field,
-                                                   value.toString(), false));
+            return JournalValues::shown(caller.role, type, entry.field, value);
         };
         sync::Change change;
         change.table = table();

@@ -3,11 +3,13 @@
 
 #include "ChangeLog.h"
 #include "ConflictJournal.h"
+#include "JournalValues.h"
 #include "KindTraits.h"
 #include "SyncMessages.h"
 #include "SyncTable.h"
 #include "core/AuditLog.h"
 #include "core/SqlValues.h"
+#include "gate/WriteGate.h"
 #include "records/RecordRows.h"
 #include "records/RecordSupport.h"
 #include "rules/RecordValidator.h"
@@ -72,19 +74,33 @@ public:
     bool apply(QSqlDatabase &db, const MutationContext &context, const sync::Mutation &mutation,
                sync::MutationResult *result, QString *error) const override
     {
+        const WriteActor actor = actorOf(context, WriteChannel::Sync);
         Record current;
         bool found = false;
-        ScopeKeys keys;
-        if (!RecordRows<Kind>::load(db, mutation.id, &current, &found, error)
-            || (found && !Kind::scopeKeys(db, current, &keys, error)))
+        if (!RecordRows<Kind>::load(db, mutation.id, &current, &found, error))
             return false;
-        const bool visible = found && context.scope.contains(keys);
-        if (found && !visible)
-            return reject(db, context, mutation, QStringLiteral("not_found"),
-                          SyncMessages::notFound(), nullptr, result, error);
+        bool visible = false;
+        if (found
+            && !WriteGate<Kind>::load(db, actor, mutation.id, &current, &visible, true, error))
+            return false;
+        // A record the caller cannot see is refused as if it did not exist, and nothing of it
+        // is journalled: a journal entry would name it, and resolving the entry would write
+        // it (the client keeps the refused edit in its own journal).
+        if (found && !visible) {
+            refuseMutation(result,
+                           mutation.op == sync::Mutation::Op::Insert ? QStringLiteral("id_taken")
+                                                                     : QStringLiteral("not_found"),
+                           mutation.op == sync::Mutation::Op::Insert ? SyncMessages::idTaken()
+                                                                     : SyncMessages::notFound());
+            return true;
+        }
+        ScopeKeys keys;
+        if (found && !Kind::scopeKeys(db, current, &keys, error))
+            return false;
+        const ScopeKeys *journalKeys = found ? &keys : nullptr;
         if constexpr (IsReadOnlyKind<Kind>::value)
-            return reject(db, context, mutation, QStringLiteral("read_only"),
-                          Kind::readOnlyReason(), found ? &keys : nullptr, result, error);
+            return reject(db, context, mutation, WriteGateSupport::readOnly(Kind::readOnlyReason()),
+                          journalKeys, result, error);
         switch (mutation.op) {
         case sync::Mutation::Op::Insert:
             if (!found)
@@ -93,96 +109,89 @@ public:
                 return true; // the same entry again: sets merge (rule 8)
             if constexpr (InsertOfExistingUpdates<Kind>::value)
                 return update(db, context, mutation, current, keys, result, error);
-            return reject(db, context, mutation, QStringLiteral("id_taken"),
-                          SyncMessages::idTaken(), &keys, result, error);
+            return reject(db, context, mutation,
+                          WriteGateSupport::forbidden(QStringLiteral("id_taken"),
+                                                      SyncMessages::idTaken()),
+                          &keys, result, error);
         case sync::Mutation::Op::Update:
-            if (!found)
-                return reject(db, context, mutation, QStringLiteral("not_found"),
-                              SyncMessages::notFound(), nullptr, result, error);
+            if (!found) {
+                refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
+                return true;
+            }
             return update(db, context, mutation, current, keys, result, error);
         case sync::Mutation::Op::Delete:
-            if (!found)
-                return reject(db, context, mutation, QStringLiteral("not_found"),
-                              SyncMessages::notFound(), nullptr, result, error);
+            if (!found) {
+                refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
+                return true;
+            }
             return remove(db, context, mutation, current, keys, result, error);
         case sync::Mutation::Op::Resolve:
             break;
         }
-        return reject(db, context, mutation, QStringLiteral("read_only"), SyncMessages::readOnly(),
-                      &keys, result, error);
+        return reject(db, context, mutation, WriteGateSupport::readOnly(SyncMessages::readOnly()),
+                      journalKeys, result, error);
     }
 
     bool resolveWith(QSqlDatabase &db, const MutationContext &context, const QString &id,
                      const QJsonObject &fields, bool deleteRecord, sync::MutationResult *result,
                      QString *error) const override
     {
-        if constexpr (IsReadOnlyKind<Kind>::value) {
-            refuseMutation(result, QStringLiteral("read_only"), Kind::readOnlyReason());
-            return true;
-        }
+        const WriteActor actor = actorOf(context, WriteChannel::Resolution);
         Record current;
-        bool found = false;
-        if (!RecordRows<Kind>::load(db, id, &current, &found, error))
+        bool visible = false;
+        if (!WriteGate<Kind>::load(db, actor, id, &current, &visible, true, error))
             return false;
-        if (!found) {
+        if (!visible) {
             refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
             return true;
         }
-        Record record = current;
+        std::optional<WriteRefusal> refusal;
         if (deleteRecord) {
-            record.meta.deleted = true;
-            if (!RecordRows<Kind>::softDelete(db, id, error))
+            if (!WriteGate<Kind>::remove(db, actor, current, &refusal, error))
                 return false;
-            return log(db, context, record, {}, &current, QStringLiteral("record.delete"), result,
-                       error);
+            if (!refusal) {
+                result->seq = current.meta.version;
+                return readVersion(db, id, &result->seq, error);
+            }
+        } else {
+            Record record = current;
+            QStringList set;
+            QString problem;
+            if (!Kind::apply(SyncRows::toApi(fields, sample()), &record, &set, &problem)) {
+                refuseMutation(result, QStringLiteral("bad_field"), problem);
+                return true;
+            }
+            QStringList changed;
+            if (!WriteGate<Kind>::update(db, actor, current, record, set, &refusal, &changed,
+                                         error))
+                return false;
+            if (!refusal) {
+                result->seq = record.meta.version;
+                return true;
+            }
         }
-        QStringList set;
-        QString problem;
-        if (!Kind::apply(SyncRows::toApi(fields, sample()), &record, &set, &problem)) {
-            refuseMutation(result, QStringLiteral("bad_field"), problem);
-            return true;
-        }
-        if (const std::optional<QString> refusal =
-                    checkWrite<Kind>(context.caller, &current, record, &set)) {
-            refuseMutation(result, QStringLiteral("not_allowed"), *refusal);
-            return true;
-        }
-        if (const std::optional<Refusal> refusal = uneditable(context, set)) {
-            refuseMutation(result, refusal->code, refusal->message);
-            return true;
-        }
-        RecordValidator::normalize(record);
-        if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty()) {
-            refuseMutation(result, QStringLiteral("invalid"), SyncMessages::invalid(issues));
-            return true;
-        }
-        if (current.meta.deleted && !restore(db, id, error))
-            return false;
-        record.meta.deleted = false;
-        if (!RecordRows<Kind>::changedFields(current, record).isEmpty())
-            stampWrite<Kind>(record, context.caller);
-        if (!RecordRows<Kind>::update(db, record, error))
-            return false;
-        return log(db, context, record, RecordRows<Kind>::changedFields(current, record), &current,
-                   QStringLiteral("record.update"), result, error);
+        refuseMutation(result, refusal->code, refusal->message);
+        return true;
     }
 
 private:
-    struct Refusal
+    static WriteActor actorOf(const MutationContext &context, WriteChannel channel)
     {
-        QString code;
-        QString message;
-    };
+        WriteActor actor;
+        actor.caller = context.caller;
+        actor.scope = context.scope;
+        actor.channel = channel;
+        return actor;
+    }
 
-    // Why the caller's role may not set `set`, as the API would say it; nothing if it may.
-    static std::optional<Refusal> uneditable(const MutationContext &context, const QStringList &set)
+    static bool readVersion(QSqlDatabase &db, const QString &id, qint64 *version, QString *error)
     {
-        const std::optional<RecordOutcome> refusal =
-                RecordSupport::refuseUneditable(context.caller.role, Kind::type, set);
-        if (!refusal)
-            return std::nullopt;
-        return Refusal{ refusal->body.value(QStringLiteral("code")).toString(),
-                        refusal->body.value(QStringLiteral("message")).toString() };
+        Record record;
+        bool found = false;
+        if (!RecordRows<Kind>::load(db, id, &record, &found, error, RowLock::None))
+            return false;
+        *version = record.meta.version;
+        return true;
     }
 
     static QJsonObject sample()
@@ -232,33 +241,18 @@ private:
         QStringList set;
         QString problem;
         if (!Kind::apply(SyncRows::toApi(mutation.fields, sample()), &record, &set, &problem))
-            return reject(db, context, mutation, QStringLiteral("bad_field"), problem, nullptr,
-                          result, error);
+            return reject(db, context, mutation,
+                          WriteGateSupport::forbidden(QStringLiteral("bad_field"), problem),
+                          nullptr, result, error);
         record.meta.id = mutation.id;
-        if (const std::optional<QString> refusal =
-                    checkWrite<Kind>(context.caller, nullptr, record, &set))
-            return reject(db, context, mutation, QStringLiteral("not_allowed"), *refusal, nullptr,
-                          result, error);
-        if (const std::optional<Refusal> refusal = uneditable(
-                    context, RecordRows<Kind>::chosenOnCreate(record, set, context.caller)))
-            return reject(db, context, mutation, refusal->code, refusal->message, nullptr, result,
-                          error);
-        Kind::applyDefaults(record, context.caller);
-        RecordValidator::normalize(record);
-        if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
-            return reject(db, context, mutation, QStringLiteral("invalid"),
-                          SyncMessages::invalid(issues), nullptr, result, error);
-        bool inside = false;
-        if (!Kind::inScope(db, context.scope, record, &inside, error))
+        std::optional<WriteRefusal> refusal;
+        if (!WriteGate<Kind>::create(db, actorOf(context, WriteChannel::Sync), record, set,
+                                     &refusal, error))
             return false;
-        if (!inside)
-            return reject(db, context, mutation, QStringLiteral("out_of_scope"),
-                          SyncMessages::outOfScopeMove(), nullptr, result, error);
-        stampWrite<Kind>(record, context.caller);
-        if (!RecordRows<Kind>::insert(db, record, error))
-            return false;
-        return log(db, context, record, {}, nullptr, QStringLiteral("record.create"), result,
-                   error);
+        if (refusal)
+            return reject(db, context, mutation, *refusal, nullptr, result, error);
+        result->seq = record.meta.version;
+        return true;
     }
 
     bool update(QSqlDatabase &db, const MutationContext &context, const sync::Mutation &mutation,
@@ -268,19 +262,18 @@ private:
         if (current.meta.deleted)
             return conflictWithDelete(db, context, mutation, keys, SyncMessages::editOfDeleted(),
                                       result, error);
+        const WriteActor actor = actorOf(context, WriteChannel::Sync);
         Record record = current;
         QStringList set;
         QString problem;
         if (!Kind::apply(SyncRows::toApi(mutation.fields, sample()), &record, &set, &problem))
-            return reject(db, context, mutation, QStringLiteral("bad_field"), problem, &keys,
+            return reject(db, context, mutation,
+                          WriteGateSupport::forbidden(QStringLiteral("bad_field"), problem), &keys,
                           result, error);
-        if (const std::optional<QString> refusal =
-                    checkWrite<Kind>(context.caller, &current, record, &set))
-            return reject(db, context, mutation, QStringLiteral("not_allowed"), *refusal, &keys,
-                          result, error);
-        if (const std::optional<Refusal> refusal = uneditable(context, set))
-            return reject(db, context, mutation, refusal->code, refusal->message, &keys, result,
-                          error);
+        // A field the caller may not write is refused outright, before any race is looked at:
+        // a stale base must not turn a forbidden edit into a conflict to resolve.
+        if (auto refused = WriteGate<Kind>::fieldsRefused(actor, current, record, set))
+            return reject(db, context, mutation, *refused, &keys, result, error);
 
         // Per field: a base older than the server's version means someone else changed it.
         const QJsonObject serverJson = Kind::toJson(current);
@@ -320,37 +313,22 @@ private:
             QStringList ignored;
             Kind::apply(keepServer, &record, &ignored, &problem);
         }
-        RecordValidator::normalize(record);
-        if (const FieldIssues issues = RecordValidator::validate(record); !issues.isEmpty())
-            return reject(db, context, mutation, QStringLiteral("invalid"),
-                          SyncMessages::invalid(issues), &keys, result, error);
-        bool inside = false;
-        if (!Kind::inScope(db, context.scope, record, &inside, error))
+        std::optional<WriteRefusal> refusal;
+        QStringList changed;
+        if (!WriteGate<Kind>::update(db, actor, current, record, set, &refusal, &changed, error))
             return false;
-        if (!inside)
-            return reject(db, context, mutation, QStringLiteral("out_of_scope"),
-                          SyncMessages::outOfScopeMove(), &keys, result, error);
-
+        if (refusal)
+            return reject(db, context, mutation, *refusal, &keys, result, error);
         for (ConflictEntry &entry : journal) {
             if (!ConflictJournal::open(db, entry, error))
                 return false;
             result->conflicts << entry.id;
         }
-        QStringList changed = RecordRows<Kind>::changedFields(current, record);
-        if (!changed.isEmpty()) {
-            stampWrite<Kind>(record, context.caller);
-            changed = RecordRows<Kind>::changedFields(current, record);
-        }
-        if (changed.isEmpty()) {
-            if (!keepServer.isEmpty()
-                && !ChangeLog::touch(db, Kind::table(), mutation.id, keys, &result->seq, error))
-                return false;
-        } else {
-            if (!RecordRows<Kind>::update(db, record, error)
-                || !log(db, context, record, changed, &current, QStringLiteral("record.update"),
-                        result, error))
-                return false;
-        }
+        if (!changed.isEmpty())
+            result->seq = record.meta.version;
+        else if (!keepServer.isEmpty()
+                 && !ChangeLog::touch(db, Kind::table(), mutation.id, keys, &result->seq, error))
+            return false;
         if (!keepServer.isEmpty()) {
             result->outcome = sync::Outcome::Conflict;
             result->code = QStringLiteral("sensitive_field");
@@ -368,45 +346,25 @@ private:
     {
         if (current.meta.deleted)
             return true; // already gone: a delete is idempotent
-        if (const std::optional<QString> refusal = Kind::deleteRefusal(context.caller.role))
-            return reject(db, context, mutation, QStringLiteral("forbidden"), *refusal, &keys,
+        // Refused outright before any race: a stale base must not turn a forbidden delete
+        // into a conflict to resolve.
+        if (const std::optional<QString> appendOnly = Kind::updateRefusal())
+            return reject(db, context, mutation, WriteGateSupport::appendOnly(*appendOnly), &keys,
+                          result, error);
+        if (const std::optional<QString> refused = Kind::deleteRefusal(context.caller.role))
+            return reject(db, context, mutation,
+                          WriteGateSupport::forbidden(QStringLiteral("forbidden"), *refused), &keys,
                           result, error);
         if (current.meta.version > mutation.baseVersion)
             return conflictWithDelete(db, context, mutation, keys, SyncMessages::deleteOfEdited(),
                                       result, error);
-        Record record = current;
-        record.meta.deleted = true;
-        return RecordRows<Kind>::softDelete(db, mutation.id, error)
-                && log(db, context, record, {}, &current, QStringLiteral("record.delete"), result,
-                       error);
-    }
-
-    static bool restore(QSqlDatabase &db, const QString &id, QString *error)
-    {
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("UPDATE %1 SET deleted = 0 WHERE id = ?").arg(Kind::table()));
-        query.addBindValue(id);
-        if (query.exec())
-            return true;
-        *error = query.lastError().text();
-        return false;
-    }
-
-    bool log(QSqlDatabase &db, const MutationContext &context, Record &record,
-             const QStringList &fields, const Record *before, const QString &action,
-             sync::MutationResult *result, QString *error) const
-    {
-        if (!ChangeLog::recordOf<Kind>(db, record, fields, before, context.caller.userId, error))
+        std::optional<WriteRefusal> refusal;
+        if (!WriteGate<Kind>::remove(db, actorOf(context, WriteChannel::Sync), current, &refusal,
+                                     error))
             return false;
-        result->seq = record.meta.version;
-        const QString detail = fields.isEmpty()
-                ? QString()
-                : RecordSupport::json(
-                        { { QStringLiteral("fields"), QJsonArray::fromStringList(fields) } });
-        return AuditLog::append(
-                db,
-                { context.caller.userId, action, Kind::table(), record.meta.id, QString(), detail },
-                error);
+        if (refusal)
+            return reject(db, context, mutation, *refusal, &keys, result, error);
+        return readVersion(db, mutation.id, &result->seq, error);
     }
 
     ConflictEntry entryFor(const MutationContext &context, const sync::Mutation &mutation,
@@ -448,23 +406,24 @@ private:
         return true;
     }
 
-    // Refused outright; still journalled so the edit can be fixed and sent again.
+    // Refused outright; still journalled so the edit can be fixed and sent again. Only a
+    // record the caller sees (`keys`), or the new record the caller sent, is journalled.
     bool reject(QSqlDatabase &db, const MutationContext &context, const sync::Mutation &mutation,
-                const QString &code, const QString &message, const ScopeKeys *keys,
-                sync::MutationResult *result, QString *error) const
+                const WriteRefusal &refusal, const ScopeKeys *keys, sync::MutationResult *result,
+                QString *error) const
     {
         ConflictEntry entry = entryFor(context, mutation, keys ? *keys : ScopeKeys{}, QString());
         entry.kind = QStringLiteral("rejected");
-        entry.clientValue = mutation.fields;
-        entry.code = code;
-        entry.message = message;
+        entry.clientValue = JournalValues::bounded(Kind::type, mutation.fields);
+        entry.code = refusal.code;
+        entry.message = refusal.message;
         if (!ConflictJournal::open(db, entry, error))
             return false;
         if (keys && !ChangeLog::touch(db, Kind::table(), mutation.id, *keys, &result->seq, error))
             return false;
         result->outcome = sync::Outcome::Rejected;
-        result->code = code;
-        result->message = message;
+        result->code = refusal.code;
+        result->message = refusal.message;
         result->conflicts << entry.id;
         return true;
     }

@@ -141,6 +141,25 @@ bool makeOrganisation(Database &database, Organisation *o, QString *error)
     o->manager = caller("u-mgr", Role::BranchManager, o->region.id);
     o->risk = caller("u-risk", Role::RiskOfficer, QString());
     o->admin = caller("u-admin", Role::Admin, QString());
+    return addCallerUsers(database, { o->rep, o->otherRep, o->manager, o->risk, o->admin }, error);
+}
+
+bool addCallerUsers(Database &database, const QList<Caller> &callers, QString *error)
+{
+    PasswordHasher hasher(PasswordHasher::Strength::Minimum);
+    Accounts accounts(database, hasher);
+    for (const Caller &caller : callers) {
+        UserAccount user;
+        user.id = caller.userId;
+        user.login = caller.login;
+        user.displayName = caller.login;
+        user.role = caller.role;
+        user.branchId = caller.branchId;
+        QStringList problems;
+        if (!accounts.addUser(user, QStringLiteral("Fixture-Password-2026"), QString(), &problems,
+                              error))
+            return false;
+    }
     return true;
 }
 

@@ -65,8 +65,12 @@ struct Organisation
     Caller admin;
 };
 
-// Adds the branches to `database`; false with `error` set if it could not.
+// Adds the branches and the users to `database`; false with `error` set if it could not.
 bool makeOrganisation(Database &database, Organisation *organisation, QString *error);
+
+// Adds a user for each of `callers` (same id, login, role and branch): records may be owned
+// only by users who exist.
+bool addCallerUsers(Database &database, const QList<Caller> &callers, QString *error);
 
 } // namespace branchline::server::test
 

@@ -83,7 +83,17 @@ void TestActivityApi::timelineFollowsItsRecord()
                                { "subject", "x" },
                                { "author_id", manager.userId } })
                      .status,
-             400);
+             403);
+    // A client names itself as the author (its row has the column): that is taken, and it is
+    // what every rep's client sends with a logged call or visit.
+    const RecordOutcome named = activities.create(rep,
+                                                  { { "kind", "call" },
+                                                    { "related_table", "customers" },
+                                                    { "related_id", customerId },
+                                                    { "subject", "回访" },
+                                                    { "author_id", rep.userId } });
+    QCOMPARE(named.status, 201);
+    QCOMPARE(named.body.value("author_id").toString(), rep.userId);
     QCOMPARE(activities
                      .create(rep,
                              { { "kind", "note" },
@@ -103,8 +113,8 @@ void TestActivityApi::timelineFollowsItsRecord()
     auto count = [&activities](const Caller &caller) {
         return activities.list(caller, QUrlQuery()).body.value("items").toArray().size();
     };
-    QCOMPARE(count(rep), 3);
-    QCOMPARE(count(manager), 3);
+    QCOMPARE(count(rep), 4);
+    QCOMPARE(count(manager), 4);
     QCOMPARE(count(otherRep), 0);
     QCOMPARE(activities.get(otherRep, visitId, {}, {}).status, 404);
 
@@ -112,7 +122,9 @@ void TestActivityApi::timelineFollowsItsRecord()
     const RecordOutcome edit = activities.update(rep, visitId, { { "subject", "改写" } });
     QCOMPARE(edit.status, 409);
     QCOMPARE(edit.body.value("code").toString(), QStringLiteral("append_only"));
-    QCOMPARE(activities.remove(rep, visitId).status, 403);
+    const RecordOutcome removal = activities.remove(rep, visitId);
+    QCOMPARE(removal.status, 409);
+    QCOMPARE(removal.body.value("code").toString(), QStringLiteral("append_only"));
     QCOMPARE(count(rep), 3);
 }
 

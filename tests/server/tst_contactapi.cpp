@@ -82,6 +82,8 @@ void TestContactApi::contactsFollowTheirCustomer()
     QCOMPARE(contacts.get(admin, contactId, { "phone" }, "just looking").status, 403);
 
     // When the customer moves to another branch, its contacts go with it.
+    const Caller newRep{ "u-new-rep", "new.rep", Role::SalesRep, organisation.xihu.id, "s", "d" };
+    QVERIFY2(test::addCallerUsers(fixture.database(), { newRep }, &error), qPrintable(error));
     QCOMPARE(customers.update(manager, teaId, { { "owner_id", "u-new-rep" } }).status, 200);
     QVERIFY(names(rep, teaId).isEmpty());
     QCOMPARE(names(manager, teaId), QStringList{ "王经理" });

@@ -69,6 +69,9 @@ void TestCustomerApi::makeOrganisation(Database &database)
     managerZhejiang = Caller{ "u-mgr", "mgr", Role::BranchManager, zhejiang.id, "s3", "d3" };
     risk = Caller{ "u-risk", "risk", Role::RiskOfficer, head.id, "s4", "d4" };
     admin = Caller{ "u-admin", "admin", Role::Admin, QString(), "s5", "d5" };
+    QVERIFY2(test::addCallerUsers(database, { repXihu, repNanjing, managerZhejiang, risk, admin },
+                                  &error),
+             qPrintable(error));
 }
 
 void TestCustomerApi::scopesFieldsAndAudit()

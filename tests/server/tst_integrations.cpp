@@ -60,6 +60,8 @@ void TestIntegrations::upsertsDailyAggregates()
     SERVER_FIXTURE(fixture);
     CustomerService customers(fixture.database());
     const Caller rep{ "u-rep", "rep", Role::SalesRep, QString(), "s", "d" };
+    QString userError;
+    QVERIFY2(test::addCallerUsers(fixture.database(), { rep }, &userError), qPrintable(userError));
     const QString org = "00000001";
     const QString first17 = "91330106" + org + CreditCode::organisationCheckCharacter(org);
     const QString code = first17 + CreditCode::checkCharacter(first17);

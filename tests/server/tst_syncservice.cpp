@@ -269,8 +269,8 @@ void TestSyncService::pushIsExactlyOnce()
                                       { update(41, id, { { "notes", "恢复后" } }, {}) }, 41);
     QVERIFY(resumed.refusedCode.isEmpty());
     QCOMPARE(resumed.lastMutation, 41);
-    sync::PushResponse afterResume = push(service, org.rep, reRegistered,
-                                          { update(43, id, { { "notes", "跳号" } }, {}) });
+    sync::PushResponse afterResume =
+            push(service, org.rep, reRegistered, { update(43, id, { { "notes", "跳号" } }, {}) });
     QCOMPARE(afterResume.refusedCode, QStringLiteral("mutation_gap"));
     QCOMPARE(afterResume.expected, 42);
     QCOMPARE(row(fixture.database(), id).value("notes").toString(), QStringLiteral("恢复后"));
@@ -424,11 +424,15 @@ void TestSyncService::scopeShrinkSendsRemovals()
     QCOMPARE(customers.update(org.manager, id, { { "owner_id", org.manager.userId } }).status, 200);
     Pulled tail = pullAll(service, org.rep, client, pulled.cursor, 100);
     QVERIFY(tail.removed.contains(id));
-    // The rep's edit to it now is refused and journalled, never silently dropped.
+    // The rep's edit to it now is refused as if the record did not exist. Nothing of a record
+    // outside the rep's scope goes into the server's journal: an entry would name it, and
+    // resolving it would write it. The rep's client keeps the edit in its own journal.
     const sync::PushResponse late =
             push(service, org.rep, client, { update(1, id, { { "notes", "晚到的修改" } }, {}) });
     QCOMPARE(late.results[0].outcome, sync::Outcome::Rejected);
-    QCOMPARE(journalCount(fixture.database(), "rejected"), 1);
+    QCOMPARE(late.results[0].code, QStringLiteral("not_found"));
+    QVERIFY(late.results[0].conflicts.isEmpty());
+    QCOMPARE(journalCount(fixture.database(), "rejected"), 0);
 }
 
 void TestSyncService::refusesBadInput()
