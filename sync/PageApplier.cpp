@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PageApplier.h"
 
+#include "LocalJournal.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -315,8 +317,9 @@ bool PageApplier::refuseRow(const Change &change, StoreError *error)
 {
     // Neither inserted nor there to update: OR IGNORE skipped a row that breaks a
     // constraint (NOT NULL, CHECK). The page is refused rather than applied without it.
-    *error = StoreError::make(StoreError::Kind::Other,
-                              QStringLiteral("a pulled %1 row breaks a constraint").arg(change.table));
+    *error = StoreError::make(
+            StoreError::Kind::Other,
+            QStringLiteral("a pulled %1 row breaks a constraint").arg(change.table));
     error->message = tr("A record from the server does not fit this computer's store; sync "
                         "stopped before applying it.");
     return false;
@@ -399,31 +402,22 @@ bool PageApplier::journalPendingEdits(const QString &table, const QString &recor
                        edits.value(2).toLongLong() });
     edits.finish();
 
-    const QString now = nowText();
-    const QString message = tr("This record was removed from your access before your edit "
-                               "reached the server. Your edit is kept here.");
-    QSqlQuery journal(m_db);
-    journal.prepare(QStringLiteral(
-            "INSERT INTO sync_conflicts (id, table_name, record_id, kind, base_version, "
-            "client_value, client_id, mutation, user_id, code, message, origin, created_at, "
-            "updated_at) VALUES (?, ?, ?, 'scope_removed', ?, ?, ?, ?, ?, 'scope_removed', ?, "
-            "'local', ?, ?)"));
+    LocalJournal journal(m_db, m_clientId, m_userId);
     QSqlQuery drop(m_db);
     drop.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation = ?"));
     for (const Edit &edit : std::as_const(found)) {
-        journal.bindValue(0, QUuid::createUuid().toString(QUuid::WithoutBraces));
-        journal.bindValue(1, table);
-        journal.bindValue(2, recordId);
-        journal.bindValue(3, edit.baseVersion);
-        journal.bindValue(4, edit.fields);
-        journal.bindValue(5, m_clientId.isEmpty() ? nullValue() : QVariant(m_clientId));
-        journal.bindValue(6, edit.mutation);
-        journal.bindValue(7, m_userId.isEmpty() ? nullValue() : QVariant(m_userId));
-        journal.bindValue(8, message);
-        journal.bindValue(9, now);
-        journal.bindValue(10, now);
+        LocalJournal::Entry entry;
+        entry.table = table;
+        entry.recordId = recordId;
+        entry.kind = QStringLiteral("scope_removed");
+        entry.code = QStringLiteral("scope_removed");
+        entry.message = tr("This record was removed from your access before your edit "
+                           "reached the server. Your edit is kept here.");
+        entry.fields = edit.fields;
+        entry.mutation = edit.mutation;
+        entry.baseVersion = edit.baseVersion;
         drop.bindValue(0, edit.mutation);
-        if (!run(journal, error) || !run(drop, error))
+        if (!journal.add(entry, error) || !run(drop, error))
             return false;
     }
     return true;

@@ -32,6 +32,7 @@ public:
 
     void setUserId(const QString &userId) { m_userId = userId; }
     void setClientId(const QString &clientId) { m_clientId = clientId; }
+    QString clientId() const { return m_clientId; }
 
     // Applies every change of `page`; `markSeen` records each delivered id in
     // sync_snapshot_seen (a re-snapshot in progress).

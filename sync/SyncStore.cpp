@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncStore.h"
 
+#include "LocalJournal.h"
 #include "PageApplier.h"
 #include "SentHistory.h"
 #include "repositories/Outbox.h"
@@ -259,9 +260,15 @@ bool SyncStore::applyResults(const QList<MutationResult> &results, StoreError *e
         return false;
     qint64 acked = meta.value(keyAcked).toLongLong();
     QList<qint64> answered;
+    LocalJournal journal(m_db, m_applier->clientId(), m_userId);
     for (const MutationResult &result : results) {
         answered << result.mutation;
         acked = qMax(acked, result.mutation);
+        // A refusal the server journalled reaches the conflict screen with the next pull; one
+        // it did not (a record this user may not see) is journalled here, from the outbox.
+        if (result.outcome == Outcome::Rejected && result.conflicts.isEmpty()
+            && !journal.addRefused(result.mutation, result.code, result.message, error))
+            return false;
     }
     return SentHistory(m_db).keep(answered, QDateTime::currentDateTimeUtc(), error)
             && setMeta(keyAcked, QString::number(acked), error) && transaction.commit(error);
