@@ -6,6 +6,7 @@
 #include "core/Database.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
+#include "records/PiiLookups.h"
 
 #include <QJsonObject>
 
@@ -20,6 +21,8 @@ struct ApiContext
     Authenticator &authenticator;
     Accounts &accounts;
     HttpMetrics *metrics = nullptr; // set once the HTTP server exists
+    // Searches by a full identifier a user may make an hour (PiiLookups).
+    int piiLookupsPerHour = PiiLookups::defaultPerHour;
 
     // The signed-in caller, or a 401 response to send back.
     std::optional<Caller> caller(const HttpRequest &request, HttpResponse *refusal) const;

@@ -38,7 +38,7 @@ template<typename Service>
 void addRoutesFor(Router &router, ApiContext &context, const QString &base, const QString &plural,
                   const QString &filters)
 {
-    auto service = std::make_shared<Service>(context.database);
+    auto service = std::make_shared<Service>(context.database, context.piiLookupsPerHour);
     router.add("GET", base,
                QStringLiteral("List %1 in the caller's scope (q, %2, limit, after_name, "
                               "after_id)")
@@ -103,6 +103,12 @@ void addRecordRoutes(Router &router, ApiContext &context)
                                   QStringLiteral("kind, status, risk_level"));
     addRoutesFor<LeadService>(router, context, QStringLiteral("/api/v1/leads"),
                               QStringLiteral("leads"), QStringLiteral("status, source"));
+    addRoutesFor<TaskService>(router, context, QStringLiteral("/api/v1/tasks"),
+                              QStringLiteral("tasks"), QStringLiteral("status, priority"));
+    addRoutesFor<ContactService>(router, context, QStringLiteral("/api/v1/contacts"),
+                                 QStringLiteral("contacts"), QStringLiteral("customer_id"));
+    addRoutesFor<ActivityService>(router, context, QStringLiteral("/api/v1/activities"),
+                                  QStringLiteral("activities"), QStringLiteral("related_id, kind"));
 }
 
 } // namespace branchline::server

@@ -43,6 +43,7 @@ int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
     Accounts accounts(database, hasher);
     Authenticator authenticator(database, hasher, settings.sessions);
     ApiContext context{ database, authenticator, accounts, nullptr };
+    context.piiLookupsPerHour = settings.piiLookupsPerHour;
     Router router;
     addSystemRoutes(router, context);
     addAuthRoutes(router, context);

@@ -99,7 +99,7 @@ void TestLeadApi::leadsFlowFromIntakeToARep()
         actions << query.value(0).toString();
     QCOMPARE(actions,
              (QStringList{ "integration.lead", "record.update", "record.update", "pii.unmask",
-                           "record.create", "record.delete" }));
+                           "record.create", "pii.lookup", "record.delete" }));
     QVERIFY(AuditLog::verify(db).intact);
 }
 
