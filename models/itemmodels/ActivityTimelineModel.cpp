@@ -8,6 +8,7 @@ namespace branchline {
 ActivityTimelineModel::ActivityTimelineModel(const QSqlDatabase &db, QObject *parent)
     : PagedRows<Activity>(parent)
     , m_repository(db)
+    , m_syncMarks(db)
 {
 }
 
@@ -36,9 +37,16 @@ QList<Activity> ActivityTimelineModel::loadPage(const Activity *last, int limit,
 {
     if (m_relatedId.isEmpty())
         return {};
-    return m_repository.timeline(m_relatedId,
-                                 last ? ActivityRepository::cursorAfter(*last) : PageCursor(),
-                                 limit, error);
+    if (!last)
+        m_marks.clear();
+    const QList<Activity> page = m_repository.timeline(
+            m_relatedId, last ? ActivityRepository::cursorAfter(*last) : PageCursor(), limit,
+            error);
+    QStringList ids;
+    for (const Activity &activity : page)
+        ids << activity.meta.id;
+    m_marks.insert(m_syncMarks.of(QStringLiteral("activities"), ids));
+    return page;
 }
 
 QVariant ActivityTimelineModel::data(const QModelIndex &index, int role) const
@@ -55,6 +63,12 @@ QVariant ActivityTimelineModel::data(const QModelIndex &index, int role) const
         return activity.body;
     case OccurredAtRole:
         return activity.occurredAt;
+    case SyncStateRole:
+        return int(m_marks.value(activity.meta.id).state);
+    case SyncLabelRole:
+        return SyncMarks::label(m_marks.value(activity.meta.id).state);
+    case Qt::ToolTipRole:
+        return m_marks.value(activity.meta.id).note;
     case Qt::DisplayRole:
         switch (index.column()) {
         case When:

@@ -3,6 +3,7 @@
 
 #include "PagedListModel.h"
 #include "repositories/ActivityRepository.h"
+#include "repositories/SyncMarks.h"
 
 namespace branchline {
 
@@ -13,7 +14,14 @@ class ActivityTimelineModel : public PagedRows<Activity>
 
 public:
     enum Column { When, Kind, Subject, ColumnCount };
-    enum ItemRole { IdRole = Qt::UserRole + 1, KindCodeRole, BodyRole, OccurredAtRole };
+    enum ItemRole {
+        IdRole = Qt::UserRole + 1,
+        KindCodeRole,
+        BodyRole,
+        OccurredAtRole,
+        SyncStateRole, // int: SyncMarks::State
+        SyncLabelRole, // "Waiting to sync", "Refused by the server", or empty
+    };
 
     explicit ActivityTimelineModel(const QSqlDatabase &db, QObject *parent = nullptr);
 
@@ -31,7 +39,10 @@ protected:
 
 private:
     ActivityRepository m_repository;
+    SyncMarks m_syncMarks;
     QString m_relatedId;
+    // The marks of the rows loaded so far, read with each page.
+    mutable QHash<QString, SyncMarks::Mark> m_marks;
 };
 
 } // namespace branchline

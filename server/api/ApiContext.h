@@ -28,6 +28,8 @@ struct ApiContext
     std::optional<Caller> caller(const HttpRequest &request, HttpResponse *refusal) const;
 };
 
+// Every route below: what `serve` serves.
+void addApiRoutes(Router &router, ApiContext &context);
 void addSystemRoutes(Router &router, ApiContext &context);
 void addAuthRoutes(Router &router, ApiContext &context);
 // /api/v1/customers, /leads, /tasks, /contacts and /activities.

@@ -45,12 +45,7 @@ int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
     ApiContext context{ database, authenticator, accounts, nullptr };
     context.piiLookupsPerHour = settings.piiLookupsPerHour;
     Router router;
-    addSystemRoutes(router, context);
-    addAuthRoutes(router, context);
-    addRecordRoutes(router, context);
-    addIntegrationRoutes(router, context);
-    addSyncRoutes(router, context);
-    addApprovalRoutes(router, context);
+    addApiRoutes(router, context);
 
     HttpServer server(router, settings.http);
     context.metrics = &server.metrics();

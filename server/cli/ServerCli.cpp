@@ -274,6 +274,37 @@ int ServerCli::run(const QStringList &arguments)
               << key << Qt::endl;
         return Success;
     }
+    if (command == QLatin1String("integration revoke")) {
+        Integrations integrations(db);
+        bool found = false;
+        if (!integrations.revoke(parser.value(name), &found, &error)) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        if (!found) {
+            m_err << tr("There is no active integration named \"%1\".").arg(parser.value(name))
+                  << Qt::endl;
+            return Failure;
+        }
+        m_out << tr("Integration %1 revoked: its API key no longer works.").arg(parser.value(name))
+              << Qt::endl;
+        return Success;
+    }
+    if (command == QLatin1String("integration list")) {
+        Integrations integrations(db);
+        const QList<Integrations::Listed> all = integrations.list(&error);
+        if (!error.isEmpty()) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        for (const Integrations::Listed &integration : all)
+            m_out << integration.name << '\t' << integration.scopes.join(QLatin1Char(','))
+                  << '\t' << integration.createdAt << '\t'
+                  << (integration.revokedAt.isEmpty() ? tr("active")
+                                                      : tr("revoked %1").arg(integration.revokedAt))
+                  << Qt::endl;
+        return Success;
+    }
     if (command == QLatin1String("branch add")) {
         Branch newBranch;
         newBranch.name = parser.value(name);

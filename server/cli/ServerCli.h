@@ -17,6 +17,9 @@ namespace branchline::server {
 //   user list
 //   user disable --login L
 //   verify-audit                  check the audit trail's hash chain
+//   integration add --name N --scopes S   (the API key is printed once)
+//   integration revoke --name N   stop an integration's key at once
+//   integration list
 // Every command takes --database <url> (default: ./branchline-data/branchline.db) and reads
 // the config file (ServerConfig); options on the command line win over the file.
 class ServerCli

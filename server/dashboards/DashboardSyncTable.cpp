@@ -112,10 +112,14 @@ bool DashboardSyncTable::apply(QSqlDatabase &db, const MutationContext &context,
         bool visible = false;
         if (!visibleTo(db, context, mutation.id, &visible, error))
             return false;
-        if (!visible)
-            return refuse(db, context, mutation, QStringLiteral("rejected"),
-                          QStringLiteral("not_found"), SyncMessages::notFound(), false, result,
-                          error);
+        // Someone else's dashboard the caller does not see: refused as if it did not exist,
+        // and nothing journalled that names it (the device keeps the edit in its own journal).
+        if (!visible) {
+            refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
+            return DashboardWriter::audit(db, context.caller, QStringLiteral("dashboard.refused"),
+                                          mutation.id,
+                                          { { QStringLiteral("code"), result->code } }, error);
+        }
         // Shared with the caller: they see it, they may not change it. Their device gets
         // the dashboard back as it is, next to the journal entry.
         return refuse(db, context, mutation, QStringLiteral("rejected"),
@@ -124,8 +128,8 @@ bool DashboardSyncTable::apply(QSqlDatabase &db, const MutationContext &context,
     if (!found) {
         if (mutation.op == Op::Insert)
             return write(db, context, mutation, nullptr, result, error);
-        return refuse(db, context, mutation, QStringLiteral("rejected"),
-                      QStringLiteral("not_found"), SyncMessages::notFound(), false, result, error);
+        refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
+        return true;
     }
     switch (mutation.op) {
     case Op::Insert:

@@ -59,6 +59,7 @@ public:
     static bool load(QSqlDatabase &db, const WriteActor &actor, const QString &id, Record *record,
                      bool *visible, bool includeDeleted, QString *error)
     {
+        WriteGateSupport::noteDecision(); // the scope-before check is the gate's first
         bool found = false;
         *visible = false;
         if (!Rows::load(db, id, record, &found, error))
@@ -80,6 +81,14 @@ public:
         if (auto refused = refusedByKind(actor, &before, after, &chosen))
             return refused;
         return refusedFields(actor, Kind::toJson(after), chosen, chosen);
+    }
+
+    // Whether this kind may be written this way at all (terminals and volumes only by the
+    // feed): a refusal that needs no record, for a caller that has none to hand.
+    static std::optional<WriteRefusal> refuseKind(const WriteActor &actor)
+    {
+        WriteGateSupport::noteDecision();
+        return refusedKind(actor);
     }
 
     // A new record with the fields `set` chosen by the actor (the rest defaults).

@@ -102,6 +102,58 @@ bool Integrations::add(const QString &name, const QStringList &scopes, QString *
             error);
 }
 
+bool Integrations::revoke(const QString &name, bool *found, QString *error)
+{
+    *found = false;
+    return m_database.inTransaction(
+            [&](QSqlDatabase &db, QString *txError) {
+                QSqlQuery query(db);
+                query.prepare(QStringLiteral("SELECT id FROM integrations WHERE name = ? AND "
+                                             "revoked_at IS NULL"));
+                query.addBindValue(name.trimmed());
+                if (!query.exec()) {
+                    *txError = query.lastError().text();
+                    return false;
+                }
+                if (!query.next())
+                    return true;
+                *found = true;
+                const QString id = query.value(0).toString();
+                query.finish();
+                query.prepare(QStringLiteral("UPDATE integrations SET revoked_at = ? WHERE id = ?"));
+                query.addBindValue(RecordSupport::now());
+                query.addBindValue(id);
+                if (!query.exec()) {
+                    *txError = query.lastError().text();
+                    return false;
+                }
+                return AuditLog::append(db,
+                                        { QString(), QStringLiteral("integration.revoke"),
+                                          QStringLiteral("integrations"), id, QString(),
+                                          RecordSupport::json(
+                                                  { { QStringLiteral("name"), name.trimmed() } }) },
+                                        txError);
+            },
+            error);
+}
+
+QList<Integrations::Listed> Integrations::list(QString *error) const
+{
+    QList<Listed> all;
+    QSqlDatabase db = m_database.connection(error);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT name, scopes, created_at, revoked_at FROM integrations "
+                                   "ORDER BY name"))) {
+        *error = query.lastError().text();
+        return all;
+    }
+    while (query.next())
+        all.append(Listed{ query.value(0).toString(),
+                           query.value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts),
+                           query.value(2).toString(), query.value(3).toString() });
+    return all;
+}
+
 std::optional<Integrations::Integration> Integrations::authenticate(const QString &key) const
 {
     if (!key.startsWith(QLatin1String("bl_")))

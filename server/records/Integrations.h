@@ -31,7 +31,19 @@ public:
 
     explicit Integrations(const Database &database);
 
+    struct Listed
+    {
+        QString name;
+        QStringList scopes;
+        QString createdAt;
+        QString revokedAt; // empty while the key works
+    };
+
     bool add(const QString &name, const QStringList &scopes, QString *key, QString *error);
+    // Stops the integration's key at once (its requests get 401 from now on), audited.
+    // `found` is false when no integration of that name is active.
+    bool revoke(const QString &name, bool *found, QString *error);
+    QList<Listed> list(QString *error) const;
     std::optional<Integration> authenticate(const QString &key) const;
 
     // {"aggregates": [{"customer_id" or "credit_code", "day", "volume_fen", "tx_count",

@@ -98,9 +98,8 @@ public:
         if (found && !Kind::scopeKeys(db, current, &keys, error))
             return false;
         const ScopeKeys *journalKeys = found ? &keys : nullptr;
-        if constexpr (IsReadOnlyKind<Kind>::value)
-            return reject(db, context, mutation, WriteGateSupport::readOnly(Kind::readOnlyReason()),
-                          journalKeys, result, error);
+        if (auto refused = WriteGate<Kind>::refuseKind(actor))
+            return reject(db, context, mutation, *refused, journalKeys, result, error);
         switch (mutation.op) {
         case sync::Mutation::Op::Insert:
             if (!found)

@@ -76,8 +76,12 @@ CustomerTimelinePanel::CustomerTimelinePanel(const QSqlDatabase &db, const QStri
 
 void CustomerTimelinePanel::setCustomer(const QString &customerId)
 {
-    m_entry->clear();
-    m_problem->setVisible(false);
+    // The same customer again (a sync brought changes): what is being typed stays.
+    if (customerId != m_customerId) {
+        m_entry->clear();
+        m_problem->setVisible(false);
+    }
+    m_customerId = customerId;
     m_model->setRecord(customerId);
 }
 

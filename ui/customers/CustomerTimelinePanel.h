@@ -38,6 +38,7 @@ signals:
 private:
     ActivityTimelineModel *m_model = nullptr;
     QString m_userId;
+    QString m_customerId;
     QButtonGroup *m_kinds = nullptr;
     QLineEdit *m_entry = nullptr;
     QPushButton *m_log = nullptr;

@@ -93,8 +93,30 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QString second = firstLine.isEmpty() || firstLine == subject
             ? time
             : time + QStringLiteral("  ·  ") + firstLine;
-    const QRect secondRect(area.left(), area.top() + metrics.lineSpacing() + padding, area.width(),
-                           metrics.lineSpacing());
+    QRect secondRect(area.left(), area.top() + metrics.lineSpacing() + padding, area.width(),
+                     metrics.lineSpacing());
+    // Where the entry stands with the server, at the end of the line where it cannot be
+    // missed: waiting to be sent, or refused (the tooltip says why and what to do).
+    const auto state = static_cast<SyncMarks::State>(
+            index.data(ActivityTimelineModel::SyncStateRole).toInt());
+    if (state != SyncMarks::State::InStep) {
+        const bool refused = state == SyncMarks::State::Refused;
+        const QString mark = (refused ? QStringLiteral("⚠ ") : QStringLiteral("⏳ "))
+                + index.data(ActivityTimelineModel::SyncLabelRole).toString();
+        QFont markFont = option.font;
+        markFont.setBold(refused);
+        const QFontMetrics markMetrics(markFont);
+        const int markWidth = markMetrics.horizontalAdvance(mark) + 4;
+        painter->setFont(markFont);
+        painter->setPen(selected ? text
+                                 : Tones::colour(refused ? Tone::Error : Tone::Warning, palette));
+        painter->drawText(QRect(secondRect.right() - markWidth, secondRect.top(), markWidth,
+                                secondRect.height()),
+                          Qt::AlignRight | Qt::AlignVCenter, mark);
+        secondRect.setRight(secondRect.right() - markWidth - 8);
+        painter->setFont(option.font);
+        painter->setPen(quiet);
+    }
     painter->drawText(secondRect, Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(second, Qt::ElideRight, secondRect.width()));
     painter->restore();

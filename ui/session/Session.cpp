@@ -226,7 +226,8 @@ void Session::onRoundFinished(const sync::SyncOutcome &outcome)
     using Status = sync::SyncOutcome::Status;
     m_syncing = false;
     const sync::SyncSummary &summary = outcome.summary;
-    if (summary.rowsPulled + summary.removals + summary.purged > 0) {
+    // Pushed edits change too: their rows are no longer waiting, or were refused.
+    if (summary.rowsPulled + summary.removals + summary.purged + summary.mutationsPushed > 0) {
         refreshProfile();
         emit dataChanged();
     }
