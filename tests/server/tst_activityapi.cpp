@@ -125,7 +125,7 @@ void TestActivityApi::timelineFollowsItsRecord()
     const RecordOutcome removal = activities.remove(rep, visitId);
     QCOMPARE(removal.status, 409);
     QCOMPARE(removal.body.value("code").toString(), QStringLiteral("append_only"));
-    QCOMPARE(count(rep), 3);
+    QCOMPARE(count(rep), 4);
 }
 
 QTEST_GUILESS_MAIN(TestActivityApi)
