@@ -34,6 +34,7 @@ private slots:
     void leadListPassesTheTester();
     void taskListMarksOverdue();
     void timelineShowsNewestFirstAndAppends();
+    void timelineMarksWaitingAndRefusedEntries();
     void taskAndLeadListsWaitForTheirFilter();
     void brokenStoreReportsInsteadOfCrashing();
 
@@ -237,6 +238,47 @@ void TestItemModels::timelineShowsNewestFirstAndAppends()
     Activity invalid;
     QVERIFY(!model.append(invalid));
     QCOMPARE(model.rowCount(), 3);
+}
+
+void TestItemModels::timelineMarksWaitingAndRefusedEntries()
+{
+    ActivityTimelineModel model(m_fixture->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRecord(QStringLiteral("customer-1"));
+    Activity call;
+    call.kind = ActivityKind::Call;
+    call.occurredAt = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+    call.subject = QStringLiteral("电话回访");
+    QVERIFY(model.append(call));
+    // Logged here, not yet sent: the row says so.
+    const QModelIndex row = model.index(0, ActivityTimelineModel::Subject);
+    QCOMPARE(row.data(ActivityTimelineModel::SyncStateRole).toInt(),
+             int(SyncMarks::State::Pending));
+    QCOMPARE(row.data(ActivityTimelineModel::SyncLabelRole).toString(),
+             SyncMarks::label(SyncMarks::State::Pending));
+    QVERIFY(!row.data(Qt::ToolTipRole).toString().isEmpty());
+
+    // Sent and refused by the server: the edit leaves the outbox, and the journal's entry
+    // makes the row say that it was refused, why, and where the entry waits.
+    QSqlQuery query(m_fixture->db());
+    QVERIFY(query.exec("DELETE FROM outbox"));
+    query.prepare("INSERT INTO sync_conflicts (id, table_name, record_id, kind, code, message, "
+                  "origin, created_at, updated_at) VALUES ('j1', 'activities', ?, 'rejected', "
+                  "'not_allowed', '只能以自己的名义记录', 'server', '2026-12-01', '2026-12-01')");
+    query.addBindValue(call.meta.id);
+    QVERIFY(query.exec());
+    model.reload();
+    const QModelIndex refused = model.index(0, ActivityTimelineModel::Subject);
+    QCOMPARE(refused.data(ActivityTimelineModel::SyncStateRole).toInt(),
+             int(SyncMarks::State::Refused));
+    QVERIFY(refused.data(Qt::ToolTipRole).toString().contains("只能以自己的名义记录"));
+
+    // Once the entry is resolved, the row is in step again.
+    QVERIFY(query.exec("UPDATE sync_conflicts SET resolution = 'theirs'"));
+    model.reload();
+    QCOMPARE(model.index(0, 0).data(ActivityTimelineModel::SyncStateRole).toInt(),
+             int(SyncMarks::State::InStep));
+    QVERIFY(model.index(0, 0).data(ActivityTimelineModel::SyncLabelRole).toString().isEmpty());
 }
 
 void TestItemModels::taskAndLeadListsWaitForTheirFilter()

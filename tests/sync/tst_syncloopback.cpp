@@ -9,6 +9,7 @@
 // rows "sqlite" and "postgres".
 #include "FlakyProxy.h"
 #include "LoopbackDevice.h"
+#include "repositories/ActivityRepository.h"
 #include "ServerApi.h"
 #include "ServerDatabase.h"
 #include "ServerProcess.h"
@@ -43,6 +44,8 @@ private slots:
     void restoredServerIsDetected();
     void restoredServerCaughtUpIsDetected();
     void scopeLossWithPendingEditDoesNotStall();
+    void aLoggedCallReachesTheServerAndTheOtherComputer();
+    void anEditRefusedWithoutAServerEntryIsKeptOnTheDevice();
     void soak();
 
 private:
@@ -503,6 +506,74 @@ void TestSyncLoopback::scopeLossWithPendingEditDoesNotStall()
     QCOMPARE(fresh.customer(stays).address, QStringLiteral("之后的修改"));
     QCOMPARE(fresh.customer(stays).notes, QStringLiteral("经理改的"));
     QCOMPARE(device.snapshot(), fresh.snapshot());
+}
+
+void TestSyncLoopback::aLoggedCallReachesTheServerAndTheOtherComputer()
+{
+    Device laptop(path("laptop.db"), m_server->url(), QStringLiteral("zj.rep1"));
+    Device tablet(path("tablet.db"), m_server->url(), QStringLiteral("zj.rep1"));
+    QCOMPARE(laptop.syncNow(), SyncOutcome::Status::Done);
+    const QString customer = laptop.firstCustomer();
+    // Logged on the laptop as the 360° view does it: the client names the rep as author.
+    Activity call;
+    call.kind = ActivityKind::Call;
+    call.relatedTable = QStringLiteral("customers");
+    call.relatedId = customer;
+    call.authorId = laptop.sync->userId();
+    call.occurredAt = QDateTime::currentDateTimeUtc();
+    call.subject = QStringLiteral("电话回访，约下周上门");
+    QVERIFY(ActivityRepository(laptop.store.database()).append(call));
+    QCOMPARE(laptop.syncNow(), SyncOutcome::Status::Done);
+    // Nothing refused, nothing journalled, nothing waiting...
+    QCOMPARE(laptop.sync->unresolvedConflictCount(), 0);
+    QCOMPARE(laptop.sync->pendingCount(), 0);
+    // ...and the far end has it: the server, in the rep's name, and the rep's other computer.
+    const QString token = apiSignIn(m_server->url(), QStringLiteral("zj.rep1"));
+    const QJsonObject stored =
+            apiGet(m_server->url(), QStringLiteral("/api/v1/activities/") + call.meta.id, token)
+                    .body;
+    QCOMPARE(stored.value(QStringLiteral("subject")).toString(), call.subject);
+    QCOMPARE(stored.value(QStringLiteral("author_id")).toString(), laptop.sync->userId());
+    QCOMPARE(tablet.syncNow(), SyncOutcome::Status::Done);
+    QSqlQuery query(tablet.store.database());
+    query.prepare(QStringLiteral("SELECT subject FROM activities WHERE id = ?"));
+    query.addBindValue(call.meta.id);
+    QVERIFY(query.exec() && query.next());
+    QCOMPARE(query.value(0).toString(), call.subject);
+}
+
+void TestSyncLoopback::anEditRefusedWithoutAServerEntryIsKeptOnTheDevice()
+{
+    QString repId;
+    QString partnerId;
+    apiSignIn(m_server->url(), QStringLiteral("zj.rep1"), &repId);
+    apiSignIn(m_server->url(), QStringLiteral("zj.rep2"), &partnerId);
+    Device device(path("device.db"), m_server->url(), QStringLiteral("zj.rep1"));
+    QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
+    const QString leaves = device.firstCustomer();
+    // The manager hands the customer to the other rep; the rep, offline, edits it.
+    const QString manager = apiSignIn(m_server->url(), QStringLiteral("zj.manager"));
+    QCOMPARE(apiPatch(m_server->url(), QStringLiteral("/api/v1/customers/") + leaves, manager,
+                      { { QStringLiteral("owner_id"), partnerId } })
+                     .status,
+             200);
+    QVERIFY(edit(device, leaves, setNotes, QStringLiteral("离线写的备注")));
+    // The push comes first: the server no longer lets the rep see the customer, refuses the
+    // edit as not found and journals nothing that names it. The device keeps the edit in its
+    // own journal, where the rep sees it; nothing waits in the outbox for ever.
+    QCOMPARE(device.syncNow(), SyncOutcome::Status::Done);
+    QCOMPARE(device.sync->pendingCount(), 0);
+    QCOMPARE(device.sync->unresolvedConflictCount(), 1);
+    QSqlQuery journal(device.store.database());
+    QVERIFY(journal.exec(QStringLiteral("SELECT kind, origin, record_id, client_value, message "
+                                        "FROM sync_conflicts WHERE resolution IS NULL"))
+            && journal.next());
+    QCOMPARE(journal.value(0).toString(), QStringLiteral("rejected"));
+    QCOMPARE(journal.value(1).toString(), QStringLiteral("local"));
+    QCOMPARE(journal.value(2).toString(), leaves);
+    QVERIFY(journal.value(3).toString().contains(QStringLiteral("离线写的备注")));
+    QVERIFY(!journal.value(4).toString().isEmpty());
+    QVERIFY(!device.snapshot().contains(leaves));
 }
 
 QTEST_GUILESS_MAIN(TestSyncLoopback)
