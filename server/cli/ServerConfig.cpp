@@ -111,6 +111,11 @@ bool applyKeyDirectory(const QString &value, ServerSettings *settings, QString *
     return true;
 }
 
+bool applyAuditAnchorMinutes(const QString &value, ServerSettings *settings, QString *why)
+{
+    return wholeNumber(value, 0, 24 * 60, &settings->auditAnchorMinutes, why);
+}
+
 bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
 {
     if (!ServerLogging::levels().contains(value)) {
@@ -122,9 +127,9 @@ bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
     return true;
 }
 
-const std::array<Key, 11> &table()
+const std::array<Key, 12> &table()
 {
-    static const std::array<Key, 11> keys{ {
+    static const std::array<Key, 12> keys{ {
             { "database", applyDatabase },
             { "listen", applyListen },
             { "threads", applyThreads },
@@ -135,6 +140,7 @@ const std::array<Key, 11> &table()
             { "login_attempts", applyLoginAttempts },
             { "lockout_minutes", applyLockoutMinutes },
             { "key_dir", applyKeyDirectory },
+            { "audit_anchor_minutes", applyAuditAnchorMinutes },
             { "log_level", applyLogLevel },
     } };
     return keys;

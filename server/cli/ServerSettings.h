@@ -18,6 +18,8 @@ struct ServerSettings
     // The folder of the keys kept out of the database (KeyRing). Empty: beside the SQLite
     // file ("keys" in its folder), or ./branchline-data/keys for PostgreSQL.
     QString keyDirectory;
+    // serve logs the audit trail's anchor every so many minutes (0: never).
+    int auditAnchorMinutes = 60;
     QString configFile; // the file read, if any
     // Where the TLS files were named ("server.conf:12: tls_key" or "--tls-key"), so a file
     // that cannot be read is reported where an administrator can fix it.
