@@ -84,7 +84,7 @@ bool AuditChain::macMatches(const KeyRing::Key &key, const AuditRow &row)
 
 QString AuditChain::legacyHash(const AuditRow &row)
 {
-    // The encoding of the server before migration 11, kept to check the entries it wrote.
+    // The encoding of the server before migration 12, kept to check the entries it wrote.
     const QChar separator(0x1f);
     const QString canonical = QString::number(row.seq) + separator + row.at + separator
             + row.actorId.toString() + separator + row.action + separator + row.entity + separator

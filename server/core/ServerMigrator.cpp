@@ -36,7 +36,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 8, "merchant_detail" },
         { 9, "approvals" },
         { 10, "dashboards" },
-        { 11, "audit_keys" },
+        { 12, "audit_keys" },
     };
     return all;
 }
