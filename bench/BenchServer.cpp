@@ -34,6 +34,11 @@ QString BenchServer::databasePath() const
     return m_workDir + QStringLiteral("/server.db");
 }
 
+QString BenchServer::keyDirectory() const
+{
+    return m_cacheDir + QStringLiteral("/keys");
+}
+
 QUrl BenchServer::url() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
@@ -66,9 +71,9 @@ bool BenchServer::prepare(qint64 customers, qint64 activities, QString *error)
         const QString building = cached + QStringLiteral(".part");
         QFile::remove(building);
         if (!run({ QStringLiteral("seed-demo"), QStringLiteral("--database"), building,
-                   QStringLiteral("--customers"), QString::number(customers),
-                   QStringLiteral("--activities"), QString::number(activities),
-                   QStringLiteral("--seed"), QStringLiteral("7") },
+                   QStringLiteral("--key-dir"), keyDirectory(), QStringLiteral("--customers"),
+                   QString::number(customers), QStringLiteral("--activities"),
+                   QString::number(activities), QStringLiteral("--seed"), QStringLiteral("7") },
                  demoPassword().toUtf8() + '\n', error))
             return false;
         // A cleanly closed SQLite database has folded its write-ahead log in; one left
@@ -98,10 +103,10 @@ bool BenchServer::start(QString *error)
     }
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setStandardOutputFile(m_workDir + QStringLiteral("/server.log"));
-    m_process.start(m_program, { QStringLiteral("--database"), databasePath(),
-                                 QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(m_port),
-                                 QStringLiteral("serve") });
+    m_process.start(m_program,
+                    { QStringLiteral("--database"), databasePath(), QStringLiteral("--key-dir"),
+                      keyDirectory(), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("serve") });
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < 30000) {

@@ -10,6 +10,8 @@
 //   bench_server_load [--clients 200] [--seconds 30] [--customers 2000]
 #include "api/ApiContext.h"
 #include "cli/DemoSeeder.h"
+#include "core/AuditKeys.h"
+#include "core/KeyRing.h"
 #include "core/ServerMigrator.h"
 
 #include <QCommandLineParser>
@@ -22,6 +24,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QUuid>
 
@@ -242,7 +245,16 @@ int main(int argc, char *argv[])
     DatabaseUrl::parse(url.toString(), &parsed, &error);
     Database database(parsed);
     ServerMigrator migrator(database);
-    if (!migrator.migrate(&error)) {
+    // The audit key in a throw-away key folder, made as serve makes it.
+    QTemporaryDir keyFolder;
+    auto ring = std::make_shared<KeyRing>();
+    int createdKey = 0;
+    if (!ring->open(keyFolder.filePath(QStringLiteral("keys")), &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    KeyRing::install(std::move(ring));
+    if (!migrator.migrate(&error) || !AuditKeys::prepare(database, &createdKey, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServeCommand.h"
 
+#include "AuditCommands.h"
 #include "api/ApiContext.h"
 #include "approvals/ApprovalEscalator.h"
+#include "core/AuditAnchorLogger.h"
+#include "core/AuditKeys.h"
 #include "core/ServerMigrator.h"
 #include "sync/SyncNotifier.h"
 
@@ -35,10 +38,13 @@ int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
     Database database(url);
     ServerMigrator migrator(database);
     QString error;
-    if (!migrator.migrate(&error)) {
+    int createdKey = 0;
+    if (!migrator.migrate(&error) || !AuditKeys::prepare(database, &createdKey, &error)) {
         err << error << Qt::endl;
         return 1;
     }
+    if (createdKey > 0)
+        out << AuditCommands::keyCreatedNote(createdKey) << Qt::endl;
     PasswordHasher hasher;
     Accounts accounts(database, hasher);
     Authenticator authenticator(database, hasher, settings.sessions);
@@ -66,6 +72,11 @@ int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
     const ApprovalService approvals;
     ApprovalEscalator escalator(database, approvals);
     escalator.start();
+    // The trail's head in the journal, out of the database's reach: an anchor for
+    // verify-audit --anchor that nobody has to remember to take.
+    AuditAnchorLogger anchors(database, std::chrono::minutes(settings.auditAnchorMinutes));
+    if (settings.auditAnchorMinutes > 0)
+        anchors.start();
     out << QCoreApplication::translate("ServeCommand",
                                        "Branchline server on %1://%2:%3, data in %4. Stop with "
                                        "Ctrl+C.")
@@ -75,6 +86,7 @@ int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
                     .arg(url.redacted())
         << Qt::endl;
     server.runUntilSignalled();
+    anchors.stop();
     escalator.stop();
     notifier.stop();
     out << QCoreApplication::translate("ServeCommand", "Stopped.") << Qt::endl;

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerCli.h"
 
+#include "AuditCommands.h"
 #include "DemoSeeder.h"
 #include "ServeCommand.h"
 #include "ServerConfig.h"
 #include "ServerLogging.h"
 #include "Version.h"
 #include "core/Accounts.h"
-#include "core/AuditLog.h"
+#include "core/AuditKeys.h"
 #include "core/Database.h"
 #include "core/KeyRing.h"
 #include "core/PasswordPolicy.h"
@@ -84,7 +85,7 @@ int ServerCli::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("serve (the default) | init | seed-demo | branch add | "
                                     "user add | user list | user disable | integration add | "
-                                    "verify-audit"));
+                                    "verify-audit | audit anchor | audit rotate-key"));
     const QCommandLineOption help(QStringList{ QStringLiteral("h"), QStringLiteral("help") },
                                   tr("Show this help and exit."));
     const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
@@ -132,6 +133,10 @@ int ServerCli::run(const QStringList &arguments)
                                     tr("The folder of the keys kept out of the database "
                                        "(default: \"keys\" beside the SQLite file)."),
                                     tr("folder"));
+    const QCommandLineOption anchor(QStringLiteral("anchor"),
+                                    tr("verify-audit: also check that the trail still holds the "
+                                       "entry of this line from audit anchor (or the log)."),
+                                    tr("line"));
     const QCommandLineOption customers(QStringLiteral("customers"),
                                        tr("seed-demo: how many customers to create."), tr("count"),
                                        QStringLiteral("3000"));
@@ -145,7 +150,7 @@ int ServerCli::run(const QStringList &arguments)
     for (const QCommandLineOption &option :
          { help,  version, config, database, login,   name,   role,   branch,    parent,
            level, city,    listen, threads,  tlsCert, tlsKey, keyDir, customers, activitiesOption,
-           seed,  scopes })
+           seed,  scopes,  anchor })
         parser.addOption(option);
 
     if (!parser.parse(arguments)) {
@@ -190,7 +195,8 @@ int ServerCli::run(const QStringList &arguments)
     }
     Database db(url);
     ServerMigrator migrator(db);
-    if (!migrator.migrate(&error)) {
+    int createdKey = 0;
+    if (!migrator.migrate(&error) || !AuditKeys::prepare(db, &createdKey, &error)) {
         m_err << error << Qt::endl;
         return Failure;
     }
@@ -204,22 +210,16 @@ int ServerCli::run(const QStringList &arguments)
                          .arg(url.redacted())
                          .arg(migrator.currentVersion())
               << Qt::endl;
+        if (createdKey > 0)
+            m_out << AuditCommands::keyCreatedNote(createdKey) << Qt::endl;
         return Success;
     }
-    if (words.first() == QLatin1String("verify-audit")) {
-        QSqlDatabase connection = db.connection(&error);
-        const AuditLog::Verification result = AuditLog::verify(connection);
-        if (result.intact) {
-            m_out << tr("The audit trail is intact: %n entries checked.", nullptr, int(result.rows))
-                  << Qt::endl;
-            return Success;
-        }
-        m_err << tr("The audit trail is broken at entry %1: %2")
-                         .arg(result.firstBrokenSeq)
-                         .arg(result.problem)
-              << Qt::endl;
-        return Failure;
-    }
+    if (words.first() == QLatin1String("verify-audit"))
+        return AuditCommands::verify(db, parser.value(anchor), m_out, m_err);
+    if (command == QLatin1String("audit anchor"))
+        return AuditCommands::anchor(db, m_out, m_err);
+    if (command == QLatin1String("audit rotate-key"))
+        return AuditCommands::rotateKey(db, m_out, m_err);
     if (words.first() == QLatin1String("seed-demo")) {
         DemoSeeder::Options options;
         bool countOk = false;

@@ -16,7 +16,9 @@ namespace branchline::server {
 //   user add --login L --name N --role R [--branch ID]   (password on standard input)
 //   user list
 //   user disable --login L
-//   verify-audit                  check the audit trail's hash chain
+//   verify-audit [--anchor LINE]  check the audit trail's MAC chain (AuditCommands)
+//   audit anchor                  print the trail's head as a line to keep elsewhere
+//   audit rotate-key              make the next audit key
 //   integration add --name N --scopes S   (the API key is printed once)
 //   integration revoke --name N   stop an integration's key at once
 //   integration list

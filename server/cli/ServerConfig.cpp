@@ -116,6 +116,11 @@ bool applyPiiLookups(const QString &value, ServerSettings *settings, QString *wh
     return wholeNumber(value, 0, 10000, &settings->piiLookupsPerHour, why);
 }
 
+bool applyAuditAnchorMinutes(const QString &value, ServerSettings *settings, QString *why)
+{
+    return wholeNumber(value, 0, 24 * 60, &settings->auditAnchorMinutes, why);
+}
+
 bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
 {
     if (!ServerLogging::levels().contains(value)) {
@@ -127,9 +132,9 @@ bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
     return true;
 }
 
-const std::array<Key, 12> &table()
+const std::array<Key, 13> &table()
 {
-    static const std::array<Key, 12> keys{ {
+    static const std::array<Key, 13> keys{ {
             { "database", applyDatabase },
             { "listen", applyListen },
             { "threads", applyThreads },
@@ -141,6 +146,7 @@ const std::array<Key, 12> &table()
             { "lockout_minutes", applyLockoutMinutes },
             { "key_dir", applyKeyDirectory },
             { "pii_lookups_per_hour", applyPiiLookups },
+            { "audit_anchor_minutes", applyAuditAnchorMinutes },
             { "log_level", applyLogLevel },
     } };
     return keys;

@@ -20,6 +20,8 @@ struct ServerSettings
     QString keyDirectory;
     // Searches by a full identifier (PII lookups) each user may make an hour.
     int piiLookupsPerHour = 20;
+    // serve logs the audit trail's anchor every so many minutes (0: never).
+    int auditAnchorMinutes = 60;
     QString configFile; // the file read, if any
     // Where the TLS files were named ("server.conf:12: tls_key" or "--tls-key"), so a file
     // that cannot be read is reported where an administrator can fix it.

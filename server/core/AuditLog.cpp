@@ -1,141 +1,156 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditLog.h"
 
+#include "AuditChain.h"
+#include "AuditVerifier.h"
+#include "Database.h"
+#include "KeyRing.h"
 #include "SqlValues.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sodium.h>
+
 namespace branchline::server {
 
-QString AuditLog::genesisHash()
+namespace {
+
+// The key an entry written now is made with: the newest of the process's ring, which is
+// read again from the key folder when another instance has rotated to a key this process
+// has not seen yet (the head names it).
+bool keyAtLeast(int atLeast, KeyRing::Key *key, QString *error)
 {
-    return QString(64, QLatin1Char('0'));
+    const std::shared_ptr<const KeyRing> ring = KeyRing::installed();
+    if (!ring || !ring->has(KeyRing::Purpose::Audit)) {
+        *error = AuditLog::tr("The audit trail cannot be written: no audit key is loaded (the "
+                              "key folder is missing or holds no audit key). Nothing was saved.");
+        return false;
+    }
+    *key = ring->current(KeyRing::Purpose::Audit);
+    if (key->number >= atLeast)
+        return true;
+    auto reread = std::make_shared<KeyRing>();
+    QString why;
+    if (reread->open(ring->directory(), &why)
+        && reread->current(KeyRing::Purpose::Audit).number >= atLeast) {
+        *key = reread->current(KeyRing::Purpose::Audit);
+        KeyRing::install(std::move(reread));
+        return true;
+    }
+    *error = AuditLog::tr("The audit trail cannot be written: it is kept with audit key %1, which "
+                          "is not in the key folder %2. Every instance needs the same key folder. "
+                          "%3")
+                     .arg(atLeast)
+                     .arg(ring->directory(), why);
+    return false;
 }
 
-QString AuditLog::hashOf(qint64 seq, const QString &at, const AuditEntry &entry,
-                         const QString &previousHash)
+AuditRow rowOf(const AuditEntry &entry)
 {
-    // Fields joined by the ASCII unit separator, which no field can contain unnoticed: a
-    // value that moved from one field to the next changes the hash.
-    const QChar separator(0x1f);
-    const QString canonical = QString::number(seq) + separator + at + separator + entry.actorId
-            + separator + entry.action + separator + entry.entity + separator + entry.entityId
-            + separator + entry.reason + separator + entry.detail + separator + previousHash;
-    return QString::fromLatin1(
-            QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex());
+    AuditRow row;
+    row.actorId = nullableText(entry.actorId);
+    row.action = textValue(entry.action);
+    row.entity = textValue(entry.entity);
+    row.entityId = textValue(entry.entityId);
+    row.reason = textValue(entry.reason);
+    row.detail = textValue(entry.detail);
+    return row;
 }
+
+} // namespace
 
 bool AuditLog::append(QSqlDatabase &db, const AuditEntry &entry, QString *error)
 {
-    // Updating the head row first takes its lock: concurrent appends, from this server or
-    // another instance, queue here and each sees the hash of the one before.
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"))
-        || !query.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"))
-        || !query.next()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    const qint64 seq = query.value(0).toLongLong();
-    const QString previous = query.value(1).toString();
-    const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString hash = hashOf(seq, at, entry, previous);
-
-    query.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, actor_id, action, entity, "
-                                 "entity_id, reason, detail, prev_hash, hash) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(seq);
-    query.addBindValue(at);
-    query.addBindValue(nullableText(entry.actorId));
-    query.addBindValue(textValue(entry.action));
-    query.addBindValue(textValue(entry.entity));
-    query.addBindValue(textValue(entry.entityId));
-    query.addBindValue(textValue(entry.reason));
-    query.addBindValue(textValue(entry.detail));
-    query.addBindValue(previous);
-    query.addBindValue(hash);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    query.prepare(QStringLiteral("UPDATE audit_head SET hash = ? WHERE id = 1"));
-    query.addBindValue(hash);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    return true;
+    return write(db, entry, 0, error);
 }
 
-AuditLog::Verification AuditLog::verify(QSqlDatabase &db)
+bool AuditLog::appendKeyRotation(QSqlDatabase &db, int newKeyNumber, QString *error)
 {
-    Verification result;
+    const AuditEntry entry{ QString(),
+                            QStringLiteral("audit.key_rotated"),
+                            QStringLiteral("audit_log"),
+                            QString(),
+                            QString(),
+                            QStringLiteral("{\"new_key\":%1}").arg(newKeyNumber) };
+    return write(db, entry, newKeyNumber, error);
+}
+
+bool AuditLog::write(QSqlDatabase &db, const AuditEntry &entry, int nextKeyNumber, QString *error)
+{
+    // Reading the head locks it (FOR UPDATE; SQLite's BEGIN IMMEDIATE has already taken the
+    // write lock): concurrent appends, from this server or another instance, queue here and
+    // each sees the link of the one before.
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT seq, at, actor_id, action, entity, entity_id, reason, "
-                                   "detail, prev_hash, hash FROM audit_log ORDER BY seq"))) {
-        result.intact = false;
-        result.problem = query.lastError().text();
-        return result;
+    if (!query.exec(QStringLiteral("SELECT seq, hash, key_number FROM audit_head WHERE id = 1")
+                    + Database::forUpdate(db))) {
+        *error = query.lastError().text();
+        return false;
     }
-    QString previous = genesisHash();
-    qint64 expectedSeq = 1;
-    auto broken = [&result](qint64 seq, const QString &problem) {
-        result.intact = false;
-        result.firstBrokenSeq = seq;
-        result.problem = problem;
-    };
-    while (query.next()) {
-        const qint64 seq = query.value(0).toLongLong();
-        AuditEntry entry;
-        entry.actorId = query.value(2).toString();
-        entry.action = query.value(3).toString();
-        entry.entity = query.value(4).toString();
-        entry.entityId = query.value(5).toString();
-        entry.reason = query.value(6).toString();
-        entry.detail = query.value(7).toString();
-        const QString storedPrevious = query.value(8).toString();
-        const QString stored = query.value(9).toString();
-        if (seq != expectedSeq) {
-            broken(expectedSeq,
-                   tr("Entry %1 is missing: the trail jumps from %2 to %3.")
-                           .arg(expectedSeq)
-                           .arg(expectedSeq - 1)
-                           .arg(seq));
-            return result;
-        }
-        if (storedPrevious != previous) {
-            broken(seq, tr("Entry %1 does not follow the entry before it.").arg(seq));
-            return result;
-        }
-        if (hashOf(seq, query.value(1).toString(), entry, previous) != stored) {
-            broken(seq, tr("Entry %1 was changed after it was written.").arg(seq));
-            return result;
-        }
-        previous = stored;
-        ++expectedSeq;
-        ++result.rows;
+    if (!query.next()) {
+        *error = tr("The audit trail cannot be written: its head (audit_head) is missing, so the "
+                    "trail was tampered with. Run branchline-server verify-audit.");
+        return false;
     }
-    QSqlQuery head(db);
-    if (!head.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1")) || !head.next())
-        return result;
-    const qint64 headSeq = head.value(0).toLongLong();
-    if (headSeq > result.rows) {
-        broken(result.rows + 1,
-               tr("The newest entries were removed: the trail should hold %1 entries but holds "
-                  "%2.")
-                       .arg(headSeq)
-                       .arg(result.rows));
-    } else if (headSeq != result.rows || head.value(1).toString() != previous) {
-        broken(result.rows,
-               tr("The record of the newest entry does not match entry %1: the trail was "
-                  "rewritten.")
-                       .arg(result.rows));
+    qint64 seq = query.value(0).toLongLong();
+    QString previous = query.value(1).toString();
+    const int headKey = query.value(2).toInt();
+    query.finish();
+
+    KeyRing::Key key;
+    if (!keyAtLeast(headKey, &key, error))
+        return false;
+    const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QList<AuditRow> rows;
+    if (headKey == 0 && seq > 0) {
+        // The first keyed entry after the upgrade: its MAC covers the last SHA-256 link, so
+        // the entries from before can no longer be re-chained unnoticed.
+        rows << rowOf({ QString(), QStringLiteral("audit.keyed"), QStringLiteral("audit_log"),
+                        QString(), QString(), QStringLiteral("{\"legacy_entries\":%1}").arg(seq) });
     }
-    return result;
+    rows << rowOf(entry);
+
+    query.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, actor_id, action, entity, "
+                                 "entity_id, reason, detail, key_number, prev_hash, hash) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    bool ok = true;
+    for (AuditRow &row : rows) {
+        row.seq = ++seq;
+        row.at = at;
+        row.keyNumber = key.number;
+        row.previous = previous;
+        row.link = AuditChain::mac(key, row);
+        for (const QVariant &value :
+             { QVariant(row.seq), QVariant(row.at), row.actorId, QVariant(row.action),
+               QVariant(row.entity), QVariant(row.entityId), QVariant(row.reason),
+               QVariant(row.detail), QVariant(row.keyNumber), QVariant(row.previous),
+               QVariant(row.link) })
+            query.addBindValue(value);
+        if (!query.exec()) {
+            ok = false;
+            break;
+        }
+        previous = row.link;
+    }
+    if (ok) {
+        query.prepare(QStringLiteral(
+                "UPDATE audit_head SET seq = ?, hash = ?, at = ?, key_number = ? WHERE id = 1"));
+        query.addBindValue(seq);
+        query.addBindValue(previous);
+        query.addBindValue(at);
+        query.addBindValue(std::max(key.number, nextKeyNumber));
+        ok = query.exec();
+    }
+    sodium_memzero(key.bytes.data(), key.bytes.size());
+    if (!ok)
+        *error = query.lastError().text();
+    return ok;
+}
+
+AuditLog::Verification AuditLog::verify(QSqlDatabase &db, const AuditAnchor *anchor)
+{
+    return AuditVerifier(KeyRing::installed()).verify(db, anchor);
 }
 
 } // namespace branchline::server

@@ -38,6 +38,8 @@ public:
     QString failure() const { return m_failure; }
     Database &database() { return *m_database; }
     QString url() const { return m_url; }
+    // The key folder the fixture made and installed as the process's KeyRing.
+    QString keyDirectory() const { return m_dir.filePath(QStringLiteral("keys")); }
     // Another Database on the same storage, as a second server instance would open it.
     std::unique_ptr<Database> secondInstance() const;
 

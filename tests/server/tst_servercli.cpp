@@ -5,6 +5,9 @@
 #include "rules/CreditCode.h"
 #include "rules/ResidentIdNumber.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QSqlQuery>
 
 using namespace branchline;
@@ -25,9 +28,21 @@ private slots:
     void addsIntegrationsWithKeysShownOnce();
     void badInputGetsUsageErrors_data();
     void badInputGetsUsageErrors();
+    void initMakesTheAuditKey();
+    void missingKeyFolderStopsEveryCommand_data() { test::addEngineRows(); }
+    void missingKeyFolderStopsEveryCommand();
+    void anchorCatchesATruncatedTail_data() { test::addEngineRows(); }
+    void anchorCatchesATruncatedTail();
+    void rotatedKeysVerifyOldAndNewEntries_data() { test::addEngineRows(); }
+    void rotatedKeysVerifyOldAndNewEntries();
+    void wrongKeyFileFailsVerification_data() { test::addEngineRows(); }
+    void wrongKeyFileFailsVerification();
+    void serveLogsTheAnchor();
 
 private:
     int run(const QStringList &arguments, const QString &input = QString());
+    // `arguments` on the fixture's database and key folder.
+    int runOn(const test::ServerFixture &fixture, QStringList arguments);
     QString m_out;
     QString m_err;
 };
@@ -38,6 +53,12 @@ int TestServerCli::run(const QStringList &arguments, const QString &input)
     m_out = result.out;
     m_err = result.err;
     return result.status;
+}
+
+int TestServerCli::runOn(const test::ServerFixture &fixture, QStringList arguments)
+{
+    arguments << "--database" << fixture.url() << "--key-dir" << fixture.keyDirectory();
+    return run(arguments);
 }
 
 void TestServerCli::initCreatesTheDatabase()
@@ -138,6 +159,9 @@ void TestServerCli::badInputGetsUsageErrors_data()
     QTest::newRow("unknown option") << QStringList{ "init", "--bogus" } << 2 << "bogus";
     QTest::newRow("bad url") << QStringList{ "init", "--database", "mysql://x/y" } << 2
                              << "Unknown database";
+    QTest::newRow("bad anchor") << QStringList{ "verify-audit", "--database", "%DB%", "--anchor",
+                                                "seq=3 mac=abc" }
+                                << 2 << "--anchor takes the line";
     QTest::newRow("bad role") << QStringList{ "user", "add",    "--database", "%DB%",   "--login",
                                               "x",    "--name", "x",          "--role", "boss" }
                               << 2 << "Unknown role";
@@ -211,6 +235,188 @@ void TestServerCli::seedsADemoOrganisation()
     QCOMPARE(run({ "seed-demo", "--database", db }, "Demo-Password-2026\n"), 1);
     QVERIFY(m_err.contains("already has users"));
     QCOMPARE(run({ "verify-audit", "--database", db }), 0);
+}
+
+void TestServerCli::initMakesTheAuditKey()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("data/branchline.db");
+    const QString keys = dir.filePath("data/keys");
+    QCOMPARE(run({ "init", "--database", path }), 0);
+    QVERIFY2(m_out.contains("Made audit key 1 in the key folder " + keys), qPrintable(m_out));
+    const QFileInfo key(keys + "/audit-1.key");
+    QVERIFY(key.exists());
+    QCOMPARE(key.size(), 32);
+    QCOMPARE(key.permissions() & ~(QFile::ReadUser | QFile::WriteUser),
+             QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(run({ "init", "--database", path }), 0); // made once
+    QVERIFY(!m_out.contains("Made audit key"));
+    QCOMPARE(QDir(keys).entryList({ "audit-*.key" }, QDir::Files).size(), 1);
+}
+
+void TestServerCli::missingKeyFolderStopsEveryCommand()
+{
+    SERVER_FIXTURE(fixture);
+    QTemporaryDir dir;
+    const QString keys = dir.filePath("keys");
+    const QStringList on{ "--database", fixture.url(), "--key-dir", keys };
+    // A new trail: the first command makes the key.
+    QCOMPARE(run(QStringList{ "branch", "add", "--name", "北京" } + on), 0);
+    QVERIFY(QFile::exists(keys + "/audit-1.key"));
+    QVERIFY(QDir().rename(keys, dir.filePath("keys.moved")));
+    // Keyed entries and no key: no command runs, and no new key forks the trail.
+    for (const QStringList &command :
+         { QStringList{ "user", "list" }, QStringList{ "verify-audit" },
+           QStringList{ "branch", "add", "--name", "上海" },
+           QStringList{ "serve", "--listen", "127.0.0.1:0" } }) {
+        QCOMPARE(run(command + on), 1);
+        QVERIFY2(m_err.contains("the key folder " + keys + " holds no audit key")
+                         && m_err.contains("missing or was moved"),
+                 qPrintable(command.join(' ') + ": " + m_err));
+        QVERIFY(!QFile::exists(keys + "/audit-1.key"));
+    }
+    // Put back, all is well.
+    QVERIFY(QDir(keys).removeRecursively());
+    QVERIFY(QDir().rename(dir.filePath("keys.moved"), keys));
+    QCOMPARE(run(QStringList{ "verify-audit" } + on), 0);
+    QVERIFY2(m_out.contains("intact"), qPrintable(m_out));
+}
+
+void TestServerCli::anchorCatchesATruncatedTail()
+{
+    SERVER_FIXTURE(fixture);
+    for (const char *name : { "北京", "上海", "广州", "深圳" })
+        QCOMPARE(runOn(fixture, { "branch", "add", "--name", QString::fromUtf8(name) }), 0);
+    QCOMPARE(runOn(fixture, { "audit", "anchor" }), 0);
+    const QString anchor = m_out.trimmed();
+    QVERIFY2(anchor.startsWith("branchline-audit-anchor seq=4 mac="), qPrintable(anchor));
+    QCOMPARE(runOn(fixture, { "branch", "add", "--name", "杭州" }), 0);
+    QCOMPARE(runOn(fixture, { "verify-audit", "--anchor", anchor }), 0);
+    QVERIFY2(m_out.contains("still holds entry 4"), qPrintable(m_out));
+    {
+        // The last three entries cut off, the head rewound to entry 2.
+        QSqlDatabase db = fixture.database().connection();
+        QSqlQuery query(db);
+        if (fixture.database().isPostgres()) {
+            QVERIFY(query.exec("ALTER TABLE audit_log DISABLE TRIGGER USER"));
+        } else {
+            QVERIFY(query.exec("DROP TRIGGER audit_log_no_delete"));
+        }
+        QVERIFY(query.exec("DELETE FROM audit_log WHERE seq > 2"));
+        QVERIFY(query.exec("UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log "
+                           "WHERE seq = 2), at = (SELECT at FROM audit_log WHERE seq = 2)"));
+    }
+    QCOMPARE(runOn(fixture, { "verify-audit" }), 0); // consistent in itself
+    QCOMPARE(runOn(fixture, { "verify-audit", "--anchor", anchor }), 1);
+    QVERIFY2(m_err.contains("broken at entry 3") && m_err.contains("anchor records entry 4"),
+             qPrintable(m_err));
+}
+
+void TestServerCli::rotatedKeysVerifyOldAndNewEntries()
+{
+    SERVER_FIXTURE(fixture);
+    const QString keys = fixture.keyDirectory();
+    QCOMPARE(runOn(fixture, { "branch", "add", "--name", "北京" }), 0);
+    QCOMPARE(runOn(fixture, { "branch", "add", "--name", "上海" }), 0);
+    QCOMPARE(runOn(fixture, { "audit", "rotate-key" }), 0);
+    QVERIFY2(m_out.contains("Made audit key 2 in the key folder " + keys)
+                     && m_out.contains("Keep the older key files"),
+             qPrintable(m_out));
+    QVERIFY(QFile::exists(keys + "/audit-2.key"));
+    QCOMPARE(runOn(fixture, { "branch", "add", "--name", "广州" }), 0);
+    QCOMPARE(runOn(fixture, { "verify-audit" }), 0);
+    QVERIFY2(m_out.contains("4 entries checked"), qPrintable(m_out));
+    {
+        QSqlDatabase db = fixture.database().connection();
+        QSqlQuery query(db);
+        QVERIFY(query.exec("SELECT action, key_number FROM audit_log ORDER BY seq"));
+        QStringList trail;
+        while (query.next())
+            trail << query.value(0).toString() + ' ' + query.value(1).toString();
+        QCOMPARE(trail,
+                 (QStringList{ "branch.create 1", "branch.create 1", "audit.key_rotated 1",
+                               "branch.create 2" }));
+    }
+    // The old key file goes: the entries made with it can no longer be checked.
+    QVERIFY(QFile::rename(keys + "/audit-1.key", keys + "/audit-1.key.away"));
+    QCOMPARE(runOn(fixture, { "verify-audit" }), 1);
+    QVERIFY2(m_err.contains("broken at entry 1") && m_err.contains("audit-1.key"),
+             qPrintable(m_err));
+}
+
+void TestServerCli::wrongKeyFileFailsVerification()
+{
+    SERVER_FIXTURE(fixture);
+    QCOMPARE(runOn(fixture, { "branch", "add", "--name", "北京" }), 0);
+    QCOMPARE(runOn(fixture, { "branch", "add", "--name", "上海" }), 0);
+    QFile key(fixture.keyDirectory() + "/audit-1.key");
+    QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    key.write(QByteArray(32, 'k'));
+    key.close();
+    QCOMPARE(runOn(fixture, { "verify-audit" }), 1);
+    QVERIFY2(m_err.contains("broken at entry 1")
+                     && m_err.contains("is not the key they were made with"),
+             qPrintable(m_err));
+}
+
+void TestServerCli::serveLogsTheAnchor()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath("b.db");
+    QCOMPARE(run({ "branch", "add", "--database", db, "--name", "北京" }), 0);
+    // The real server, logging to standard error as under systemd.
+    auto serve = [&db](const QString &config, QProcess &process) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("BRANCHLINE_SERVER_CONF", config);
+        process.setProcessEnvironment(environment);
+        process.start(BRANCHLINE_SERVER, { "serve", "--database", db, "--listen", "127.0.0.1:0" });
+        return process.waitForStarted(10000);
+    };
+    // Reads the server's output until a whole line holding `text` has come.
+    auto waitFor = [](QProcess &process, QByteArray *seen, const QByteArray &text) {
+        const auto done = [&] {
+            const qsizetype at = seen->indexOf(text);
+            return at >= 0 && seen->indexOf('\n', at) > at;
+        };
+        QElapsedTimer timer;
+        timer.start();
+        while (!done() && timer.elapsed() < 20000 && process.state() == QProcess::Running) {
+            process.waitForReadyRead(100);
+            *seen += process.readAllStandardOutput() + process.readAllStandardError();
+        }
+        return done();
+    };
+    QByteArray seen;
+    {
+        QProcess process;
+        QVERIFY(serve(QString(), process));
+        QVERIFY2(waitFor(process, &seen, "branchline-audit-anchor"), seen.constData());
+        process.terminate();
+        QVERIFY(process.waitForFinished(10000));
+    }
+    QVERIFY2(seen.contains("branchline.server.audit"), seen.constData());
+    // The log line as it stands, category and all.
+    const QString line =
+            QString::fromUtf8(
+                    seen.mid(seen.lastIndexOf('\n', seen.indexOf("branchline-audit-anchor")) + 1))
+                    .section('\n', 0, 0);
+    QCOMPARE(run({ "verify-audit", "--database", db, "--anchor", line }), 0);
+    QVERIFY2(m_out.contains("still holds entry 1"), qPrintable(m_out + m_err));
+
+    // audit_anchor_minutes = 0: none.
+    QFile config(dir.filePath("server.conf"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("audit_anchor_minutes = 0\n");
+    config.close();
+    seen.clear();
+    QProcess process;
+    QVERIFY(serve(config.fileName(), process));
+    QVERIFY2(waitFor(process, &seen, "Branchline server on"), seen.constData());
+    QTest::qWait(1500);
+    seen += process.readAllStandardOutput() + process.readAllStandardError();
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
+    QVERIFY2(!seen.contains("branchline-audit-anchor"), seen.constData());
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

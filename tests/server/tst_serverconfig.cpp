@@ -80,6 +80,7 @@ void TestServerConfig::everyKeyReachesTheSettings()
                           "refresh_token_days = 7\n"
                           "login_attempts = 3\n"
                           "lockout_minutes = 30\n"
+                          "audit_anchor_minutes = 5\n"
                           "log_level = warning\n",
                           "server.conf", &error),
              qPrintable(error));
@@ -99,6 +100,7 @@ void TestServerConfig::everyKeyReachesTheSettings()
     QCOMPARE(settings.sessions.refreshLifetimeSeconds, 7 * 24 * 3600);
     QCOMPARE(settings.sessions.maxFailedLogins, 3);
     QCOMPARE(settings.sessions.lockSeconds, 30 * 60);
+    QCOMPARE(settings.auditAnchorMinutes, 5);
     QCOMPARE(settings.logLevel, "warning");
 
     // The shipped file is valid as it is, and says where the data goes.
@@ -107,6 +109,7 @@ void TestServerConfig::everyKeyReachesTheSettings()
     ServerSettings defaults;
     QVERIFY2(shipped.resolve(&defaults, &error), qPrintable(error));
     QCOMPARE(defaults.database.path, "/var/lib/branchline/branchline.db");
+    QCOMPARE(defaults.auditAnchorMinutes, 60);
     // Every key is documented there.
     QFile text(BRANCHLINE_SHIPPED_CONFIG);
     QVERIFY(text.open(QIODevice::ReadOnly));
@@ -165,6 +168,9 @@ void TestServerConfig::badFilesAreRefused_data()
                                 << "server.conf:3: threads: takes a whole number from 1 to 256";
     QTest::newRow("zero lifetime") << "access_token_minutes = 0\n"
                                    << "server.conf:1: access_token_minutes: takes a whole number";
+    QTest::newRow("negative anchor period")
+            << "audit_anchor_minutes = -1\n"
+            << "server.conf:1: audit_anchor_minutes: takes a whole number from 0 to 1440";
     QTest::newRow("bad listen") << "listen = everywhere\n"
                                 << "server.conf:1: listen: takes address:port";
     QTest::newRow("bad level") << "log_level = chatty\n"

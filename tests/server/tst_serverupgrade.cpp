@@ -3,12 +3,16 @@
 // server starts on it: every later migration applies, an SQLite file is copied first, the
 // data is intact and the audit trail still verifies. The previous schema is built from the
 // migration scripts themselves, minus the newest, exactly as the previous server left it
-// (migrations are forward-only and never edited once released).
+// (migrations are forward-only and never edited once released), and its rows and audit
+// entries are written as that server wrote them: the audit trail a plain SHA-256 chain, which
+// the first keyed entry after the upgrade seals.
 #include "ServerFixture.h"
 #include "core/AuditLog.h"
 #include "core/ServerMigrator.h"
 #include "core/SqlScript.h"
+#include "core/SqlValues.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -86,32 +90,83 @@ bool applyUpTo(Database &database, int upTo, QString *error)
             error);
 }
 
-// A customer written as the previous server wrote one: the row and its audit entry in one
-// transaction, with only the columns every schema since migration 2 has.
-bool addCustomer(Database &database, const QString &id, const QString &name,
-                 const QString &branchId, QString *error)
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// The SHA-256 link of the server before keyed entries: the fields joined by 0x1f.
+QString sha256Link(const QStringList &fields)
+{
+    return QString::fromLatin1(
+            QCryptographicHash::hash(fields.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha256)
+                    .toHex());
+}
+
+// An audit entry as the previous server appended it, inside the caller's transaction.
+bool legacyAppend(QSqlDatabase &db, const AuditEntry &entry, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec("UPDATE audit_head SET seq = seq + 1 WHERE id = 1")
+        || !query.exec("SELECT seq, hash FROM audit_head WHERE id = 1") || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const qint64 seq = query.value(0).toLongLong();
+    const QString previous = query.value(1).toString();
+    const QString at = now();
+    const QString hash =
+            sha256Link({ QString::number(seq), at, entry.actorId, entry.action, entry.entity,
+                         entry.entityId, entry.reason, entry.detail, previous });
+    query.prepare("INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, reason, "
+                  "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const QVariant &value :
+         { QVariant(seq), QVariant(at),
+           entry.actorId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                   : QVariant(entry.actorId),
+           QVariant(textValue(entry.action)), QVariant(textValue(entry.entity)),
+           QVariant(textValue(entry.entityId)), QVariant(textValue(entry.reason)),
+           QVariant(textValue(entry.detail)), QVariant(previous), QVariant(hash) })
+        query.addBindValue(value);
+    if (!query.exec()
+        || !query.exec(QStringLiteral("UPDATE audit_head SET hash = '%1'").arg(hash))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+// A row and its audit entry in one transaction, as the previous server wrote them, with only
+// the columns every schema since the row's table came has.
+bool addRow(Database &database, const QString &sql, const QVariantList &values,
+            const AuditEntry &entry, QString *error)
 {
     return database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
                 QSqlQuery query(db);
-                query.prepare(QStringLiteral(
-                        "INSERT INTO customers (id, kind, legal_name, credit_code, city, "
-                        "branch_id, status, created_at, updated_at) VALUES (?, 'merchant', ?, "
-                        "'91330106MA27XL3Q0R', '杭州', ?, 'active', ?, ?)"));
-                const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-                for (const QString &value : { id, name, branchId, now, now })
+                query.prepare(sql);
+                for (const QVariant &value : values)
                     query.addBindValue(value);
                 if (!query.exec()) {
                     *txError = query.lastError().text();
                     return false;
                 }
-                return AuditLog::append(db,
-                                        AuditEntry{ QString(), QStringLiteral("customer.create"),
-                                                    QStringLiteral("customers"), id, QString(),
-                                                    QStringLiteral("{}") },
-                                        txError);
+                return legacyAppend(db, entry, txError);
             },
             error);
+}
+
+bool addCustomer(Database &database, const QString &id, const QString &name,
+                 const QString &branchId, QString *error)
+{
+    return addRow(database,
+                  "INSERT INTO customers (id, kind, legal_name, credit_code, city, branch_id, "
+                  "status, created_at, updated_at) VALUES (?, 'merchant', ?, "
+                  "'91330106MA27XL3Q0R', '杭州', ?, 'active', ?, ?)",
+                  { id, name, branchId, now(), now() },
+                  AuditEntry{ QString(), QStringLiteral("customer.create"),
+                              QStringLiteral("customers"), id, QString(), QStringLiteral("{}") },
+                  error);
 }
 
 qint64 count(Database &database, const QString &sql)
@@ -164,30 +219,41 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
         Database database(parsed);
         QVERIFY2(applyUpTo(database, previous, &error), qPrintable(error));
         PasswordHasher hasher(PasswordHasher::Strength::Minimum);
-        Accounts accounts(database, hasher);
-        Branch branch{ QString(), QString(), QStringLiteral("杭州西湖支行"),
-                       QStringLiteral("branch"), QStringLiteral("杭州") };
-        QVERIFY2(accounts.addBranch(branch, QString(), &error), qPrintable(error));
-        UserAccount user;
-        user.login = QStringLiteral("zj.rep1");
-        user.displayName = QStringLiteral("王力");
-        user.role = Role::SalesRep;
-        user.branchId = branch.id;
-        QStringList problems;
-        QVERIFY2(accounts.addUser(user, QStringLiteral("Xihu-Longjing-2026"), QString(), &problems,
-                                  &error),
+        const QString branchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY2(addRow(database,
+                        "INSERT INTO branches (id, name, level, city, created_at) VALUES (?, ?, "
+                        "'branch', '杭州', ?)",
+                        { branchId, QStringLiteral("杭州西湖支行"), now() },
+                        AuditEntry{ QString(), QStringLiteral("branch.create"),
+                                    QStringLiteral("branches"), branchId, QString(),
+                                    QStringLiteral("{\"name\":\"杭州西湖支行\"}") },
+                        &error),
+                 qPrintable(error));
+        const QString userId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY2(addRow(database,
+                        "INSERT INTO users (id, login, display_name, role, branch_id, "
+                        "password_hash, password_changed_at, created_at) VALUES (?, 'zj.rep1', "
+                        "'王力', 'sales_rep', ?, ?, ?, ?)",
+                        { userId, branchId, hasher.hash(QStringLiteral("Xihu-Longjing-2026")),
+                          now(), now() },
+                        AuditEntry{ QString(), QStringLiteral("user.create"),
+                                    QStringLiteral("users"), userId, QString(),
+                                    QStringLiteral("{\"login\":\"zj.rep1\"}") },
+                        &error),
                  qPrintable(error));
         for (int i = 0; i < 3; ++i)
             QVERIFY2(addCustomer(database, QUuid::createUuid().toString(QUuid::WithoutBraces),
-                                 QStringLiteral("杭州西湖茶叶有限公司%1").arg(i), branch.id,
-                                 &error),
+                                 QStringLiteral("杭州西湖茶叶有限公司%1").arg(i), branchId, &error),
                      qPrintable(error));
     }
 
-    // The current server starts on it (init migrates exactly as serve does).
-    QCOMPARE(run({ "init", "--database", url }), 0);
+    // The current server starts on it (init migrates exactly as serve does), and makes the
+    // audit key: the trail has no keyed entry yet.
+    const QString keys = dir.filePath(QStringLiteral("keys"));
+    QCOMPARE(run({ "init", "--database", url, "--key-dir", keys }), 0);
     QVERIFY2(m_out.contains(QStringLiteral("schema %1").arg(ServerMigrator::latestVersion())),
              qPrintable(m_out + m_err));
+    QVERIFY2(m_out.contains("Made audit key 1"), qPrintable(m_out));
     DatabaseUrl parsed;
     QVERIFY(DatabaseUrl::parse(url, &parsed, &error));
     {
@@ -204,8 +270,76 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
         QCOMPARE(authenticator.login("zj.rep1", "Xihu-Longjing-2026", "d1").status,
                  Authenticator::Status::Ok);
     }
-    QCOMPARE(run({ "verify-audit", "--database", url }), 0);
-    QVERIFY2(m_out.contains("intact"), qPrintable(m_out + m_err));
+    // The sign-in above was the first entry of the upgraded server: "audit.keyed" came first
+    // and sealed the entries from before, which verify as SHA-256 links, and say so.
+    QCOMPARE(run({ "verify-audit", "--database", url, "--key-dir", keys }), 0);
+    QVERIFY2(m_out.contains("intact: 7 entries")
+                     && m_out.contains("Entries 1 to 5 are from before"),
+             qPrintable(m_out + m_err));
+    {
+        Database database(parsed);
+        QSqlDatabase db = database.connection();
+        QSqlQuery query(db);
+        QVERIFY(query.exec("SELECT seq, action, key_number, detail FROM audit_log WHERE seq > 4 "
+                           "ORDER BY seq"));
+        QStringList tail;
+        while (query.next())
+            tail << QStringList{ query.value(0).toString(), query.value(1).toString(),
+                                 query.value(2).isNull() ? "NULL" : query.value(2).toString(),
+                                 query.value(3).toString() }
+                            .join(' ');
+        QCOMPARE(tail.mid(0, 2),
+                 (QStringList{ "5 customer.create NULL {}",
+                               "6 audit.keyed 1 {\"legacy_entries\":5}" }));
+        QVERIFY2(tail.value(2).startsWith("7 login 1 "), qPrintable(tail.value(2)));
+
+        // An old entry edited after the upgrade is caught, also when the SHA-256 links after
+        // it are recomputed: the seal's MAC covers the last of them.
+        if (database.isPostgres())
+            QVERIFY(query.exec("ALTER TABLE audit_log DISABLE TRIGGER USER"));
+        else
+            QVERIFY(query.exec("DROP TRIGGER audit_log_no_update"));
+        QVERIFY(query.exec(
+                "UPDATE audit_log SET detail = '{\"login\":\"zj.boss\"}' WHERE seq = 2"));
+    }
+    QCOMPARE(run({ "verify-audit", "--database", url, "--key-dir", keys }), 1);
+    QVERIFY2(m_err.contains("broken at entry 2: Entry 2 was changed"), qPrintable(m_err));
+    {
+        Database database(parsed);
+        QSqlDatabase db = database.connection();
+        QSqlQuery query(db);
+        QVERIFY(query.exec("SELECT seq, at, actor_id, action, entity, entity_id, reason, detail, "
+                           "hash FROM audit_log WHERE seq <= 5 ORDER BY seq"));
+        QString chained;
+        QList<QStringList> links;
+        while (query.next()) {
+            const qint64 seq = query.value(0).toLongLong();
+            if (seq == 1) {
+                chained = query.value(8).toString();
+                continue;
+            }
+            QStringList fields;
+            for (int column = 0; column < 8; ++column)
+                fields << query.value(column).toString();
+            const QString link = sha256Link(fields << chained);
+            links.append({ QString::number(seq), chained, link });
+            chained = link;
+        }
+        for (const QStringList &link : links) {
+            query.prepare("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?");
+            query.addBindValue(link.at(1));
+            query.addBindValue(link.at(2));
+            query.addBindValue(link.at(0).toLongLong());
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        query.prepare("UPDATE audit_log SET prev_hash = ? WHERE seq = 6");
+        query.addBindValue(chained);
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+    QCOMPARE(run({ "verify-audit", "--database", url, "--key-dir", keys }), 1);
+    QVERIFY2(m_err.contains("broken at entry 6")
+                     && m_err.contains("sealed the entries from before"),
+             qPrintable(m_err));
 
     if (engine == QLatin1String("sqlite")) {
         // The copy taken before the first change is the previous database, untouched.
