@@ -93,7 +93,8 @@ bool applyRefreshDays(const QString &value, ServerSettings *settings, QString *w
 
 bool applyLoginAttempts(const QString &value, ServerSettings *settings, QString *why)
 {
-    return wholeNumber(value, 1, 100, &settings->sessions.maxFailedLogins, why);
+    // Wrong passwords in a row for one login before the waits begin (it used to lock).
+    return wholeNumber(value, 1, 100, &settings->sessions.freeFailedLogins, why);
 }
 
 bool applyLockoutMinutes(const QString &value, ServerSettings *settings, QString *why)
@@ -101,7 +102,7 @@ bool applyLockoutMinutes(const QString &value, ServerSettings *settings, QString
     int minutes = 0;
     if (!wholeNumber(value, 1, 24 * 60, &minutes, why))
         return false;
-    settings->sessions.lockSeconds = minutes * 60;
+    settings->sessions.maxDelaySeconds = minutes * 60; // the longest wait (it used to be a lock)
     return true;
 }
 

@@ -36,6 +36,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 8, "merchant_detail" },
         { 9, "approvals" },
         { 10, "dashboards" },
+        { 11, "login_throttle" },
     };
     return all;
 }

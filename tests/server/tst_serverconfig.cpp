@@ -97,8 +97,9 @@ void TestServerConfig::everyKeyReachesTheSettings()
     QCOMPARE(settings.privateKeyOrigin, "server.conf:8: tls_key");
     QCOMPARE(settings.sessions.accessLifetimeSeconds, 5 * 60);
     QCOMPARE(settings.sessions.refreshLifetimeSeconds, 7 * 24 * 3600);
-    QCOMPARE(settings.sessions.maxFailedLogins, 3);
-    QCOMPARE(settings.sessions.lockSeconds, 30 * 60);
+    // The keys of the old lock-out, as installed files have them: free failures, longest wait.
+    QCOMPARE(settings.sessions.freeFailedLogins, 3);
+    QCOMPARE(settings.sessions.maxDelaySeconds, 30 * 60);
     QCOMPARE(settings.logLevel, "warning");
 
     // The shipped file is valid as it is, and says where the data goes.
