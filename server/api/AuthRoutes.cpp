@@ -74,6 +74,25 @@ bool requireStrings(const HttpRequest &request, const QStringList &names, QJsonO
 
 } // namespace
 
+void connectSessionSockets(HttpServer &server, Authenticator &authenticator, Accounts &accounts)
+{
+    server.setSocketAuthenticator(
+            [&authenticator](const QString &accessToken) -> std::optional<QString> {
+                const std::optional<Caller> caller = authenticator.authenticate(accessToken);
+                if (!caller)
+                    return std::nullopt;
+                return caller->sessionId;
+            });
+    server.setSessionCheck([&authenticator](const QString &sessionId) {
+        return authenticator.isSessionActive(sessionId);
+    });
+    const SessionsEnded closeSockets = [&server](const QStringList &sessionIds) {
+        server.closeSessions(sessionIds);
+    };
+    authenticator.setSessionsEnded(closeSockets);
+    accounts.setSessionsEnded(closeSockets);
+}
+
 void addAuthRoutes(Router &router, ApiContext &context)
 {
     router.add("POST", QStringLiteral("/api/v1/auth/login"),

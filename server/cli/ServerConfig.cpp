@@ -3,6 +3,8 @@
 
 #include "ServeCommand.h"
 #include "ServerLogging.h"
+#include "http/ClientAddress.h"
+#include "http/ConnectionLimit.h"
 
 #include <QFile>
 
@@ -59,6 +61,23 @@ bool applyListen(const QString &value, ServerSettings *settings, QString *why)
 bool applyThreads(const QString &value, ServerSettings *settings, QString *why)
 {
     return wholeNumber(value, 1, 256, &settings->http.threads, why);
+}
+
+bool applyMaxConnections(const QString &value, ServerSettings *settings, QString *why)
+{
+    return wholeNumber(value, ConnectionLimit::minimum, 1000000, &settings->http.maxConnections,
+                       why);
+}
+
+bool applyTrustedProxies(const QString &value, ServerSettings *settings, QString *why)
+{
+    QStringList proxies = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &proxy : proxies)
+        proxy = proxy.trimmed();
+    if (!ClientAddress::validate(proxies, why))
+        return false;
+    settings->http.trustedProxies = proxies;
+    return true;
 }
 
 bool applyTlsCert(const QString &value, ServerSettings *settings, QString *)
@@ -123,12 +142,14 @@ bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
     return true;
 }
 
-const std::array<Key, 11> &table()
+const std::array<Key, 13> &table()
 {
-    static const std::array<Key, 11> keys{ {
+    static const std::array<Key, 13> keys{ {
             { "database", applyDatabase },
             { "listen", applyListen },
             { "threads", applyThreads },
+            { "max_connections", applyMaxConnections },
+            { "trusted_proxies", applyTrustedProxies },
             { "tls_cert", applyTlsCert },
             { "tls_key", applyTlsKey },
             { "access_token_minutes", applyAccessMinutes },

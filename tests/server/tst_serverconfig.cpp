@@ -80,6 +80,8 @@ void TestServerConfig::everyKeyReachesTheSettings()
                           "refresh_token_days = 7\n"
                           "login_attempts = 3\n"
                           "lockout_minutes = 30\n"
+                          "max_connections = 2000\n"
+                          "trusted_proxies = 10.20.0.5, 10.30.0.0/24,::1\n"
                           "log_level = warning\n",
                           "server.conf", &error),
              qPrintable(error));
@@ -100,6 +102,8 @@ void TestServerConfig::everyKeyReachesTheSettings()
     // The keys of the old lock-out, as installed files have them: free failures, longest wait.
     QCOMPARE(settings.sessions.freeFailedLogins, 3);
     QCOMPARE(settings.sessions.maxDelaySeconds, 30 * 60);
+    QCOMPARE(settings.http.maxConnections, 2000);
+    QCOMPARE(settings.http.trustedProxies, (QStringList{ "10.20.0.5", "10.30.0.0/24", "::1" }));
     QCOMPARE(settings.logLevel, "warning");
 
     // The shipped file is valid as it is, and says where the data goes.
@@ -170,6 +174,11 @@ void TestServerConfig::badFilesAreRefused_data()
                                 << "server.conf:1: listen: takes address:port";
     QTest::newRow("bad level") << "log_level = chatty\n"
                                << "server.conf:1: log_level: takes one of debug, info";
+    QTest::newRow("bad proxy") << "trusted_proxies = 10.0.0.1, proxy.internal\n"
+                               << "server.conf:1: trusted_proxies: \"proxy.internal\" is neither";
+    QTest::newRow("few connections") << "max_connections = 3\n"
+                                     << "server.conf:1: max_connections: takes a whole number "
+                                        "from 16";
     QTest::newRow("twice") << "threads = 2\nthreads = 3\n"
                            << "server.conf:2: threads is set twice (first on line 1)";
     QTest::newRow("section") << "[server]\n"
