@@ -39,6 +39,10 @@ void addIntegrationRoutes(Router &router, ApiContext &context);
 void addSyncRoutes(Router &router, ApiContext &context);
 // /api/v1/admin/approval-flows and /api/v1/approval-requests/{id}.
 void addApprovalRoutes(Router &router, ApiContext &context);
+// Gives the server's events sockets their sessions: a socket opens for a valid access token
+// and knows its session, is closed at once when sign-in or an admin ends that session here,
+// and checks now and then that it still goes on (it may end through another instance).
+void connectSessionSockets(HttpServer &server, Authenticator &authenticator, Accounts &accounts);
 // The OpenAPI 3 document, built from the router's own table so it cannot drift.
 QJsonObject openApiDocument(const Router &router);
 

@@ -55,9 +55,7 @@ int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
 
     HttpServer server(router, settings.http);
     context.metrics = &server.metrics();
-    server.setSocketAuthenticator([&authenticator](const QString &accessToken) {
-        return authenticator.authenticate(accessToken).has_value();
-    });
+    connectSessionSockets(server, authenticator, accounts);
     if (!server.start(&error)) {
         err << error << Qt::endl;
         return 1;

@@ -3,6 +3,8 @@
 
 #include "ServeCommand.h"
 #include "ServerLogging.h"
+#include "http/ClientAddress.h"
+#include "http/ConnectionLimit.h"
 
 #include <QFile>
 
@@ -61,6 +63,23 @@ bool applyThreads(const QString &value, ServerSettings *settings, QString *why)
     return wholeNumber(value, 1, 256, &settings->http.threads, why);
 }
 
+bool applyMaxConnections(const QString &value, ServerSettings *settings, QString *why)
+{
+    return wholeNumber(value, ConnectionLimit::minimum, 1000000, &settings->http.maxConnections,
+                       why);
+}
+
+bool applyTrustedProxies(const QString &value, ServerSettings *settings, QString *why)
+{
+    QStringList proxies = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &proxy : proxies)
+        proxy = proxy.trimmed();
+    if (!ClientAddress::validate(proxies, why))
+        return false;
+    settings->http.trustedProxies = proxies;
+    return true;
+}
+
 bool applyTlsCert(const QString &value, ServerSettings *settings, QString *)
 {
     settings->http.certificateFile = value;
@@ -93,7 +112,8 @@ bool applyRefreshDays(const QString &value, ServerSettings *settings, QString *w
 
 bool applyLoginAttempts(const QString &value, ServerSettings *settings, QString *why)
 {
-    return wholeNumber(value, 1, 100, &settings->sessions.maxFailedLogins, why);
+    // Wrong passwords in a row for one login before the waits begin (it used to lock).
+    return wholeNumber(value, 1, 100, &settings->sessions.freeFailedLogins, why);
 }
 
 bool applyLockoutMinutes(const QString &value, ServerSettings *settings, QString *why)
@@ -101,7 +121,7 @@ bool applyLockoutMinutes(const QString &value, ServerSettings *settings, QString
     int minutes = 0;
     if (!wholeNumber(value, 1, 24 * 60, &minutes, why))
         return false;
-    settings->sessions.lockSeconds = minutes * 60;
+    settings->sessions.maxDelaySeconds = minutes * 60; // the longest wait (it used to be a lock)
     return true;
 }
 
@@ -132,12 +152,14 @@ bool applyLogLevel(const QString &value, ServerSettings *settings, QString *why)
     return true;
 }
 
-const std::array<Key, 13> &table()
+const std::array<Key, 15> &table()
 {
-    static const std::array<Key, 13> keys{ {
+    static const std::array<Key, 15> keys{ {
             { "database", applyDatabase },
             { "listen", applyListen },
             { "threads", applyThreads },
+            { "max_connections", applyMaxConnections },
+            { "trusted_proxies", applyTrustedProxies },
             { "tls_cert", applyTlsCert },
             { "tls_key", applyTlsKey },
             { "access_token_minutes", applyAccessMinutes },

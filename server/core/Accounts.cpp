@@ -204,7 +204,8 @@ std::optional<UserAccount> Accounts::findByLogin(const QString &login, QString *
 
 bool Accounts::disableUser(const QString &login, const QString &actorId, QString *error)
 {
-    return m_database.inTransaction(
+    QStringList ended;
+    const bool committed = m_database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
                 QSqlQuery query(db);
                 query.prepare(QStringLiteral("UPDATE users SET disabled = 1 WHERE login = ?"));
@@ -224,6 +225,17 @@ bool Accounts::disableUser(const QString &login, const QString &actorId, QString
                     return false;
                 }
                 const QString userId = query.value(0).toString();
+                query.finish();
+                query.prepare(QStringLiteral("SELECT id FROM sessions "
+                                             "WHERE user_id = ? AND revoked_at IS NULL"));
+                query.addBindValue(userId);
+                if (!query.exec()) {
+                    *txError = query.lastError().text();
+                    return false;
+                }
+                while (query.next())
+                    ended << query.value(0).toString();
+                query.finish();
                 query.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? "
                                              "WHERE user_id = ? AND revoked_at IS NULL"));
                 query.addBindValue(now());
@@ -240,6 +252,10 @@ bool Accounts::disableUser(const QString &login, const QString &actorId, QString
                                         txError);
             },
             error);
+    // The users row is locked since the UPDATE above, so no session was added after the read.
+    if (committed && !ended.isEmpty() && m_sessionsEnded)
+        m_sessionsEnded(ended);
+    return committed;
 }
 
 } // namespace branchline::server

@@ -3,6 +3,7 @@
 
 #include "Database.h"
 #include "PasswordHasher.h"
+#include "SessionsEnded.h"
 #include "rules/Role.h"
 
 #include <QDateTime>
@@ -43,6 +44,9 @@ class Accounts
 public:
     Accounts(const Database &database, const PasswordHasher &hasher);
 
+    // Told of the sessions disableUser() ends.
+    void setSessionsEnded(SessionsEnded listener) { m_sessionsEnded = std::move(listener); }
+
     bool addBranch(Branch &branch, const QString &actorId, QString *error);
     QList<Branch> branches(QString *error) const;
 
@@ -58,6 +62,7 @@ public:
 private:
     const Database &m_database;
     const PasswordHasher &m_hasher;
+    SessionsEnded m_sessionsEnded;
 };
 
 } // namespace branchline::server

@@ -2,15 +2,20 @@
 #include "Authenticator.h"
 
 #include "AuditLog.h"
+#include "SqlValues.h"
+#include "rules/TextLimits.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
 #include <sodium.h>
+
+Q_LOGGING_CATEGORY(lcAuth, "branchline.server.auth")
 
 namespace branchline::server {
 
@@ -43,12 +48,15 @@ QString deviceDetail(const QString &deviceId)
                                      .toJson(QJsonDocument::Compact));
 }
 
-// A hash of a password nobody has: checked when the login is unknown, so an unknown login
-// takes as long to refuse as a wrong password and logins cannot be probed by timing.
-const QString &decoyHash(const PasswordHasher &hasher)
+// What the audit trail says of a sign-in attempt: the login as typed (it may name nobody),
+// the device and the client address. The lengths are bounded by inputProblem().
+QString attemptDetail(const LoginThrottle::Attempt &attempt)
 {
-    static const QString decoy = hasher.hash(QStringLiteral("branchline-decoy-password"));
-    return decoy;
+    return QString::fromUtf8(
+            QJsonDocument(QJsonObject{ { QStringLiteral("login"), attempt.login },
+                                       { QStringLiteral("device_id"), attempt.deviceId },
+                                       { QStringLiteral("address"), attempt.address } })
+                    .toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -58,6 +66,7 @@ Authenticator::Authenticator(const Database &database, const PasswordHasher &has
     : m_database(database)
     , m_hasher(hasher)
     , m_settings(settings)
+    , m_throttle(settings.freeFailedLogins, settings.maxDelaySeconds)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
 }
@@ -123,105 +132,214 @@ Authenticator::Grant Authenticator::issue(QSqlDatabase &db, const QString &userI
     return grant;
 }
 
-Authenticator::Grant Authenticator::login(const QString &login, const QString &password,
-                                          const QString &deviceId)
+struct Authenticator::Account
 {
+    bool exists = false;
+    QString id;
+    QString hash;
+    bool disabled = false;
+};
+
+QString Authenticator::inputProblem(const QString &login, const QString &password,
+                                    const QString &deviceId)
+{
+    const auto tooLong = [](const char *field, int limit) {
+        return tr("The field \"%1\" is too long: at most %2 characters.")
+                .arg(QLatin1String(field))
+                .arg(limit);
+    };
+    if (!TextLimits::fits(login, TextLimits::login))
+        return tooLong("login", TextLimits::login);
+    if (!TextLimits::fits(password, TextLimits::password))
+        return tooLong("password", TextLimits::password);
+    if (!TextLimits::fits(deviceId, TextLimits::deviceId))
+        return tooLong("device_id", TextLimits::deviceId);
     if (deviceId.trimmed().isEmpty())
-        return fail(Status::Error, tr("The request names no device."));
-    Grant grant;
+        return tr("The field \"device_id\" must name this device; it is blank.");
+    if (login.trimmed().isEmpty())
+        return tr("The field \"login\" is blank.");
+    return QString();
+}
+
+const QString &Authenticator::decoyHash() const
+{
+    std::call_once(m_decoyMade, [this] {
+        m_decoy = m_hasher.hash(QStringLiteral("branchline-decoy-password"));
+    });
+    return m_decoy;
+}
+
+void Authenticator::announce(const QStringList &sessionIds) const
+{
+    if (!sessionIds.isEmpty() && m_sessionsEnded)
+        m_sessionsEnded(sessionIds);
+}
+
+Authenticator::Grant Authenticator::serverFailure(const char *what, const QString &error) const
+{
+    // The database's words go to the log, never to the client.
+    qCWarning(lcAuth) << what << "failed:" << error;
+    return fail(Status::Error, tr("The server could not complete the sign-in. Try again later."));
+}
+
+Authenticator::Grant Authenticator::login(const QString &loginText, const QString &password,
+                                          const QString &deviceId, const QString &clientAddress)
+{
+    const QString problem = inputProblem(loginText, password, deviceId);
+    if (!problem.isEmpty())
+        return fail(Status::InvalidRequest, problem);
+    LoginThrottle::Attempt attempt;
+    attempt.login = loginText.trimmed().toLower();
+    attempt.address = clientAddress;
+    attempt.deviceId = deviceId;
+
+    // Read without a transaction or a lock: nothing is held while the hash is computed. An
+    // unknown login runs the same queries (the device check with no user matches nothing).
+    QString error;
+    QSqlDatabase db = m_database.connection(&error);
+    if (!db.isOpen())
+        return serverFailure("opening the database for a sign-in", error);
+    Account account;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, password_hash, disabled FROM users WHERE login = ?"));
+    query.addBindValue(attempt.login);
+    if (!query.exec())
+        return serverFailure("reading a user to sign in", query.lastError().text());
+    if (query.next()) {
+        account.exists = true;
+        account.id = query.value(0).toString();
+        account.hash = query.value(1).toString();
+        account.disabled = query.value(2).toInt() != 0;
+    }
+    query.finish();
+    query.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE user_id = ? AND device_id = ? "
+                                 "LIMIT 1"));
+    query.addBindValue(textValue(account.id));
+    query.addBindValue(deviceId);
+    if (!query.exec())
+        return serverFailure("reading a device's sessions", query.lastError().text());
+    attempt.knownDevice = query.next();
+    query.finish();
+
+    const int wait = m_throttle.secondsToWait(db, attempt, now(), &error);
+    if (wait < 0)
+        return serverFailure("reading the sign-in counters", error);
+    if (wait > 0) {
+        // Answered before any hash: holding an attacker back costs a read.
+        Grant grant =
+                fail(Status::Throttled,
+                     tr("Too many failed sign-ins. Try again in %n second(s).", nullptr, wait));
+        grant.retryAfterSeconds = wait;
+        return grant;
+    }
+    // Exactly one hash, whether or not the login exists, on a hashing thread.
+    const bool matches = m_hashing.run(
+            [&] { return m_hasher.verify(account.exists ? account.hash : decoyHash(), password); });
+    if (!account.exists || !matches)
+        return recordFailure(attempt);
+    if (account.disabled) {
+        const bool committed = m_database.inTransaction(
+                [&](QSqlDatabase &tx, QString *txError) {
+                    return AuditLog::append(tx,
+                                            { account.id, QStringLiteral("login_disabled"),
+                                              QStringLiteral("users"), account.id, QString(),
+                                              attemptDetail(attempt) },
+                                            txError);
+                },
+                &error);
+        if (!committed)
+            return serverFailure("recording a disabled user's sign-in", error);
+        return fail(Status::Disabled, tr("This account is disabled. Ask your administrator."));
+    }
+    return signIn(account, attempt);
+}
+
+Authenticator::Grant Authenticator::recordFailure(const LoginThrottle::Attempt &attempt)
+{
+    // The same entry whether or not the login exists: the login as typed, never a user id.
     QString error;
     const bool committed = m_database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
-                // The row stays locked to commit: wrong passwords sent at once each count
-                // toward the lock-out instead of all writing back the same count + 1.
+                return m_throttle.recordFailure(db, attempt, now(), txError)
+                        && AuditLog::append(db,
+                                            { QString(), QStringLiteral("login_failed"),
+                                              QStringLiteral("users"), QString(), QString(),
+                                              attemptDetail(attempt) },
+                                            txError);
+            },
+            &error);
+    if (!committed)
+        return serverFailure("recording a failed sign-in", error);
+    return fail(Status::BadCredentials, tr("The login name or the password is wrong."));
+}
+
+Authenticator::Grant Authenticator::signIn(const Account &account,
+                                           const LoginThrottle::Attempt &attempt)
+{
+    Grant grant;
+    QStringList ended;
+    QString error;
+    const bool committed = m_database.inTransaction(
+            [&](QSqlDatabase &db, QString *txError) {
+                // Read again under the transaction: a user disabled, or a password changed,
+                // while the hash was computed is not signed in with what was read before.
                 QSqlQuery query(db);
-                query.prepare(QStringLiteral("SELECT id, password_hash, disabled, failed_logins, "
-                                             "locked_until FROM users WHERE login = ?%1")
+                query.prepare(QStringLiteral("SELECT password_hash, disabled FROM users "
+                                             "WHERE id = ?%1")
                                       .arg(Database::forUpdate(db)));
-                query.addBindValue(login.trimmed().toLower());
+                query.addBindValue(account.id);
                 if (!query.exec()) {
                     *txError = query.lastError().text();
                     return false;
                 }
-                if (!query.next()) {
-                    m_hasher.verify(decoyHash(m_hasher), password);
+                if (!query.next() || query.value(0).toString() != account.hash
+                    || query.value(1).toInt() != 0) {
                     grant = fail(Status::BadCredentials,
                                  tr("The login name or the password is wrong."));
-                    return AuditLog::append(db,
-                                            { QString(), QStringLiteral("login_failed"),
-                                              QStringLiteral("users"), QString(), QString(),
-                                              deviceDetail(deviceId) },
-                                            txError);
+                    return true;
                 }
-                const QString userId = query.value(0).toString();
-                const QString hash = query.value(1).toString();
-                const bool disabled = query.value(2).toInt() != 0;
-                const int failures = query.value(3).toInt();
-                const QDateTime lockedUntil = parse(query.value(4));
                 query.finish();
-
-                if (lockedUntil.isValid() && lockedUntil > now()) {
-                    grant = fail(Status::Locked,
-                                 tr("Too many wrong passwords: this account is locked until %1.")
-                                         .arg(lockedUntil.toLocalTime().toString(
-                                                 QStringLiteral("HH:mm"))));
-                    grant.lockedUntil = lockedUntil;
-                    return AuditLog::append(db,
-                                            { userId, QStringLiteral("login_locked"),
-                                              QStringLiteral("users"), userId, QString(),
-                                              deviceDetail(deviceId) },
-                                            txError);
-                }
-                if (!m_hasher.verify(hash, password)) {
-                    const int failuresNow = failures + 1;
-                    const bool lock = failuresNow >= m_settings.maxFailedLogins;
-                    QSqlQuery update(db);
-                    update.prepare(QStringLiteral("UPDATE users SET failed_logins = ?, "
-                                                  "locked_until = ? WHERE id = ?"));
-                    update.addBindValue(lock ? 0 : failuresNow);
-                    update.addBindValue(lock ? QVariant(iso(now().addSecs(m_settings.lockSeconds)))
-                                             : QVariant(QMetaType::fromType<QString>()));
-                    update.addBindValue(userId);
-                    if (!update.exec()) {
-                        *txError = update.lastError().text();
-                        return false;
-                    }
-                    grant = fail(Status::BadCredentials,
-                                 tr("The login name or the password is wrong."));
-                    return AuditLog::append(db,
-                                            { userId, QStringLiteral("login_failed"),
-                                              QStringLiteral("users"), userId, QString(),
-                                              deviceDetail(deviceId) },
-                                            txError);
-                }
-                if (disabled) {
-                    grant = fail(Status::Disabled,
-                                 tr("This account is disabled. Ask your administrator."));
-                    return AuditLog::append(db,
-                                            { userId, QStringLiteral("login_disabled"),
-                                              QStringLiteral("users"), userId, QString(),
-                                              deviceDetail(deviceId) },
-                                            txError);
-                }
-                QSqlQuery reset(db);
-                reset.prepare(QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = "
-                                             "NULL WHERE id = ?"));
-                reset.addBindValue(userId);
-                if (!reset.exec()) {
-                    *txError = reset.lastError().text();
+                if (!m_throttle.recordSuccess(db, attempt, txError))
+                    return false;
+                // One session per device: a new sign-in ends the ones before it there.
+                query.prepare(QStringLiteral("SELECT id FROM sessions WHERE user_id = ? AND "
+                                             "device_id = ? AND revoked_at IS NULL"));
+                query.addBindValue(account.id);
+                query.addBindValue(attempt.deviceId);
+                if (!query.exec()) {
+                    *txError = query.lastError().text();
                     return false;
                 }
-                grant = issue(db, userId, deviceId, QString(), txError);
+                while (query.next())
+                    ended << query.value(0).toString();
+                query.finish();
+                if (!ended.isEmpty()) {
+                    query.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id IN "
+                                                 "(%1)")
+                                          .arg(placeholders(ended.size())));
+                    query.addBindValue(iso(now()));
+                    for (const QString &id : ended)
+                        query.addBindValue(id);
+                    if (!query.exec()) {
+                        *txError = query.lastError().text();
+                        return false;
+                    }
+                }
+                grant = issue(db, account.id, attempt.deviceId, QString(), txError);
                 if (grant.status != Status::Ok)
                     return false;
                 return AuditLog::append(db,
-                                        { userId, QStringLiteral("login"), QStringLiteral("users"),
-                                          userId, QString(), deviceDetail(deviceId) },
+                                        { account.id, QStringLiteral("login"),
+                                          QStringLiteral("users"), account.id, QString(),
+                                          attemptDetail(attempt) },
                                         txError);
             },
             &error);
     if (!committed)
-        return fail(Status::Error, tr("Signing in failed on the server: %1").arg(error));
+        return serverFailure("signing in", error);
+    if (grant.status == Status::Ok)
+        announce(ended);
     return grant;
 }
 
@@ -255,8 +373,7 @@ Authenticator::Grant Authenticator::refresh(const QString &refreshToken, const Q
             },
             &error);
     if (!committed)
-        return fail(Status::Error,
-                    tr("Refreshing the session failed on the server: %1").arg(error));
+        return serverFailure("refreshing a session", error);
     return grant;
 }
 
@@ -266,7 +383,7 @@ bool Authenticator::logout(const QString &accessToken)
     if (!caller)
         return false;
     QString error;
-    return m_database.inTransaction(
+    const bool committed = m_database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
                 QSqlQuery query(db);
                 query.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ?"));
@@ -283,14 +400,33 @@ bool Authenticator::logout(const QString &accessToken)
                                         txError);
             },
             &error);
+    if (!committed) {
+        qCWarning(lcAuth) << "signing out failed:" << error;
+        return false;
+    }
+    announce({ caller->sessionId });
+    return true;
 }
 
 bool Authenticator::revokeDevice(const QString &userId, const QString &deviceId,
                                  const QString &actorId, QString *error)
 {
-    return m_database.inTransaction(
+    QStringList ended;
+    const bool committed = m_database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
                 QSqlQuery query(db);
+                query.prepare(QStringLiteral("SELECT id FROM sessions WHERE user_id = ? AND "
+                                             "device_id = ? AND revoked_at IS NULL%1")
+                                      .arg(Database::forUpdate(db)));
+                query.addBindValue(userId);
+                query.addBindValue(deviceId);
+                if (!query.exec()) {
+                    *txError = query.lastError().text();
+                    return false;
+                }
+                while (query.next())
+                    ended << query.value(0).toString();
+                query.finish();
                 query.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? "
                                              "AND device_id = ? AND revoked_at IS NULL"));
                 query.addBindValue(iso(now()));
@@ -307,6 +443,9 @@ bool Authenticator::revokeDevice(const QString &userId, const QString &deviceId,
                                         txError);
             },
             error);
+    if (committed)
+        announce(ended);
+    return committed;
 }
 
 std::optional<Caller> Authenticator::authenticate(const QString &accessToken) const
@@ -336,6 +475,25 @@ std::optional<Caller> Authenticator::authenticate(const QString &accessToken) co
     caller.role = *role;
     caller.branchId = query.value(6).toString();
     return caller;
+}
+
+bool Authenticator::isSessionActive(const QString &sessionId) const
+{
+    QString error;
+    QSqlDatabase db = m_database.connection(&error);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(
+            QStringLiteral("SELECT s.revoked_at, s.refresh_expires_at, u.disabled "
+                           "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?"));
+    query.addBindValue(sessionId);
+    if (!db.isOpen() || !query.exec()) {
+        qCWarning(lcAuth) << "checking a session failed:"
+                          << (db.isOpen() ? query.lastError().text() : error);
+        return true;
+    }
+    return query.next() && query.isNull(0) && parse(query.value(1)) > now()
+            && query.value(2).toInt() == 0;
 }
 
 } // namespace branchline::server

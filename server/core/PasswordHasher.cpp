@@ -36,6 +36,7 @@ bool PasswordHasher::verify(const QString &encodedHash, const QString &password)
 {
     const QByteArray encoded = encodedHash.toLatin1();
     QByteArray utf8 = password.toUtf8();
+    ++m_verifications;
     const bool ok = !encoded.isEmpty()
             && crypto_pwhash_str_verify(encoded.constData(), utf8.constData(),
                                         static_cast<unsigned long long>(utf8.size()))

@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
+
 namespace branchline::server {
 
 // Password hashes with argon2id (libsodium), in libsodium's self-describing encoded form,
@@ -23,6 +25,9 @@ public:
     bool verify(const QString &encodedHash, const QString &password) const;
     // True when a stored hash was made with weaker settings than today's.
     bool needsRehash(const QString &encodedHash) const;
+    // How many hashes verify() has computed: what a sign-in cost, for the tests that check
+    // that every attempt costs one hash and a held-back attempt none.
+    quint64 verifications() const { return m_verifications.load(); }
 
     // Makes libsodium ready; safe to call more than once. False if it cannot start.
     static bool initialise();
@@ -30,6 +35,7 @@ public:
 private:
     unsigned long long m_opsLimit;
     std::size_t m_memLimit;
+    mutable std::atomic<quint64> m_verifications{ 0 };
 };
 
 } // namespace branchline::server

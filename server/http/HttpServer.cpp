@@ -1,503 +1,58 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The only file that includes Boost.Beast: its templates are compiled once, here.
 #include "HttpServer.h"
 
-#include "Router.h"
+#include "ConnectionLimit.h"
+#include "HttpServerState.h"
+#include "HttpSession.h"
 
-#include <QLoggingCategory>
-#include <QUrl>
+#include <QCoreApplication>
+#include <QSet>
 
-#include <boost/asio/dispatch.hpp>
+#include <algorithm>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
-#include <boost/beast/websocket.hpp>
-#include <boost/beast/websocket/ssl.hpp>
 #include <chrono>
-#include <deque>
 #include <future>
-#include <mutex>
-#include <optional>
 #include <thread>
-#include <type_traits>
-#include <vector>
 
 Q_LOGGING_CATEGORY(lcHttp, "branchline.server.http")
 
 namespace branchline::server {
 
-namespace beast = boost::beast;
-namespace http = beast::http;
-namespace websocket = beast::websocket;
 namespace net = boost::asio;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
+using error_code = boost::system::error_code;
 
 namespace {
 
-constexpr std::uint32_t headerLimit = 16 * 1024;
-// Clients have nothing to say on the events socket but pongs and keep-alives.
-constexpr std::size_t socketMessageLimit = 4 * 1024;
-// Pokes only say "pull now": a client this far behind gains nothing from more of them.
-constexpr std::size_t socketQueueLimit = 8;
-// A socket silent this long is pinged, and closed if it stays silent as long again.
-constexpr int socketIdleSeconds = 60;
-
-class SessionBase
-{
-public:
-    virtual ~SessionBase() = default;
-    virtual void closeIfIdle() = 0;
-};
-
-// An events socket: the server only ever sends on it.
-class SocketBase : public SessionBase
-{
-public:
-    virtual void send(const std::shared_ptr<const std::string> &text) = 0;
-};
-
-template<typename T>
-void trackIn(std::vector<std::weak_ptr<T>> &list, const std::shared_ptr<T> &item)
-{
-    // Forget the ended ones while we are here, so the list never grows without bound.
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [](const std::weak_ptr<T> &s) { return s.expired(); }),
-               list.end());
-    list.push_back(item);
-}
-
-// What every connection shares.
-struct ServerState
-{
-    ServerState(const Router &r, HttpServerSettings s)
-        : router(r)
-        , settings(std::move(s))
-    {
-    }
-
-    const Router &router;
-    HttpServerSettings settings;
-    HttpMetrics metrics;
-    std::atomic<bool> stopping{ false };
-    std::optional<ssl::context> tls;
-    SocketAuthenticator authenticateSocket;
-    std::mutex sessionsMutex;
-    std::vector<std::weak_ptr<SessionBase>> sessions;
-    std::vector<std::weak_ptr<SocketBase>> sockets;
-
-    void track(const std::shared_ptr<SessionBase> &session)
-    {
-        std::lock_guard<std::mutex> lock(sessionsMutex);
-        trackIn(sessions, session);
-    }
-
-    void track(const std::shared_ptr<SocketBase> &socket)
-    {
-        std::lock_guard<std::mutex> lock(sessionsMutex);
-        trackIn(sockets, socket);
-    }
-};
-
-HttpRequest toRequest(const http::request<http::string_body> &message, const QString &remote)
-{
-    HttpRequest request;
-    request.method = QByteArray(message.method_string().data(),
-                                static_cast<int>(message.method_string().size()));
-    const QByteArray target(message.target().data(), static_cast<int>(message.target().size()));
-    const QUrl url = QUrl::fromEncoded(target);
-    request.path = url.path(QUrl::FullyDecoded);
-    request.query = QUrlQuery(url);
-    for (const auto &field : message) {
-        const QByteArray name(field.name_string().data(),
-                              static_cast<int>(field.name_string().size()));
-        request.headers.insert(
-                name.toLower(),
-                QByteArray(field.value().data(), static_cast<int>(field.value().size())));
-    }
-    request.body = QByteArray(message.body().data(), static_cast<int>(message.body().size()));
-    request.remoteAddress = remote;
-    return request;
-}
-
-// The sync events WebSocket, taken over from an HTTP session whose upgrade request carried
-// an accepted token. It costs no thread while idle: one pending read, and writes queued so
-// that only one is ever in flight.
-template<bool Tls>
-class EventSocket : public SocketBase, public std::enable_shared_from_this<EventSocket<Tls>>
-{
-    using Inner = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
-
-public:
-    EventSocket(Inner &&inner, ServerState &state)
-        : m_ws(std::move(inner))
-        , m_executor(m_ws.get_executor())
-        , m_state(state)
-    {
-        ++m_state.metrics.openConnections;
-        ++m_state.metrics.webSockets;
-    }
-
-    ~EventSocket() override
-    {
-        --m_state.metrics.webSockets;
-        --m_state.metrics.openConnections;
-    }
-
-    // On the strand, with the upgrade request read and its token accepted.
-    void accept(const http::request<http::string_body> &request)
-    {
-        beast::get_lowest_layer(m_ws).expires_never(); // the WebSocket's own timeouts rule now
-        auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
-        timeout.handshake_timeout = std::chrono::seconds(m_state.settings.readTimeoutSeconds);
-        timeout.idle_timeout = std::chrono::seconds(socketIdleSeconds);
-        timeout.keep_alive_pings = true;
-        m_ws.set_option(timeout);
-        m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type &response) {
-            response.set(http::field::server, "branchline-server");
-        }));
-        m_ws.read_message_max(socketMessageLimit);
-        m_ws.text(true);
-        m_ws.async_accept(
-                request,
-                beast::bind_front_handler(&EventSocket::onAccept, this->shared_from_this()));
-    }
-
-    void send(const std::shared_ptr<const std::string> &text) override
-    {
-        net::post(m_executor, [self = this->shared_from_this(), text] { self->enqueue(text); });
-    }
-
-    // On stop: a close frame, then the socket ends when the client answers it.
-    void closeIfIdle() override
-    {
-        net::post(m_executor, [self = this->shared_from_this()] { self->close(); });
-    }
-
-private:
-    void onAccept(beast::error_code ec)
-    {
-        if (ec)
-            return;
-        m_open = true;
-        if (m_closing || m_state.stopping) {
-            m_closing = false;
-            return close();
-        }
-        read();
-        if (!m_queue.empty())
-            write();
-    }
-
-    void read()
-    {
-        m_ws.async_read(m_buffer,
-                        beast::bind_front_handler(&EventSocket::onRead, this->shared_from_this()));
-    }
-
-    void onRead(beast::error_code ec, std::size_t)
-    {
-        // Closed by the client or by stop(), timed out, or too big a message (Beast answers
-        // that with close code 1009): the socket ends with its last handler.
-        if (ec)
-            return;
-        m_buffer.consume(m_buffer.size()); // nothing a client sends is needed
-        read();
-    }
-
-    void enqueue(const std::shared_ptr<const std::string> &text)
-    {
-        if (m_closing)
-            return;
-        if (m_queue.size() >= socketQueueLimit) {
-            // The client does not read: holding ever more for it would let one client grow
-            // the server without bound. Dropped, it still syncs on its timer.
-            ++m_state.metrics.droppedSockets;
-            m_closing = true;
-            beast::error_code ignored;
-            beast::get_lowest_layer(m_ws).socket().close(ignored);
-            return;
-        }
-        m_queue.push_back(text);
-        if (m_open && m_queue.size() == 1)
-            write();
-    }
-
-    void write()
-    {
-        m_ws.async_write(
-                net::buffer(*m_queue.front()),
-                beast::bind_front_handler(&EventSocket::onWrite, this->shared_from_this()));
-    }
-
-    void onWrite(beast::error_code ec, std::size_t)
-    {
-        if (ec) {
-            m_queue.clear();
-            return;
-        }
-        m_queue.pop_front();
-        if (!m_queue.empty() && !m_closing)
-            write();
-    }
-
-    void close()
-    {
-        if (m_closing)
-            return;
-        m_closing = true;
-        if (!m_open)
-            return; // onAccept closes it once the handshake is done
-        m_ws.async_close(websocket::close_code::going_away,
-                         [self = this->shared_from_this()](beast::error_code) {});
-    }
-
-    websocket::stream<Inner> m_ws;
-    net::any_io_executor m_executor;
-    ServerState &m_state;
-    beast::flat_buffer m_buffer;
-    std::deque<std::shared_ptr<const std::string>> m_queue; // front: the write in flight
-    bool m_open = false; // these only on the strand
-    bool m_closing = false;
-};
-
-template<bool Tls>
-class Session : public SessionBase, public std::enable_shared_from_this<Session<Tls>>
-{
-    using Stream = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
-
-public:
-    template<typename... TlsContext>
-    Session(tcp::socket &&socket, ServerState &state, TlsContext &...context)
-        : m_stream(std::move(socket), context...)
-        , m_executor(m_stream.get_executor())
-        , m_state(state)
-    {
-        beast::error_code ignored;
-        const auto endpoint = beast::get_lowest_layer(m_stream).socket().remote_endpoint(ignored);
-        m_remote = QString::fromStdString(endpoint.address().to_string());
-        ++m_state.metrics.openConnections;
-    }
-
-    ~Session() override { --m_state.metrics.openConnections; }
-
-    void run()
-    {
-        net::dispatch(m_stream.get_executor(),
-                      beast::bind_front_handler(&Session::start, this->shared_from_this()));
-    }
-
-    void closeIfIdle() override
-    {
-        // m_executor, not m_stream's: after an upgrade the stream belongs to an EventSocket.
-        net::post(m_executor, [self = this->shared_from_this()] {
-            if (!self->m_busy)
-                beast::get_lowest_layer(self->m_stream).cancel();
-        });
-    }
-
-private:
-    void start()
-    {
-        if constexpr (Tls) {
-            beast::get_lowest_layer(m_stream).expires_after(
-                    std::chrono::seconds(m_state.settings.readTimeoutSeconds));
-            m_stream.async_handshake(
-                    ssl::stream_base::server,
-                    beast::bind_front_handler(&Session::onHandshake, this->shared_from_this()));
-        } else {
-            read();
-        }
-    }
-
-    void onHandshake(beast::error_code ec)
-    {
-        if (ec)
-            return; // not TLS, or a failed handshake: nothing to answer
-        read();
-    }
-
-    void read()
-    {
-        m_parser.emplace();
-        m_parser->body_limit(static_cast<std::uint64_t>(m_state.settings.bodyLimit));
-        m_parser->header_limit(headerLimit);
-        beast::get_lowest_layer(m_stream).expires_after(
-                std::chrono::seconds(m_served == 0 ? m_state.settings.readTimeoutSeconds
-                                                   : m_state.settings.idleTimeoutSeconds));
-        http::async_read(m_stream, m_buffer, *m_parser,
-                         beast::bind_front_handler(&Session::onRead, this->shared_from_this()));
-    }
-
-    void onRead(beast::error_code ec, std::size_t)
-    {
-        if (ec == http::error::end_of_stream || ec == beast::error::timeout
-            || ec == net::error::operation_aborted || ec == net::error::eof)
-            return close();
-        if (ec == http::error::body_limit) {
-            ++m_state.metrics.rejectedBodies;
-            return respond(HttpResponse::error(
-                                   413, QStringLiteral("body_too_large"),
-                                   QCoreApplication::translate("HttpServer",
-                                                               "The request body is larger than "
-                                                               "the %1 bytes this server accepts.")
-                                           .arg(m_state.settings.bodyLimit)),
-                           false);
-        }
-        if (ec == http::error::header_limit) {
-            return respond(HttpResponse::error(
-                                   431, QStringLiteral("headers_too_large"),
-                                   QCoreApplication::translate(
-                                           "HttpServer", "The request headers are too large.")),
-                           false);
-        }
-        if (ec) {
-            if (ec.category() == http::make_error_code(http::error::bad_method).category()
-                || !m_parser->is_header_done())
-                return respond(HttpResponse::error(
-                                       400, QStringLiteral("malformed_request"),
-                                       QCoreApplication::translate(
-                                               "HttpServer", "The request is not valid HTTP/1.1.")),
-                               false);
-            return close();
-        }
-
-        m_busy = true;
-        ++m_state.metrics.requests;
-        const http::request<http::string_body> &message = m_parser->get();
-        const HttpRequest request = toRequest(message, m_remote);
-        // An upgrade on the events path becomes a socket; anything else there is the router's
-        // (its route answers a plain GET with 426).
-        if (request.path == QLatin1String(HttpServer::eventsPath) && websocket::is_upgrade(message))
-            return openSocket(request);
-        ++m_state.metrics.inFlight;
-        const auto started = std::chrono::steady_clock::now();
-        const HttpResponse response = m_state.router.dispatch(request);
-        m_state.metrics.handlerMicroseconds +=
-                std::chrono::duration_cast<std::chrono::microseconds>(
-                        std::chrono::steady_clock::now() - started)
-                        .count();
-        --m_state.metrics.inFlight;
-        respond(response, message.keep_alive());
-    }
-
-    // The token is checked before the upgrade, so a refused client gets a plain JSON 401
-    // and never a socket. m_busy stays set: the stream is the EventSocket's from here.
-    void openSocket(const HttpRequest &request)
-    {
-        const http::request<http::string_body> &message = m_parser->get();
-        if (m_state.stopping)
-            return respond(HttpResponse::error(503, QStringLiteral("stopping"),
-                                               QCoreApplication::translate(
-                                                       "HttpServer", "The server is stopping.")),
-                           false);
-        const QString token = request.bearerToken();
-        bool accepted = false;
-        try {
-            accepted = !token.isEmpty() && m_state.authenticateSocket
-                    && m_state.authenticateSocket(token);
-        } catch (const std::exception &e) {
-            qCWarning(lcHttp) << "checking a socket's token failed:" << e.what();
-        }
-        if (!accepted) {
-            HttpResponse refusal = HttpResponse::error(
-                    401, QStringLiteral("unauthenticated"),
-                    QCoreApplication::translate("HttpServer",
-                                                "Sign in first: the request has no valid "
-                                                "access token, or it has expired."));
-            refusal.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
-            return respond(refusal, false);
-        }
-        auto socket = std::make_shared<EventSocket<Tls>>(std::move(m_stream), m_state);
-        m_state.track(std::static_pointer_cast<SocketBase>(socket));
-        socket->accept(message);
-    }
-
-    void respond(const HttpResponse &response, bool keepAlive)
-    {
-        m_busy = true;
-        if (response.status >= 500)
-            ++m_state.metrics.responses5xx;
-        else if (response.status >= 400)
-            ++m_state.metrics.responses4xx;
-        else
-            ++m_state.metrics.responses2xx;
-        keepAlive = keepAlive && !m_state.stopping;
-        m_response = {};
-        m_response.version(11);
-        m_response.result(static_cast<unsigned>(response.status));
-        m_response.set(http::field::server, "branchline-server");
-        m_response.set(http::field::content_type,
-                       std::string(response.contentType.constData(),
-                                   static_cast<std::size_t>(response.contentType.size())));
-        m_response.set(http::field::cache_control, "no-store");
-        for (const auto &header : response.headers)
-            m_response.set(std::string(header.first.constData(),
-                                       static_cast<std::size_t>(header.first.size())),
-                           std::string(header.second.constData(),
-                                       static_cast<std::size_t>(header.second.size())));
-        m_response.body().assign(response.body.constData(),
-                                 static_cast<std::size_t>(response.body.size()));
-        m_response.keep_alive(keepAlive);
-        m_response.prepare_payload();
-        beast::get_lowest_layer(m_stream).expires_after(
-                std::chrono::seconds(m_state.settings.readTimeoutSeconds));
-        http::async_write(
-                m_stream, m_response,
-                beast::bind_front_handler(&Session::onWrite, this->shared_from_this(), keepAlive));
-    }
-
-    void onWrite(bool keepAlive, beast::error_code ec, std::size_t)
-    {
-        m_busy = false;
-        ++m_served;
-        if (ec || !keepAlive || m_state.stopping)
-            return close();
-        read();
-    }
-
-    void close()
-    {
-        beast::error_code ignored;
-        if constexpr (Tls) {
-            beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
-            m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {
-                beast::error_code unused;
-                beast::get_lowest_layer(self->m_stream).socket().close(unused);
-            });
-        } else {
-            m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-            m_stream.socket().close(ignored);
-        }
-    }
-
-    Stream m_stream;
-    net::any_io_executor m_executor;
-    ServerState &m_state;
-    beast::flat_buffer m_buffer;
-    std::optional<http::request_parser<http::string_body>> m_parser;
-    http::response<http::string_body> m_response;
-    QString m_remote;
-    bool m_busy = false; // only touched on the session's strand
-    int m_served = 0;
-};
+// Out of file descriptors, the accept loop waits before it tries again, longer each time.
+constexpr auto acceptPauseFirst = std::chrono::milliseconds(10);
+constexpr auto acceptPauseLongest = std::chrono::milliseconds(1000);
+// TLS 1.2: forward secrecy (ECDHE) and authenticated encryption (GCM, ChaCha20-Poly1305)
+// only; no CBC, no SHA-1, no RSA key exchange. TLS 1.3's suites are all of that kind.
+constexpr const char *tls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                                     "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                                     "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+constexpr const char *tls13Suites =
+        "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
 
 class Listener : public std::enable_shared_from_this<Listener>
 {
 public:
-    Listener(net::io_context &context, ServerState &state)
+    Listener(net::io_context &context, HttpServerState &state)
         : m_context(context)
         , m_acceptor(net::make_strand(context))
+        , m_pause(m_acceptor.get_executor())
         , m_state(state)
     {
     }
 
     bool listen(const tcp::endpoint &endpoint, QString *error)
     {
-        beast::error_code ec;
+        error_code ec;
         m_acceptor.open(endpoint.protocol(), ec);
         if (!ec)
             m_acceptor.set_option(net::socket_base::reuse_address(true), ec);
@@ -515,13 +70,16 @@ public:
     void accept()
     {
         m_acceptor.async_accept(net::make_strand(m_context),
-                                beast::bind_front_handler(&Listener::onAccept, shared_from_this()));
+                                [self = shared_from_this()](error_code ec, tcp::socket socket) {
+                                    self->onAccept(ec, std::move(socket));
+                                });
     }
 
     void close()
     {
         net::post(m_acceptor.get_executor(), [self = shared_from_this()] {
-            beast::error_code ignored;
+            error_code ignored;
+            self->m_pause.cancel();
             self->m_acceptor.close(ignored);
         });
     }
@@ -529,20 +87,41 @@ public:
     quint16 port() const { return m_acceptor.local_endpoint().port(); }
 
 private:
-    void onAccept(beast::error_code ec, tcp::socket socket)
+    static bool outOfDescriptors(const error_code &ec)
+    {
+        return ec == net::error::no_descriptors // EMFILE
+                || ec == boost::system::errc::too_many_files_open_in_system // ENFILE
+                || ec == net::error::no_buffer_space || ec == net::error::no_memory;
+    }
+
+    void onAccept(error_code ec, tcp::socket socket)
     {
         if (!m_acceptor.is_open())
             return;
-        if (!ec && !m_state.stopping) {
-            if (m_state.tls) {
-                auto session =
-                        std::make_shared<Session<true>>(std::move(socket), m_state, *m_state.tls);
-                m_state.track(session);
-                session->run();
+        if (ec && outOfDescriptors(ec)) {
+            // Accepting again at once would fail again at once: a spin. Free a descriptor
+            // by closing the idlest connection, and wait a little longer each time.
+            ++m_state.metrics.acceptErrors;
+            if (m_pauseFor == acceptPauseFirst)
+                qCWarning(lcHttp) << "cannot accept connections:" << ec.message().c_str()
+                                  << "- closing idle ones and pausing";
+            m_state.evictIdlest(1);
+            m_pause.expires_after(m_pauseFor);
+            m_pauseFor = std::min<std::chrono::milliseconds>(m_pauseFor * 2, acceptPauseLongest);
+            m_pause.async_wait([self = shared_from_this()](error_code waitError) {
+                if (!waitError)
+                    self->accept();
+            });
+            return;
+        }
+        if (!ec) {
+            m_pauseFor = acceptPauseFirst;
+            if (m_state.stopping) {
+                // not served: the socket closes as it goes
+            } else if (!m_state.makeRoom()) {
+                ++m_state.metrics.refusedConnections; // full, and every connection is busy
             } else {
-                auto session = std::make_shared<Session<false>>(std::move(socket), m_state);
-                m_state.track(session);
-                session->run();
+                serveConnection(std::move(socket), m_state);
             }
         }
         accept();
@@ -550,8 +129,38 @@ private:
 
     net::io_context &m_context;
     tcp::acceptor m_acceptor;
-    ServerState &m_state;
+    net::steady_timer m_pause;
+    std::chrono::milliseconds m_pauseFor = acceptPauseFirst;
+    HttpServerState &m_state;
 };
+
+// TLS 1.2 or later, with the ciphers above only.
+bool configureTls(ssl::context &tls, const HttpServerSettings &settings, QString *error)
+{
+    error_code ec;
+    tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2
+                            | ssl::context::no_sslv3 | ssl::context::no_tlsv1
+                            | ssl::context::no_tlsv1_1 | ssl::context::no_compression,
+                    ec);
+    if (!ec) {
+        SSL_CTX *native = tls.native_handle();
+        SSL_CTX_set_options(native, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
+        if (SSL_CTX_set_cipher_list(native, tls12Ciphers) != 1
+            || SSL_CTX_set_ciphersuites(native, tls13Suites) != 1)
+            ec = error_code(static_cast<int>(ERR_get_error()), net::error::get_ssl_category());
+    }
+    if (!ec)
+        tls.use_certificate_chain_file(settings.certificateFile.toStdString(), ec);
+    if (!ec)
+        tls.use_private_key_file(settings.privateKeyFile.toStdString(), ssl::context::pem, ec);
+    if (ec) {
+        *error = QCoreApplication::translate("HttpServer",
+                                             "The TLS certificate or key cannot be used: %1")
+                         .arg(QString::fromStdString(ec.message()));
+        return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -559,14 +168,17 @@ struct HttpServer::Impl
 {
     Impl(const Router &router, HttpServerSettings settings)
         : state(router, std::move(settings))
-        , context(std::max(1, state.settings.threads))
+        , context(std::max(1, state.settings.ioThreads))
         , work(net::make_work_guard(context))
     {
     }
 
-    ServerState state;
+    HttpServerState state;
     net::io_context context;
     net::executor_work_guard<net::io_context::executor_type> work;
+    // After the context: queued handlers hold connections, which must go before it does.
+    std::optional<net::thread_pool> workers;
+    std::optional<net::thread_pool> quick;
     std::shared_ptr<Listener> listener;
     std::vector<std::thread> threads;
     bool stopped = false;
@@ -587,25 +199,35 @@ HttpMetrics &HttpServer::metrics()
     return d->state.metrics;
 }
 
+int HttpServer::maxConnections() const
+{
+    return d->state.maxConnections;
+}
+
 void HttpServer::setSocketAuthenticator(SocketAuthenticator authenticate)
 {
     d->state.authenticateSocket = std::move(authenticate);
+}
+
+void HttpServer::setSessionCheck(SessionCheck check)
+{
+    d->state.sessionCheck = std::move(check);
 }
 
 void HttpServer::broadcast(const QByteArray &text)
 {
     const auto message = std::make_shared<const std::string>(text.constData(),
                                                              static_cast<std::size_t>(text.size()));
-    std::vector<std::shared_ptr<SocketBase>> open;
-    {
-        std::lock_guard<std::mutex> lock(d->state.sessionsMutex);
-        open.reserve(d->state.sockets.size());
-        for (const auto &weak : d->state.sockets)
-            if (auto socket = weak.lock())
-                open.push_back(std::move(socket));
-    }
-    for (const auto &socket : open)
+    for (const auto &socket : d->state.openSockets())
         socket->send(message); // only posts: the writes happen on each socket's strand
+}
+
+void HttpServer::closeSessions(const QStringList &sessionIds)
+{
+    const QSet<QString> ended(sessionIds.cbegin(), sessionIds.cend());
+    for (const auto &socket : d->state.openSockets())
+        if (ended.contains(socket->sessionId()))
+            socket->endSession();
 }
 
 bool HttpServer::usesTls() const
@@ -618,30 +240,21 @@ bool HttpServer::start(QString *error)
     const HttpServerSettings &settings = d->state.settings;
     if (!settings.certificateFile.isEmpty() || !settings.privateKeyFile.isEmpty()) {
         d->state.tls.emplace(ssl::context::tls_server);
-        beast::error_code ec;
-        d->state.tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2
-                                          | ssl::context::no_sslv3 | ssl::context::no_tlsv1
-                                          | ssl::context::no_tlsv1_1,
-                                  ec);
-        if (!ec)
-            d->state.tls->use_certificate_chain_file(settings.certificateFile.toStdString(), ec);
-        if (!ec)
-            d->state.tls->use_private_key_file(settings.privateKeyFile.toStdString(),
-                                               ssl::context::pem, ec);
-        if (ec) {
-            *error = QCoreApplication::translate("HttpServer",
-                                                 "The TLS certificate or key cannot be used: %1")
-                             .arg(QString::fromStdString(ec.message()));
+        if (!configureTls(*d->state.tls, settings, error))
             return false;
-        }
     }
-    beast::error_code ec;
+    error_code ec;
     const auto address = net::ip::make_address(settings.address.toStdString(), ec);
     if (ec) {
         *error = QCoreApplication::translate("HttpServer", "\"%1\" is not an IP address.")
                          .arg(settings.address);
         return false;
     }
+    const int threads = std::max(1, settings.threads);
+    const ConnectionLimit limit(settings.maxConnections, threads + settings.ioThreads + 1);
+    d->state.maxConnections = limit.connections();
+    if (limit.lowered())
+        qCWarning(lcHttp).noquote() << limit.explanation();
     d->listener = std::make_shared<Listener>(d->context, d->state);
     QString listenError;
     if (!d->listener->listen(tcp::endpoint(address, settings.port), &listenError)) {
@@ -651,10 +264,16 @@ bool HttpServer::start(QString *error)
                          .arg(listenError);
         return false;
     }
+    d->workers.emplace(static_cast<std::size_t>(threads));
+    d->quick.emplace(1);
+    d->state.workers = &*d->workers;
+    d->state.quick = &*d->quick;
     d->listener->accept();
-    for (int i = 0; i < std::max(1, settings.threads); ++i)
+    for (int i = 0; i < std::max(1, settings.ioThreads); ++i)
         d->threads.emplace_back([this] { d->context.run(); });
-    qCInfo(lcHttp) << "listening on" << settings.address << port() << (usesTls() ? "(TLS)" : "");
+    qCInfo(lcHttp) << "listening on" << settings.address << port() << (usesTls() ? "(TLS)" : "")
+                   << "with" << threads << "request threads, at most" << d->state.maxConnections
+                   << "connections";
     return true;
 }
 
@@ -670,15 +289,10 @@ void HttpServer::stop(int graceMs)
     d->stopped = true;
     d->state.stopping = true;
     d->listener->close();
-    {
-        std::lock_guard<std::mutex> lock(d->state.sessionsMutex);
-        for (const auto &weak : d->state.sessions)
-            if (auto session = weak.lock())
-                session->closeIfIdle();
-        for (const auto &weak : d->state.sockets)
-            if (auto socket = weak.lock())
-                socket->closeIfIdle();
-    }
+    for (const auto &connection : d->state.openConnections())
+        connection->closeIfIdle();
+    for (const auto &socket : d->state.openSockets())
+        socket->closeIfIdle();
     d->work.reset();
     // Sessions busy with a request finish it and close; if any is still going when the
     // grace period ends, the context is stopped under it.
@@ -689,6 +303,11 @@ void HttpServer::stop(int graceMs)
     for (std::thread &thread : d->threads)
         thread.join();
     d->threads.clear();
+    // Handlers still running finish (their answers go nowhere); queued ones never start.
+    for (auto *pool : { &d->workers, &d->quick }) {
+        (*pool)->stop();
+        (*pool)->join();
+    }
     qCInfo(lcHttp) << "stopped";
 }
 
@@ -696,7 +315,7 @@ void HttpServer::runUntilSignalled(int graceMs)
 {
     std::promise<void> signalled;
     net::signal_set stopSignals(d->context, SIGINT, SIGTERM);
-    stopSignals.async_wait([&signalled](beast::error_code, int) { signalled.set_value(); });
+    stopSignals.async_wait([&signalled](error_code, int) { signalled.set_value(); });
     signalled.get_future().wait();
     stop(graceMs);
 }

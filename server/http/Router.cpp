@@ -23,6 +23,24 @@ void Router::add(const QByteArray &method, const QString &pattern, const QString
                             std::move(handler) });
 }
 
+void Router::addQuick(const QByteArray &method, const QString &pattern, const QString &summary,
+                      Handler handler)
+{
+    add(method, pattern, summary, std::move(handler));
+    m_entries.last().quick = true;
+}
+
+bool Router::isQuick(const HttpRequest &request) const
+{
+    const QStringList path = segmentsOf(request.path);
+    for (const Entry &entry : m_entries) {
+        PathParameters ignored;
+        if (entry.route.method == request.method && match(entry.segments, path, &ignored))
+            return entry.quick;
+    }
+    return false;
+}
+
 QList<Router::Route> Router::routes() const
 {
     QList<Route> result;

@@ -34,7 +34,14 @@ public:
 
     void add(const QByteArray &method, const QString &pattern, const QString &summary,
              Handler handler, const QJsonObject &openApi = {});
+    // A route whose handler answers at once: it never waits on a password hash, a lock or a
+    // long query. HttpServer runs these apart from the other handlers, so they answer even
+    // while every request thread is busy (a load balancer's /healthz must).
+    void addQuick(const QByteArray &method, const QString &pattern, const QString &summary,
+                  Handler handler);
     HttpResponse dispatch(const HttpRequest &request) const;
+    // Whether `request` goes to a route added with addQuick().
+    bool isQuick(const HttpRequest &request) const;
     QList<Route> routes() const;
 
 private:
@@ -43,6 +50,7 @@ private:
         Route route;
         QStringList segments;
         Handler handler;
+        bool quick = false;
     };
     static bool match(const QStringList &pattern, const QStringList &path,
                       PathParameters *parameters);

@@ -179,26 +179,31 @@ void TestConcurrentEdits::wrongPasswordsAtOnceAllCount()
     QString error;
     QVERIFY2(accounts.addUser(user, goodPassword, QString(), &policy, &error), qPrintable(error));
 
-    // As many wrong passwords at once as the lock-out allows: all of them count, so the
-    // account ends locked, even for the right password.
+    // As many wrong passwords at once as are free: all of them count (the database adds
+    // each, no read-modify-write), so the next attempt, even with the right password from
+    // another device, must wait.
     SessionSettings settings;
-    settings.maxFailedLogins = 8;
+    settings.freeFailedLogins = 8;
     Authenticator authenticator(fixture.database(), hasher, settings);
+    const QDateTime at(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+    authenticator.setClock([at] { return at; });
     Problems problems;
     QList<std::function<void()>> jobs;
-    for (int i = 0; i < settings.maxFailedLogins; ++i) {
+    for (int i = 0; i < settings.freeFailedLogins; ++i) {
         jobs << [&, i] {
-            const Authenticator::Grant grant =
-                    authenticator.login(user.login, QStringLiteral("Wrong-Password-%1").arg(i),
-                                        QStringLiteral("device-%1").arg(i));
+            const Authenticator::Grant grant = authenticator.login(
+                    user.login, QStringLiteral("Wrong-Password-%1").arg(i),
+                    QStringLiteral("device-%1").arg(i), QStringLiteral("10.0.0.%1").arg(i));
             if (grant.status != Authenticator::Status::BadCredentials)
                 problems.add(QStringLiteral("attempt %1: %2").arg(i).arg(grant.message));
         };
     }
     runTogether(jobs);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.text()));
-    QCOMPARE(authenticator.login(user.login, goodPassword, QStringLiteral("device-ok")).status,
-             Authenticator::Status::Locked);
+    const Authenticator::Grant next = authenticator.login(
+            user.login, goodPassword, QStringLiteral("device-ok"), QStringLiteral("10.0.1.1"));
+    QCOMPARE(next.status, Authenticator::Status::Throttled);
+    QCOMPARE(next.retryAfterSeconds, 1);
 }
 
 void TestConcurrentEdits::refreshTokenUsedTwiceAtOnceRotatesOnce()

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The HTTP front over loopback, spoken to byte by byte: error shapes, limits, keep-alive,
-// many idle connections, timeouts, graceful stop, and sign-in through the real API.
+// many idle connections, timeouts, graceful stop, and sign-in through the real API; a
+// Transfer-Encoding it cannot read refused (no request smuggling), quick routes answered
+// while every request thread is busy, a connection limit that closes the idlest first, and
+// TLS 1.2 with AEAD ciphers only.
 #include "ServerFixture.h"
 #include "api/ApiContext.h"
 #include "core/PasswordHasher.h"
@@ -8,7 +11,12 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QThread>
 
 using namespace branchline;
@@ -79,6 +87,11 @@ private slots:
     void finishesRequestsInProgressOnStop();
     void signsInOverHttp();
     void openApiListsEveryRoute();
+    void refusesUnknownTransferEncoding_data();
+    void refusesUnknownTransferEncoding();
+    void quickRoutesAnswerWhileEveryThreadIsBusy();
+    void limitsConnectionsClosingTheIdlestFirst();
+    void offersOnlyAeadCiphersOverTls();
 
 private:
     Reply send(const QByteArray &raw);
@@ -338,6 +351,174 @@ void TestHttpServer::openApiListsEveryRoute()
         QVERIFY(operation.value("x-websocket-messages").toObject().contains("changes"));
     }
     QCOMPARE(upgrading, QStringList{ QString::fromLatin1(HttpServer::eventsPath) });
+}
+
+void TestHttpServer::refusesUnknownTransferEncoding_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("answer");
+    QTest::newRow("identity") << QByteArray("Transfer-Encoding: identity\r\n")
+                              << QByteArray("HTTP/1.1 501");
+    QTest::newRow("gzip") << QByteArray("Transfer-Encoding: gzip\r\n")
+                          << QByteArray("HTTP/1.1 501");
+    QTest::newRow("gzip, chunked")
+            << QByteArray("Transfer-Encoding: gzip, chunked\r\n") << QByteArray("HTTP/1.1 501");
+    // Beast's parser itself refuses this one as malformed.
+    QTest::newRow("twice") << QByteArray(
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n")
+                           << QByteArray("HTTP/1.1 400");
+}
+
+void TestHttpServer::refusesUnknownTransferEncoding()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, answer);
+    // A body this server cannot frame, holding a second request: a proxy in front that reads
+    // the body differently would pass that request on unseen. It must never be answered.
+    QTcpSocket socket;
+    QVERIFY(connectTo(socket));
+    socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n" + encoding + "\r\n"
+                 + "5\r\nhello\r\n0\r\n\r\n" + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 5000) {
+        socket.waitForReadyRead(100);
+        data += socket.readAll();
+    }
+    data += socket.readAll();
+    QVERIFY2(data.startsWith(answer), data.constData());
+    QCOMPARE(data.count("HTTP/1.1 "), 1); // the smuggled request got no answer
+    QVERIFY(socket.state() != QAbstractSocket::ConnectedState); // closed
+    // Chunked alone is read as it should be.
+    const Reply chunked = send("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                               "Transfer-Encoding: chunked\r\n\r\n"
+                               "2\r\n{}\r\n0\r\n\r\n");
+    QCOMPARE(chunked.status, 400);
+    QCOMPARE(chunked.json().value("code").toString(), QStringLiteral("missing_field"));
+}
+
+void TestHttpServer::quickRoutesAnswerWhileEveryThreadIsBusy()
+{
+    // More slow requests than request threads (4): every one of them is taken.
+    std::vector<std::unique_ptr<QTcpSocket>> slow;
+    for (int i = 0; i < 6; ++i) {
+        slow.push_back(std::make_unique<QTcpSocket>());
+        QVERIFY(connectTo(*slow.back()));
+        slow.back()->write(request("GET", "/test/slow"));
+        slow.back()->flush();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (m_server->metrics().inFlight.load() < 4 && timer.elapsed() < 5000)
+        QThread::msleep(5);
+    QCOMPARE(m_server->metrics().inFlight.load(), 4);
+    QCOMPARE(m_server->metrics().queued.load(), 2);
+    for (const char *path : { "/healthz", "/metrics" }) {
+        timer.restart();
+        const Reply reply = send(request("GET", path));
+        QCOMPARE(reply.status, 200);
+        qInfo("%s answered in %lld ms with every request thread busy", path, timer.elapsed());
+        QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
+    }
+    for (const auto &socket : slow)
+        QCOMPARE(readReply(*socket, 5000).status, 200);
+}
+
+void TestHttpServer::limitsConnectionsClosingTheIdlestFirst()
+{
+    HttpServerSettings settings;
+    settings.port = 0;
+    settings.maxConnections = 20;
+    HttpServer small(*m_router, settings);
+    QString error;
+    QVERIFY2(small.start(&error), qPrintable(error));
+    QCOMPARE(small.maxConnections(), 20);
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 30; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(QStringLiteral("127.0.0.1"), small.port());
+        QVERIFY(idle.back()->waitForConnected(5000));
+        QTRY_COMPARE(small.metrics().openConnections.load(), std::min<qint64>(i + 1, 20));
+    }
+    // The ten that waited longest were closed, the newest twenty are open.
+    for (int i = 0; i < 30; ++i) {
+        QTcpSocket &socket = *idle[static_cast<std::size_t>(i)];
+        if (i < 10) {
+            QVERIFY2(socket.state() != QAbstractSocket::ConnectedState
+                             || socket.waitForDisconnected(2000),
+                     qPrintable(QString::number(i)));
+        } else {
+            socket.waitForReadyRead(10);
+            QVERIFY2(socket.state() == QAbstractSocket::ConnectedState,
+                     qPrintable(QString::number(i)));
+        }
+    }
+    QCOMPARE(small.metrics().evictedConnections.load(), 10);
+    // A new client is still served, and a connection that sent its request is not closed
+    // for a newer one.
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), small.port());
+    QVERIFY(client.waitForConnected(5000));
+    client.write(request("GET", "/test/slow"));
+    client.flush();
+    QTRY_COMPARE(small.metrics().inFlight.load(), 1);
+    for (int i = 0; i < 5; ++i) {
+        QTcpSocket more;
+        more.connectToHost(QStringLiteral("127.0.0.1"), small.port());
+        QVERIFY(more.waitForConnected(5000));
+        more.write(request("GET", "/healthz"));
+        QCOMPARE(readReply(more).status, 200);
+    }
+    QCOMPARE(readReply(client).status, 200);
+}
+
+void TestHttpServer::offersOnlyAeadCiphersOverTls()
+{
+    QTemporaryDir dir;
+    const QString key = dir.filePath("key.pem");
+    const QString certificate = dir.filePath("cert.pem");
+    QProcess openssl;
+    openssl.start("openssl",
+                  { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+                    certificate, "-days", "2", "-subj", "/CN=127.0.0.1" });
+    QVERIFY(openssl.waitForFinished(60000));
+    QCOMPARE(openssl.exitCode(), 0);
+    HttpServerSettings settings;
+    settings.port = 0;
+    settings.certificateFile = certificate;
+    settings.privateKeyFile = key;
+    HttpServer tls(*m_router, settings);
+    QString error;
+    QVERIFY2(tls.start(&error), qPrintable(error));
+
+    // What a TLS 1.2 client offering only `cipher` gets: the cipher in use, or none.
+    const auto negotiate = [&](const char *cipher) -> QString {
+        const QSslCipher offered(QString::fromLatin1(cipher));
+        if (offered.isNull())
+            return QStringLiteral("(the client cannot offer %1)").arg(cipher);
+        QSslSocket socket;
+        QSslConfiguration configuration = socket.sslConfiguration();
+        configuration.setProtocol(QSsl::TlsV1_2);
+        configuration.setCiphers({ offered });
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        socket.setSslConfiguration(configuration);
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), tls.port());
+        if (!socket.waitForEncrypted(5000))
+            return QString();
+        socket.write(request("GET", "/healthz"));
+        if (readReply(socket).status != 200)
+            return QStringLiteral("(no answer)");
+        return socket.sessionCipher().name();
+    };
+    QCOMPARE(negotiate("ECDHE-RSA-AES128-GCM-SHA256"),
+             QStringLiteral("ECDHE-RSA-AES128-GCM-SHA256"));
+    QCOMPARE(negotiate("ECDHE-RSA-CHACHA20-POLY1305"),
+             QStringLiteral("ECDHE-RSA-CHACHA20-POLY1305"));
+    // CBC with SHA-1, and RSA key exchange without forward secrecy: refused.
+    QCOMPARE(negotiate("ECDHE-RSA-AES128-SHA"), QString());
+    QCOMPARE(negotiate("ECDHE-RSA-AES256-SHA"), QString());
+    QCOMPARE(negotiate("AES128-GCM-SHA256"), QString());
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

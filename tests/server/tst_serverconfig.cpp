@@ -81,6 +81,8 @@ void TestServerConfig::everyKeyReachesTheSettings()
                           "login_attempts = 3\n"
                           "lockout_minutes = 30\n"
                           "audit_anchor_minutes = 5\n"
+                          "max_connections = 2000\n"
+                          "trusted_proxies = 10.20.0.5, 10.30.0.0/24,::1\n"
                           "log_level = warning\n",
                           "server.conf", &error),
              qPrintable(error));
@@ -98,8 +100,11 @@ void TestServerConfig::everyKeyReachesTheSettings()
     QCOMPARE(settings.privateKeyOrigin, "server.conf:8: tls_key");
     QCOMPARE(settings.sessions.accessLifetimeSeconds, 5 * 60);
     QCOMPARE(settings.sessions.refreshLifetimeSeconds, 7 * 24 * 3600);
-    QCOMPARE(settings.sessions.maxFailedLogins, 3);
-    QCOMPARE(settings.sessions.lockSeconds, 30 * 60);
+    // The keys of the old lock-out, as installed files have them: free failures, longest wait.
+    QCOMPARE(settings.sessions.freeFailedLogins, 3);
+    QCOMPARE(settings.sessions.maxDelaySeconds, 30 * 60);
+    QCOMPARE(settings.http.maxConnections, 2000);
+    QCOMPARE(settings.http.trustedProxies, (QStringList{ "10.20.0.5", "10.30.0.0/24", "::1" }));
     QCOMPARE(settings.auditAnchorMinutes, 5);
     QCOMPARE(settings.logLevel, "warning");
 
@@ -175,6 +180,11 @@ void TestServerConfig::badFilesAreRefused_data()
                                 << "server.conf:1: listen: takes address:port";
     QTest::newRow("bad level") << "log_level = chatty\n"
                                << "server.conf:1: log_level: takes one of debug, info";
+    QTest::newRow("bad proxy") << "trusted_proxies = 10.0.0.1, proxy.internal\n"
+                               << "server.conf:1: trusted_proxies: \"proxy.internal\" is neither";
+    QTest::newRow("few connections") << "max_connections = 3\n"
+                                     << "server.conf:1: max_connections: takes a whole number "
+                                        "from 16";
     QTest::newRow("twice") << "threads = 2\nthreads = 3\n"
                            << "server.conf:2: threads is set twice (first on line 1)";
     QTest::newRow("section") << "[server]\n"

@@ -45,9 +45,7 @@ struct Instance
         settings.port = 0;
         server = std::make_unique<HttpServer>(router, settings);
         context.metrics = &server->metrics();
-        server->setSocketAuthenticator([this](const QString &token) {
-            return authenticator.authenticate(token).has_value();
-        });
+        connectSessionSockets(*server, authenticator, accounts);
     }
 
     bool start(QString *error)
