@@ -319,17 +319,22 @@ bool isToken(const QByteArray &name)
     return true;
 }
 
-// Whether `request` starts with a valid HEAD request line: then the server knows the first
-// response answers a HEAD.
+// Whether `request` starts with a request line that Beast reads as a HEAD's: then the server
+// knows the first response answers a HEAD, even when what follows the line is not valid. Beast
+// (basic_parser::parse_start_line) takes the method as soon as the line is in, before the header
+// fields; the line must fit in the server's header limit (HttpServer.cpp's headerLimit). Its
+// target is any bytes but controls, space and DEL (is_pathchar): UTF-8 and other bytes from 0x80
+// up are allowed, so they are compared as unsigned (as a signed char they are below 0x21).
 bool startsWithHead(const QByteArray &request)
 {
+    constexpr qsizetype headerLimit = 16 * 1024;
     const qsizetype end = request.indexOf("\r\n");
     const QList<QByteArray> parts = request.left(end).split(' ');
-    if (end < 0 || parts.size() != 3 || parts.at(0) != "HEAD" || parts.at(1).isEmpty()
-        || (parts.at(2) != "HTTP/1.1" && parts.at(2) != "HTTP/1.0"))
+    if (end < 0 || end + 2 > headerLimit || parts.size() != 3 || parts.at(0) != "HEAD"
+        || parts.at(1).isEmpty() || (parts.at(2) != "HTTP/1.1" && parts.at(2) != "HTTP/1.0"))
         return false;
     for (const char c : parts.at(1))
-        if (c < 0x21 || c > 0x7e)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
             return false;
     return true;
 }
