@@ -24,6 +24,9 @@ packages=(
     xvfb xauth x11-utils imagemagick fonts-noto-cjk dbus dbus-bin gnome-keyring libsecret-tools
     # packaging (issue 8): CPack's DEB and RPM, their checks, and the install test's clean root
     dpkg-dev rpm desktop-file-utils appstream groff-base debootstrap openssl curl jq
+    # scripts/fuzz.sh needs them (clang and its libFuzzer runtime); the ci build and .ci/run
+    # use gcc and do not
+    clang libclang-rt-14-dev
 )
 
 missing=()

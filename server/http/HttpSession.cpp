@@ -516,6 +516,10 @@ private:
                                  static_cast<std::size_t>(response.body.size()));
         m_response.keep_alive(keepAlive);
         m_response.prepare_payload();
+        // A response to HEAD has the head alone (RFC 9110, 9.3.2): content sent anyway would be
+        // read as the start of the next response on the connection.
+        if (m_parser && m_parser->get().method() == http::verb::head)
+            m_response.body().clear();
         beast::get_lowest_layer(m_stream).expires_after(
                 std::chrono::seconds(m_state.settings.readTimeoutSeconds));
         http::async_write(
