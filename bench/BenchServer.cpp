@@ -34,6 +34,12 @@ QString BenchServer::databasePath() const
     return m_workDir + QStringLiteral("/server.db");
 }
 
+QString BenchServer::keyDirectory() const
+{
+    // Where seed-demo made them, beside the cached databases: the copies need the same.
+    return m_cacheDir + QStringLiteral("/keys");
+}
+
 QUrl BenchServer::url() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
@@ -58,7 +64,9 @@ bool BenchServer::run(const QStringList &arguments, const QByteArray &input, QSt
 bool BenchServer::prepare(qint64 customers, qint64 activities, QString *error)
 {
     QDir().mkpath(m_cacheDir);
-    const QString cached = QStringLiteral("%1/server-%2-%3-seed7.db")
+    // "-e1": personal data sealed as the server stores it since migration 11, under the
+    // keys in <cache>/keys, which the server is started with.
+    const QString cached = QStringLiteral("%1/server-%2-%3-seed7-e1.db")
                                    .arg(m_cacheDir)
                                    .arg(customers)
                                    .arg(activities);
@@ -98,10 +106,10 @@ bool BenchServer::start(QString *error)
     }
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setStandardOutputFile(m_workDir + QStringLiteral("/server.log"));
-    m_process.start(m_program, { QStringLiteral("--database"), databasePath(),
-                                 QStringLiteral("--listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(m_port),
-                                 QStringLiteral("serve") });
+    m_process.start(m_program,
+                    { QStringLiteral("--database"), databasePath(), QStringLiteral("--key-dir"),
+                      keyDirectory(), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("serve") });
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < 30000) {

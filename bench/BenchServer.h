@@ -23,6 +23,8 @@ public:
     // CPU seconds the server process has used so far (user + system), from /proc.
     double cpuSeconds() const;
     QString databasePath() const;
+    // The key folder the seeded databases were sealed under.
+    QString keyDirectory() const;
 
     static QString demoPassword();
 

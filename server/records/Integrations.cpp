@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Integrations.h"
 
+#include "CustomerJson.h"
+#include "LeadJson.h"
 #include "MerchantVolumes.h"
+#include "PiiTable.h"
 #include "core/AuditLog.h"
 #include "core/Authenticator.h"
 #include "core/SqlValues.h"
@@ -167,9 +170,15 @@ Outcome Integrations::upsertAggregates(const Integration &integration,
                                            .arg(code.message()));
                             continue;
                         }
-                        find.prepare(QStringLiteral("SELECT id FROM customers WHERE credit_code = "
-                                                    "? AND kind = 'merchant' AND deleted = 0"));
-                        find.addBindValue(code.normalized);
+                        // Stored sealed: found through its blind index.
+                        QString column;
+                        QString index;
+                        PiiTable::of<CustomerJson>().lookup(QStringLiteral("credit_code"),
+                                                            code.normalized, &column, &index);
+                        find.prepare(QStringLiteral("SELECT id FROM customers WHERE %1 = ? AND "
+                                                    "kind = 'merchant' AND deleted = 0")
+                                             .arg(column));
+                        find.addBindValue(index);
                     } else {
                         find.prepare(QStringLiteral("SELECT id FROM customers WHERE id = ? AND "
                                                     "kind = 'merchant' AND deleted = 0"));
@@ -295,16 +304,29 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
                 if (query.next())
                     branchId = query.value(0).toString();
                 query.finish();
+                // Phone and e-mail stored sealed, with their blind indexes, as every writer of
+                // leads stores them (PiiTable).
+                const PiiTable &pii = PiiTable::of<LeadJson>();
+                QVariant phone;
+                QVariant phoneIndex;
+                QVariant email;
+                QVariant emailIndex;
+                if (!pii.protect(QStringLiteral("phone"), id, lead.phone, &phone, &phoneIndex,
+                                 txError)
+                    || !pii.protect(QStringLiteral("email"), id, lead.email, &email, &emailIndex,
+                                    txError))
+                    return false;
                 query.prepare(QStringLiteral(
                         "INSERT INTO leads (id, name, company, phone, email, source, status, "
-                        "branch_id, product_interest, city, notes, intake, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)"));
+                        "branch_id, product_interest, city, notes, intake, created_at, updated_at, "
+                        "phone_bidx, email_bidx) "
+                        "VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
                 const QString stamp = RecordSupport::now();
                 query.addBindValue(id);
                 query.addBindValue(textValue(lead.name));
                 query.addBindValue(textValue(lead.company));
-                query.addBindValue(nullableText(lead.phone));
-                query.addBindValue(nullableText(lead.email));
+                query.addBindValue(phone);
+                query.addBindValue(email);
                 query.addBindValue(RecordEnums::code(lead.source));
                 query.addBindValue(nullableText(branchId));
                 query.addBindValue(textValue(lead.productInterest));
@@ -313,6 +335,8 @@ Outcome Integrations::intakeLead(const Integration &integration, const QJsonObje
                 query.addBindValue(integration.name);
                 query.addBindValue(stamp);
                 query.addBindValue(stamp);
+                query.addBindValue(phoneIndex);
+                query.addBindValue(emailIndex);
                 if (!query.exec()) {
                     *txError = query.lastError().text();
                     return false;

@@ -20,72 +20,6 @@ using namespace branchline::server;
 
 namespace {
 
-QString previousUrl(const QString &engine, const QTemporaryDir &dir, QString *pgDatabase,
-                    QString *error)
-{
-    if (engine == QLatin1String("sqlite"))
-        return dir.filePath(QStringLiteral("previous.db"));
-    const QString admin = qEnvironmentVariable("BRANCHLINE_TEST_POSTGRES_URL");
-    if (admin.isEmpty()) {
-        *error = QStringLiteral("No PostgreSQL: run under scripts/with-postgres.sh");
-        return QString();
-    }
-    DatabaseUrl adminUrl;
-    if (!DatabaseUrl::parse(admin, &adminUrl, error))
-        return QString();
-    Database adminDb(adminUrl);
-    QSqlDatabase db = adminDb.connection(error);
-    *pgDatabase = QStringLiteral("up_") + QUuid::createUuid().toString(QUuid::Id128);
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("CREATE DATABASE %1").arg(*pgDatabase))) {
-        *error = query.lastError().text();
-        return QString();
-    }
-    QUrl url(admin);
-    url.setPath(QLatin1Char('/') + *pgDatabase);
-    return url.toString();
-}
-
-// Runs migrations 1..`upTo` from the server's own scripts and records the schema version,
-// as the server of that version did.
-bool applyUpTo(Database &database, int upTo, QString *error)
-{
-    const QString engine =
-            database.isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
-    return database.inTransaction(
-            [&](QSqlDatabase &db, QString *txError) {
-                QSqlQuery query(db);
-                for (const ServerMigrator::Step &step : ServerMigrator::steps()) {
-                    if (step.version > upTo)
-                        break;
-                    QFile file(QStringLiteral(":/branchline/server/migrations/%1/%2_%3.sql")
-                                       .arg(engine)
-                                       .arg(step.version, 4, 10, QLatin1Char('0'))
-                                       .arg(QString::fromLatin1(step.name)));
-                    if (!file.open(QIODevice::ReadOnly)) {
-                        *txError = file.fileName() + QStringLiteral(" is missing");
-                        return false;
-                    }
-                    for (const QString &statement :
-                         SqlScript::split(QString::fromUtf8(file.readAll()))) {
-                        if (!query.exec(statement)) {
-                            *txError = query.lastError().text();
-                            return false;
-                        }
-                    }
-                }
-                query.prepare(QStringLiteral(
-                        "INSERT INTO server_meta (key, value) VALUES ('schema_version', ?)"));
-                query.addBindValue(QString::number(upTo));
-                if (!query.exec()) {
-                    *txError = query.lastError().text();
-                    return false;
-                }
-                return true;
-            },
-            error);
-}
-
 // A customer written as the previous server wrote one: the row and its audit entry in one
 // transaction, with only the columns every schema since migration 2 has.
 bool addCustomer(Database &database, const QString &id, const QString &name,
@@ -153,16 +87,17 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
     qputenv("BRANCHLINE_SERVER_CONF", QByteArray());
     PasswordHasher::initialise();
     QTemporaryDir dir;
-    QString pgDatabase;
+    const test::ScratchDatabase scratch(engine, dir);
+    QVERIFY2(scratch.isReady(), qPrintable(scratch.failure()));
+    const QString url = scratch.url();
+    const QString keys = dir.filePath("keys");
     QString error;
-    const QString url = previousUrl(engine, dir, &pgDatabase, &error);
-    QVERIFY2(!url.isEmpty(), qPrintable(error));
     const int previous = ServerMigrator::latestVersion() - 1;
     {
         DatabaseUrl parsed;
         QVERIFY(DatabaseUrl::parse(url, &parsed, &error));
         Database database(parsed);
-        QVERIFY2(applyUpTo(database, previous, &error), qPrintable(error));
+        QVERIFY2(test::applyMigrationsUpTo(database, previous, &error), qPrintable(error));
         PasswordHasher hasher(PasswordHasher::Strength::Minimum);
         Accounts accounts(database, hasher);
         Branch branch{ QString(), QString(), QStringLiteral("杭州西湖支行"),
@@ -185,7 +120,7 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
     }
 
     // The current server starts on it (init migrates exactly as serve does).
-    QCOMPARE(run({ "init", "--database", url }), 0);
+    QCOMPARE(run({ "init", "--database", url, "--key-dir", keys }), 0);
     QVERIFY2(m_out.contains(QStringLiteral("schema %1").arg(ServerMigrator::latestVersion())),
              qPrintable(m_out + m_err));
     DatabaseUrl parsed;
@@ -204,7 +139,7 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
         QCOMPARE(authenticator.login("zj.rep1", "Xihu-Longjing-2026", "d1").status,
                  Authenticator::Status::Ok);
     }
-    QCOMPARE(run({ "verify-audit", "--database", url }), 0);
+    QCOMPARE(run({ "verify-audit", "--database", url, "--key-dir", keys }), 0);
     QVERIFY2(m_out.contains("intact"), qPrintable(m_out + m_err));
 
     if (engine == QLatin1String("sqlite")) {
@@ -222,14 +157,6 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
                        "'schema_version'"),
                  previous);
         QCOMPARE(count(backup, "SELECT count(*) FROM customers"), 3);
-    } else {
-        DatabaseUrl adminUrl;
-        QVERIFY(DatabaseUrl::parse(qEnvironmentVariable("BRANCHLINE_TEST_POSTGRES_URL"), &adminUrl,
-                                   &error));
-        Database admin(adminUrl);
-        QSqlDatabase db = admin.connection();
-        QSqlQuery(db).exec(
-                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(pgDatabase));
     }
 }
 
