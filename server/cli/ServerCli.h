@@ -17,6 +17,8 @@ namespace branchline::server {
 //   user list
 //   user disable --login L
 //   verify-audit                  check the audit trail's hash chain
+//   keys rotate                   a new data key; personal data re-encrypted under it
+//   keys reencrypt                personal data re-encrypted under the newest data key
 // Every command takes --database <url> (default: ./branchline-data/branchline.db) and reads
 // the config file (ServerConfig); options on the command line win over the file.
 class ServerCli

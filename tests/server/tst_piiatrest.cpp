@@ -3,7 +3,8 @@
 // write-ahead log, a pg_dump of PostgreSQL) hold no phone, ID number, credit code or account
 // in clear while the API still shows them (masked, revealed with a reason) and finds them by
 // the full value; a database of clear values from earlier versions is sealed on upgrade;
-// a missing or wrong key folder is refused by name.
+// a missing or wrong key folder is refused by name; the data key rotates while another
+// thread writes, some of it under the old key as an instance not yet moved on would.
 #include "ServerFixture.h"
 #include "api/ApiContext.h"
 #include "core/AuditLog.h"
@@ -12,10 +13,12 @@
 #include "records/ContactService.h"
 #include "records/CustomerService.h"
 #include "records/LeadService.h"
+#include "records/PiiRekey.h"
 #include "records/PiiTable.h"
 #include "sync/ConflictJournal.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +29,11 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <atomic>
+#include <mutex>
+#include <random>
+#include <thread>
 
 using namespace branchline;
 using namespace branchline::server;
@@ -227,11 +235,14 @@ private slots:
     void upgradeSealsValuesStoredInClear();
     void missingOrWrongKeysAreRefusedByName_data() { test::addEngineRows(); }
     void missingOrWrongKeysAreRefusedByName();
+    void dataKeyRotatesWhileAnotherThreadWrites_data() { test::addEngineRows(); }
+    void dataKeyRotatesWhileAnotherThreadWrites();
 };
 
 void TestPiiAtRest::cleanup()
 {
     PiiVault::setRefreshInterval(std::chrono::seconds(30));
+    PiiRekey::setTimings(std::chrono::seconds(1), std::chrono::seconds(5));
 }
 
 void TestPiiAtRest::everyPiiFieldIsSealedAndIndexed()
@@ -646,6 +657,156 @@ void TestPiiAtRest::missingOrWrongKeysAreRefusedByName()
     // Its own folder: fine.
     run = init(good);
     QVERIFY2(run.status == 0, qPrintable(run.err));
+}
+
+void TestPiiAtRest::dataKeyRotatesWhileAnotherThreadWrites()
+{
+    SERVER_FIXTURE(fixture);
+    test::Organisation org;
+    QString error;
+    QVERIFY2(test::makeOrganisation(fixture.database(), &org, &error), qPrintable(error));
+    CustomerService customers(fixture.database());
+    QStringList ids;
+    QHash<QString, QString> expected; // id -> the phone last written; under `written`
+    std::mutex written;
+    for (int i = 0; i < 300; ++i) {
+        const QString phone = QStringLiteral("136%1").arg(i, 8, 10, QChar('0'));
+        const RecordOutcome created = customers.create(
+                org.rep, { { "legal_name", QStringLiteral("商户%1").arg(i) }, { "phone", phone } });
+        QCOMPARE(created.status, 201);
+        ids << created.body.value("id").toString();
+        expected.insert(ids.last(), phone);
+    }
+    // The instance the other thread plays reads the folder again after a second, as every
+    // instance does after refreshInterval(); until then it writes under key 1.
+    PiiVault::setRefreshInterval(std::chrono::seconds(1));
+    PiiRekey::setTimings(std::chrono::milliseconds(100), std::chrono::milliseconds(1000));
+    QString ignored;
+    PiiVault::refresh(&ignored);
+    const KeyRing::Key one = KeyRing::installed()->current(KeyRing::Purpose::Data);
+    QCOMPARE(one.number, 1);
+
+    std::atomic<bool> stop{ false };
+    std::atomic<qint64> rotationStartedMs{ 0 };
+    std::atomic<int> staleWrites{ 0 };
+    std::atomic<int> writes{ 0 };
+    std::atomic<int> failures{ 0 };
+    QElapsedTimer clock;
+    clock.start();
+    std::thread writer([&] {
+        std::mt19937 random(7);
+        int serial = 0;
+        while (!stop) {
+            const QString id = ids.at(int(random() % ids.size()));
+            const QString phone = QStringLiteral("137%1").arg(++serial, 8, 10, QChar('0'));
+            const qint64 started = rotationStartedMs.load();
+            // For half a second after the new key appears, half the writes are sealed under
+            // the old one, as an instance that has not looked at the folder yet seals them.
+            const bool stale = started > 0 && clock.elapsed() - started < 500 && serial % 2 == 0;
+            std::lock_guard<std::mutex> lock(written);
+            bool ok = false;
+            if (stale) {
+                QVariant index;
+                QString indexText;
+                QString indexError;
+                PiiVault::blindIndex(PiiKind::Phone, "customers", "phone", phone, &indexText,
+                                     &indexError);
+                ok = fixture.database().inTransaction(
+                        [&](QSqlDatabase &db, QString *txError) {
+                            QSqlQuery query(db);
+                            query.prepare("UPDATE customers SET phone = ?, phone_bidx = ? "
+                                          "WHERE id = ?");
+                            query.addBindValue(
+                                    PiiVault::sealWith(one, phone, { "customers", "phone", id }));
+                            query.addBindValue(indexText);
+                            query.addBindValue(id);
+                            if (query.exec())
+                                return true;
+                            *txError = query.lastError().text();
+                            return false;
+                        },
+                        &indexError);
+                staleWrites += ok ? 1 : 0;
+            } else {
+                ok = customers.update(org.rep, id, { { "phone", phone } }).status == 200;
+            }
+            if (ok) {
+                expected.insert(id, phone);
+                ++writes;
+            } else {
+                ++failures;
+            }
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    int key = 0;
+    QStringList lines;
+    const bool rotated = PiiRekey::rotate(
+            fixture.database(),
+            [&](const QString &line) {
+                if (rotationStartedMs == 0)
+                    rotationStartedMs = clock.elapsed();
+                lines << line;
+            },
+            &key, &error);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the writer on the new key
+    stop = true;
+    writer.join();
+    QVERIFY2(rotated, qPrintable(error));
+    QCOMPARE(key, 2);
+    QCOMPARE(failures.load(), 0);
+    QVERIFY2(staleWrites > 0, "the other thread wrote nothing under the old key meanwhile");
+    QVERIFY2(lines.size() >= 3, qPrintable(lines.join('\n'))); // made, passes, done
+
+    // Nothing is left under key 1, the key check included, and every value is the last
+    // one written.
+    for (const PiiTable &table : PiiTable::all())
+        QCOMPARE(unsealedIn(fixture.database(), table, 2), QString());
+    QCOMPARE(PiiVault::keyNumberOf(
+                     scalar(fixture.database(),
+                            "SELECT value FROM server_meta WHERE key = 'pii_data_check'")
+                             .toString()),
+             2);
+    QVERIFY(writes > 0);
+    for (const QString &id : std::as_const(ids)) {
+        const RecordOutcome shown = customers.get(org.rep, id, { "phone" }, "轮换后核对");
+        QCOMPARE(shown.body.value("phone").toString(), expected.value(id));
+    }
+    QUrlQuery q;
+    q.addQueryItem("q", expected.value(ids.first()));
+    QCOMPARE(customers.list(org.rep, q).body.value("items").toArray().size(), 1);
+    {
+        QSqlDatabase db = fixture.database().connection();
+        QVERIFY(AuditLog::verify(db).intact);
+    }
+    QCOMPARE(scalar(fixture.database(), "SELECT count(*) FROM audit_log WHERE action = 'pii.rekey'")
+                     .toInt(),
+             1);
+
+    // The command does the same: a new key, everything moved, old keys kept.
+    const test::CliRun command = test::runServerCli(
+            { "keys", "rotate", "--database", fixture.url(), "--key-dir", fixture.keyDirectory() });
+    QVERIFY2(command.status == 0, qPrintable(command.out + command.err));
+    QVERIFY2(command.out.contains("Data key 3"), qPrintable(command.out));
+    for (const PiiTable &table : PiiTable::all())
+        QCOMPARE(unsealedIn(fixture.database(), table, 3), QString());
+    for (const char *file : { "data-1.key", "data-2.key", "data-3.key", "index-1.key" })
+        QVERIFY2(QFile::exists(fixture.keyDirectory() + '/' + file), file);
+
+    // With instances on several machines the new key is put into every folder first, then
+    // the values are moved onto it without making another.
+    {
+        KeyRing elsewhere;
+        QVERIFY(elsewhere.open(fixture.keyDirectory(), &error));
+        QVERIFY(elsewhere.create(KeyRing::Purpose::Data, nullptr, &error));
+    }
+    const test::CliRun reencrypt =
+            test::runServerCli({ "keys", "reencrypt", "--database", fixture.url(), "--key-dir",
+                                 fixture.keyDirectory() });
+    QVERIFY2(reencrypt.status == 0, qPrintable(reencrypt.out + reencrypt.err));
+    for (const PiiTable &table : PiiTable::all())
+        QCOMPARE(unsealedIn(fixture.database(), table, 4), QString());
+    QVERIFY(!QFile::exists(fixture.keyDirectory() + "/data-5.key"));
 }
 
 QTEST_GUILESS_MAIN(TestPiiAtRest)
