@@ -276,7 +276,7 @@ int ServerCli::run(const QStringList &arguments)
     if (command == QLatin1String("keys reencrypt")) {
         // The newest data key already in the folder (put in every instance's folder by
         // hand first, when instances run on several machines): no new key is made.
-        const int key = KeyRing::installed()->current(KeyRing::Purpose::Data).number;
+        const int key = KeyRing::installed()->currentNumber(KeyRing::Purpose::Data);
         const auto report = [this](const QString &line) { m_out << line << Qt::endl; };
         if (!PiiRekey::reencrypt(db, key, report, &error)) {
             m_err << error << Qt::endl;

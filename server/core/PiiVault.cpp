@@ -6,10 +6,12 @@
 
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QVarLengthArray>
 
 #include <atomic>
 #include <mutex>
 #include <sodium.h>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcPii, "branchline.server.pii")
 
@@ -45,12 +47,36 @@ bool sodiumReady()
     return ready;
 }
 
-// The key's bytes are wiped when the copy goes.
+// The installed ring, taken again only when another has been installed: a list of fifty
+// customers opens about 150 values, each of which would otherwise take KeyRing's lock.
+//
+// The generation is read before the ring: install() replaces the ring and then counts, both
+// under its lock, so a ring taken here is never older than the generation recorded with it
+// (at worst a newer one, taken again on the next call). The pointer returned stays valid
+// until this thread calls again: this thread's copy keeps the ring alive, and installed
+// rings are never changed (KeyRing::install()). A thread that stops asking keeps its last
+// ring until it asks again or ends; its keys are those of the folder, which are never
+// deleted, and are wiped when the last copy goes (~KeyRing).
+const KeyRing *installedRing()
+{
+    thread_local std::shared_ptr<const KeyRing> ring;
+    thread_local quint64 generation = ~quint64(0);
+    const quint64 now = KeyRing::generation();
+    if (now != generation) {
+        ring = KeyRing::installed();
+        generation = now;
+    }
+    return ring.get();
+}
+
+// The key's bytes are wiped when the copy goes, and those of the value it was taken from
+// (a temporary on the stack, KeyRing::current() / find()) as soon as it is taken.
 struct KeyCopy
 {
-    explicit KeyCopy(const KeyRing::Key &from)
+    explicit KeyCopy(KeyRing::Key &&from)
         : key(from)
     {
+        sodium_memzero(from.bytes.data(), from.bytes.size());
     }
     ~KeyCopy() { sodium_memzero(key.bytes.data(), key.bytes.size()); }
     KeyCopy(const KeyCopy &) = delete;
@@ -82,18 +108,28 @@ PiiUnreadable::PiiUnreadable(const QString &what)
 
 QByteArray PiiVault::associatedData(const PiiPlace &place)
 {
-    // Unit separators keep ("ab", "c") and ("a", "bc") apart.
-    return QByteArrayLiteral("branchline-pii-v1\x1f") + place.table.toUtf8() + '\x1f'
-            + place.column.toUtf8() + '\x1f' + place.recordId.toUtf8();
+    // Unit separators keep ("ab", "c") and ("a", "bc") apart. Tables, columns and ids are
+    // ASCII; anything else is taken as UTF-8.
+    QByteArray ad;
+    ad.reserve(20 + 4 * (place.table.size() + place.column.size() + place.recordId.size()));
+    ad.append("branchline-pii-v1\x1f");
+    ad.append(place.table.toUtf8()).append('\x1f');
+    ad.append(place.column.toUtf8()).append('\x1f');
+    ad.append(place.recordId.toUtf8());
+    return ad;
 }
 
-std::shared_ptr<const KeyRing> PiiVault::ring()
+const KeyRing *PiiVault::ring()
 {
-    if (monotonicMs() - lastRefreshMs.load() >= refreshEveryMs.load()) {
+    // When the interval has passed, one thread reads the folder; the others go on with the
+    // ring they have rather than queue behind it to read the folder again each.
+    qint64 last = lastRefreshMs.load();
+    const qint64 now = monotonicMs();
+    if (now - last >= refreshEveryMs.load() && lastRefreshMs.compare_exchange_strong(last, now)) {
         QString ignored;
         refresh(&ignored);
     }
-    return KeyRing::installed();
+    return installedRing();
 }
 
 bool PiiVault::seal(const QString &clear, const PiiPlace &place, QString *sealed, QString *error)
@@ -106,7 +142,7 @@ bool PiiVault::seal(const QString &clear, const PiiPlace &place, QString *sealed
         *sealed = clear;
         return true;
     }
-    const std::shared_ptr<const KeyRing> keys = ring();
+    const KeyRing *keys = ring();
     const KeyCopy data(keys ? keys->current(KeyRing::Purpose::Data) : KeyRing::Key());
     if (!data.key.isValid()) {
         *error = tr("The key folder %1 holds no data key, so personal data cannot be stored.")
@@ -159,7 +195,9 @@ PiiVault::Problem PiiVault::open(const QString &stored, const PiiPlace &place, Q
         *keyNumber = number;
     if (number == 0)
         return Problem::NotSealed;
-    std::shared_ptr<const KeyRing> keys = KeyRing::installed();
+    // A plain pointer (installedRing()): copying the shared pointer would make every thread
+    // write to one counter for every value.
+    const KeyRing *keys = installedRing();
     KeyRing::Key found = keys ? keys->find(KeyRing::Purpose::Data, number) : KeyRing::Key();
     if (!found.isValid() && keys) {
         // A key made since this process read the folder (a rotation under way): its file was
@@ -170,38 +208,46 @@ PiiVault::Problem PiiVault::open(const QString &stored, const PiiPlace &place, Q
         if (number != lastMissingKey.load() || now - lastMissingMs.load() >= 1000) {
             QString ignored;
             refresh(&ignored);
-            keys = KeyRing::installed();
-            found = keys->find(KeyRing::Purpose::Data, number);
+            keys = installedRing(); // the one just read, or one installed meanwhile
+            found = keys ? keys->find(KeyRing::Purpose::Data, number) : KeyRing::Key();
             if (!found.isValid()) {
                 lastMissingKey = number;
                 lastMissingMs = now;
             }
         }
     }
-    const KeyCopy data(found);
-    sodium_memzero(found.bytes.data(), found.bytes.size());
+    const KeyCopy data(std::move(found));
     if (!data.key.isValid())
         return Problem::UnknownKey;
-    const QByteArray box =
-            QByteArray::fromBase64Encoding(stored.mid(body).toLatin1(),
-                                           base64 | QByteArray::AbortOnBase64DecodingErrors)
-                    .decoded;
-    if (box.size() < qsizetype(nonceBytes + tagBytes))
-        return Problem::Refused;
+    // Decoded on the stack: a list of customers opens a few hundred values.
+    const qsizetype encoded = stored.size() - body;
+    QVarLengthArray<char, 512> text(encoded);
+    for (qsizetype i = 0; i < encoded; ++i) {
+        const char16_t c = stored.at(body + i).unicode();
+        if (c > 127)
+            return Problem::Refused;
+        text[i] = char(c);
+    }
+    QVarLengthArray<unsigned char, 512> box(encoded);
+    size_t boxSize = 0;
     sodiumReady();
+    if (sodium_base642bin(box.data(), size_t(box.size()), text.constData(), size_t(encoded),
+                          nullptr, &boxSize, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING)
+                != 0
+        || boxSize < nonceBytes + tagBytes)
+        return Problem::Refused;
     const QByteArray ad = associatedData(place);
-    QByteArray plain(box.size() - qsizetype(nonceBytes + tagBytes), Qt::Uninitialized);
+    QVarLengthArray<unsigned char, 512> plain(qsizetype(boxSize - nonceBytes - tagBytes));
     unsigned long long length = 0;
-    const auto *in = reinterpret_cast<const unsigned char *>(box.constData());
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-                reinterpret_cast<unsigned char *>(plain.data()), &length, nullptr, in + nonceBytes,
-                static_cast<unsigned long long>(box.size()) - nonceBytes,
+                plain.data(), &length, nullptr, box.constData() + nonceBytes, boxSize - nonceBytes,
                 reinterpret_cast<const unsigned char *>(ad.constData()),
-                static_cast<unsigned long long>(ad.size()), in, data.key.bytes.data())
+                static_cast<unsigned long long>(ad.size()), box.constData(), data.key.bytes.data())
         != 0)
         return Problem::Refused;
-    *clear = QString::fromUtf8(plain.constData(), qsizetype(length));
-    sodium_memzero(plain.data(), static_cast<size_t>(plain.size()));
+    *clear =
+            QString::fromUtf8(reinterpret_cast<const char *>(plain.constData()), qsizetype(length));
+    sodium_memzero(plain.data(), size_t(plain.size()));
     return Problem::None;
 }
 
@@ -279,7 +325,7 @@ bool PiiVault::blindIndex(PiiKind kind, const QString &table, const QString &col
         *index = normal;
         return true;
     }
-    const std::shared_ptr<const KeyRing> keys = KeyRing::installed();
+    const KeyRing *keys = installedRing();
     const KeyCopy key(keys ? keys->current(KeyRing::Purpose::Index) : KeyRing::Key());
     if (!key.key.isValid()) {
         *error = tr("The key folder %1 holds no index key, so personal data cannot be indexed.")
@@ -316,11 +362,11 @@ bool PiiVault::refresh(QString *error)
     else
         for (KeyRing::Purpose purpose :
              { KeyRing::Purpose::Audit, KeyRing::Purpose::Data, KeyRing::Purpose::Index })
-            if (fresh->current(purpose).number < base->current(purpose).number)
+            if (fresh->currentNumber(purpose) < base->currentNumber(purpose))
                 *error = tr("The %1 key %2 is missing from the key folder %3; the keys read "
                             "before stay in use.")
                                  .arg(KeyRing::purposeName(purpose))
-                                 .arg(base->current(purpose).number)
+                                 .arg(base->currentNumber(purpose))
                                  .arg(base->directory());
     if (!error->isEmpty()) {
         if (*error != lastRefreshWarning)
@@ -329,12 +375,10 @@ bool PiiVault::refresh(QString *error)
         return false;
     }
     lastRefreshWarning.clear();
-    const int before = base->current(KeyRing::Purpose::Data).number;
-    const int after = fresh->current(KeyRing::Purpose::Data).number;
+    const int before = base->currentNumber(KeyRing::Purpose::Data);
+    const int after = fresh->currentNumber(KeyRing::Purpose::Data);
     // Another thread may have installed a ring meanwhile (a rotation in this process): keep it.
-    if (KeyRing::installed() == base)
-        KeyRing::install(std::move(fresh));
-    if (after != before)
+    if (KeyRing::installInstead(base, std::move(fresh)) && after != before)
         qCInfo(lcPii) << "personal data is now encrypted under data key" << after;
     return true;
 }

@@ -94,7 +94,9 @@ public:
     static bool clearTextForBenchmark();
 
 private:
-    static std::shared_ptr<const KeyRing> ring();
+    // The ring to seal with (read again from the folder when refreshInterval() has passed);
+    // kept alive by this thread until it next asks.
+    static const KeyRing *ring();
     static QByteArray associatedData(const PiiPlace &place);
 };
 

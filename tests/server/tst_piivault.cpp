@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <future>
+#include <thread>
+
 using namespace branchline;
 using namespace branchline::server;
 
@@ -70,6 +73,7 @@ private slots:
     void aKeyMadeByAnotherProcessIsFoundWhenMet();
     void theNewestKeyIsTakenUpWithinTheInterval();
     void aFolderThatGoesAwayKeepsTheKeys();
+    void aRingInstalledMeanwhileReachesEveryThread();
     void withoutADataKeyNothingIsStored();
     void benchmarkSwitchStoresClearText();
 
@@ -313,6 +317,36 @@ void TestPiiVault::aFolderThatGoesAwayKeepsTheKeys()
     QVERIFY(!QFileInfo::exists(m_ring->directory())); // not made again, empty
     QCOMPARE(PiiVault::openOrThrow(value, phoneOfA), QStringLiteral("13812345678"));
     QCOMPARE(PiiVault::keyNumberOf(sealed("x")), 1);
+}
+
+void TestPiiVault::aRingInstalledMeanwhileReachesEveryThread()
+{
+    // A thread keeps the ring it last took (PiiVault's thread-local copy): a ring installed
+    // since must be the one it seals and opens with next, though it never reads the folder.
+    std::promise<QString> first;
+    std::promise<QString> second;
+    std::promise<void> installed;
+    std::future<void> goOn = installed.get_future();
+    std::thread worker([&] {
+        first.set_value(sealed("13812345678"));
+        goOn.wait();
+        const QString value = sealed("13812345678");
+        QString clear;
+        second.set_value(PiiVault::open(value, phoneOfA, &clear) == PiiVault::Problem::None
+                                 ? value
+                                 : QString());
+    });
+    const QString underFirst = first.get_future().get();
+    QTemporaryDir other;
+    KeyRing::install(ringIn(other.filePath("keys"))); // another data-1.key
+    m_ring.reset(); // only the threads' own copies keep the first ring now
+    installed.set_value();
+    const QString underOther = second.get_future().get();
+    worker.join();
+    QVERIFY(!underOther.isEmpty());
+    QString clear;
+    QCOMPARE(PiiVault::open(underOther, phoneOfA, &clear), PiiVault::Problem::None);
+    QCOMPARE(PiiVault::open(underFirst, phoneOfA, &clear), PiiVault::Problem::Refused);
 }
 
 void TestPiiVault::withoutADataKeyNothingIsStored()
