@@ -36,6 +36,8 @@ QString BenchServer::databasePath() const
 
 QString BenchServer::keyDirectory() const
 {
+    // Where seed-demo made them, beside the cached databases: every copy needs the same, to
+    // open its personal data and verify its audit trail.
     return m_cacheDir + QStringLiteral("/keys");
 }
 
@@ -63,7 +65,9 @@ bool BenchServer::run(const QStringList &arguments, const QByteArray &input, QSt
 bool BenchServer::prepare(qint64 customers, qint64 activities, QString *error)
 {
     QDir().mkpath(m_cacheDir);
-    const QString cached = QStringLiteral("%1/server-%2-%3-seed7.db")
+    // "-e1": personal data sealed as the server stores it since migration 11, under the
+    // keys in <cache>/keys, which the server is started with.
+    const QString cached = QStringLiteral("%1/server-%2-%3-seed7-e1.db")
                                    .arg(m_cacheDir)
                                    .arg(customers)
                                    .arg(activities);

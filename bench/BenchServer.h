@@ -23,8 +23,8 @@ public:
     // CPU seconds the server process has used so far (user + system), from /proc.
     double cpuSeconds() const;
     QString databasePath() const;
-    // The key folder of the cached databases: their audit key stays with the cache, so every
-    // copy verifies and the server starts on it.
+    // The key folder of the cached databases (their audit and data keys): it stays with the
+    // cache, so every copy opens, verifies and serves.
     QString keyDirectory() const;
 
     static QString demoPassword();

@@ -2,7 +2,9 @@
 #include "DemoMerchantSeeder.h"
 
 #include "core/SqlValues.h"
+#include "records/CustomerJson.h"
 #include "records/MerchantEnums.h"
+#include "records/PiiTable.h"
 #include "records/RecordEnums.h"
 #include "rules/KycRules.h"
 
@@ -103,7 +105,8 @@ public:
     {
         m_customer.prepare(QStringLiteral(
                 "UPDATE customers SET fee_rate_debit = ?, fee_rate_credit = ?, fee_rate_qr = ?, "
-                "credit_limit_fen = ?, settlement_account = ? WHERE id = ?"));
+                "credit_limit_fen = ?, settlement_account = ?, settlement_account_bidx = ? "
+                "WHERE id = ?"));
         m_terminal.prepare(QStringLiteral(
                 "INSERT INTO terminals (id, customer_id, serial, model, kind, status, "
                 "installed_at, last_active_day, version, deleted, created_at, updated_at) "
@@ -157,8 +160,15 @@ private:
             limitYuan = c.kind == CustomerKind::Individual ? between(m_random, 10, 60) * 5000
                                                            : between(m_random, 5, 50) * 100000;
         m_customer.addBindValue(borrowing ? QVariant(limitYuan * 100) : none());
-        m_customer.addBindValue(merchant ? QVariant(bankCard(m_random))
-                                         : QVariant(QMetaType::fromType<QString>()));
+        // Sealed and indexed as the server stores it (PiiTable).
+        QVariant account;
+        QVariant accountIndex;
+        if (!PiiTable::of<CustomerJson>().protect(QStringLiteral("settlement_account"), c.id,
+                                                  merchant ? bankCard(m_random) : QString(),
+                                                  &account, &accountIndex, error))
+            return false;
+        m_customer.addBindValue(account);
+        m_customer.addBindValue(accountIndex);
         m_customer.addBindValue(c.id);
         return run(m_customer, error);
     }

@@ -6,6 +6,10 @@
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
 #include "core/PasswordHasher.h"
+#include "records/ContactJson.h"
+#include "records/CustomerJson.h"
+#include "records/LeadJson.h"
+#include "records/PiiTable.h"
 #include "rules/CreditCode.h"
 #include "rules/ResidentIdNumber.h"
 
@@ -174,8 +178,23 @@ bool DemoSeeder::seed(const Options &options, QString *error)
                             "INSERT INTO customers (id, kind, legal_name, credit_code, id_number, "
                             "phone, address, city, industry, mcc, branch_id, owner_id, status, "
                             "risk_level, kyc_status, tags, notes, version, deleted, created_at, "
-                            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', "
-                            "'', 1, 0, ?, ?)"));
+                            "updated_at, credit_code_bidx, id_number_bidx, phone_bidx) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', 1, 0, ?, ?, ?, "
+                            "?, ?)"));
+                    // Personal data sealed and indexed as the server stores it (PiiTable).
+                    const PiiTable &pii = PiiTable::of<CustomerJson>();
+                    QVariantList indexes;
+                    auto bindPii = [&](const char *column, const QString &id,
+                                       const QString &clear) {
+                        QVariant sealed;
+                        QVariant index;
+                        if (!pii.protect(QString::fromLatin1(column), id, clear, &sealed, &index,
+                                         txError))
+                            return false;
+                        query.addBindValue(sealed);
+                        indexes << index;
+                        return true;
+                    };
                     for (int i = 0; i < batch; ++i) {
                         const int n = written + i;
                         const Seller &seller = sellers.at(int(random() % sellers.size()));
@@ -191,18 +210,21 @@ bool DemoSeeder::seed(const Options &options, QString *error)
                                 : pick(random, tradeNames, std::size(tradeNames))
                                         + QString::fromUtf8(industry[0])
                                         + QStringLiteral("有限公司（%1）").arg(n + 1);
-                        query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+                        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                        const bool individual = kind == QLatin1String("individual");
+                        query.addBindValue(id);
                         query.addBindValue(kind);
                         query.addBindValue(name);
-                        query.addBindValue(
-                                kind == QLatin1String("individual")
-                                        ? QVariant(QMetaType::fromType<QString>())
-                                        : QVariant(creditCode(seller.division, quint64(n) + 1)));
-                        query.addBindValue(kind == QLatin1String("individual")
-                                                   ? QVariant(idNumber(seller.division, random))
-                                                   : QVariant(QMetaType::fromType<QString>()));
-                        query.addBindValue(QStringLiteral("13%1").arg(random() % 1000000000, 9, 10,
-                                                                      QLatin1Char('0')));
+                        indexes.clear();
+                        if (!bindPii("credit_code", id,
+                                     individual ? QString()
+                                                : creditCode(seller.division, quint64(n) + 1))
+                            || !bindPii("id_number", id,
+                                        individual ? idNumber(seller.division, random) : QString())
+                            || !bindPii("phone", id,
+                                        QStringLiteral("13%1").arg(random() % 1000000000, 9, 10,
+                                                                   QLatin1Char('0'))))
+                            return false;
                         query.addBindValue(
                                 QString(pick(random, streets, std::size(streets))
                                         + QStringLiteral(" %1 号").arg(random() % 900 + 1)));
@@ -221,6 +243,8 @@ bool DemoSeeder::seed(const Options &options, QString *error)
                                 QString::fromLatin1(kycStates[random() % std::size(kycStates)]));
                         query.addBindValue(stamp);
                         query.addBindValue(stamp);
+                        for (const QVariant &index : std::as_const(indexes))
+                            query.addBindValue(index);
                         if (!query.exec()) {
                             *txError = query.lastError().text();
                             return false;
@@ -317,32 +341,46 @@ bool DemoSeeder::seedAround(const Options &options, quint64 seed, QString *error
                     *txError = insert.lastError().text();
                     return false;
                 };
+                // Phones sealed and indexed as the server stores them (PiiTable).
+                QVariant sealedPhone;
+                QVariant phoneIndex;
+                auto protectPhone = [&](const PiiTable &pii, const QString &id) {
+                    return pii.protect(QStringLiteral("phone"), id, phone(), &sealedPhone,
+                                       &phoneIndex, txError);
+                };
                 // A contact at half of the firms.
                 insert.prepare(QStringLiteral(
                         "INSERT INTO contacts (id, customer_id, name, title, phone, is_primary, "
-                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)"));
+                        "created_at, updated_at, phone_bidx) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)"));
                 for (qsizetype i = 0; i < customers.size(); i += 2) {
-                    insert.addBindValue(newId());
+                    const QString id = newId();
+                    insert.addBindValue(id);
                     insert.addBindValue(customers[i].id);
                     insert.addBindValue(person());
                     insert.addBindValue(QStringLiteral("财务负责人"));
-                    insert.addBindValue(phone());
+                    if (!protectPhone(PiiTable::of<ContactJson>(), id))
+                        return false;
+                    insert.addBindValue(sealedPhone);
                     insert.addBindValue(stamp);
                     insert.addBindValue(stamp);
+                    insert.addBindValue(phoneIndex);
                     if (!run())
                         return false;
                 }
                 // One lead for every three customers, from every channel.
                 insert.prepare(QStringLiteral(
                         "INSERT INTO leads (id, name, company, phone, source, status, score, "
-                        "owner_id, branch_id, product_interest, city, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                        "owner_id, branch_id, product_interest, city, created_at, updated_at, "
+                        "phone_bidx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
                 for (qsizetype i = 0; i < customers.size(); i += 3) {
-                    insert.addBindValue(newId());
+                    const QString id = newId();
+                    insert.addBindValue(id);
                     insert.addBindValue(person());
                     insert.addBindValue(QString(pick(random, tradeNames, std::size(tradeNames))
                                                 + QStringLiteral("商行")));
-                    insert.addBindValue(phone());
+                    if (!protectPhone(PiiTable::of<LeadJson>(), id))
+                        return false;
+                    insert.addBindValue(sealedPhone);
                     insert.addBindValue(
                             QString::fromLatin1(sources[random() % std::size(sources)]));
                     insert.addBindValue(
@@ -354,6 +392,7 @@ bool DemoSeeder::seedAround(const Options &options, quint64 seed, QString *error
                     insert.addBindValue(customers[i].city);
                     insert.addBindValue(stamp);
                     insert.addBindValue(stamp);
+                    insert.addBindValue(phoneIndex);
                     if (!run())
                         return false;
                 }

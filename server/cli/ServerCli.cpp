@@ -14,6 +14,7 @@
 #include "core/PasswordPolicy.h"
 #include "core/ServerMigrator.h"
 #include "records/Integrations.h"
+#include "records/PiiRekey.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -85,7 +86,9 @@ int ServerCli::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("serve (the default) | init | seed-demo | branch add | "
                                     "user add | user list | user disable | integration add | "
-                                    "verify-audit | audit anchor | audit rotate-key"));
+                                    "integration revoke | integration list | verify-audit | "
+                                    "audit anchor | audit rotate-key | keys rotate | "
+                                    "keys reencrypt"));
     const QCommandLineOption help(QStringList{ QStringLiteral("h"), QStringLiteral("help") },
                                   tr("Show this help and exit."));
     const QCommandLineOption version(QStringList{ QStringLiteral("v"), QStringLiteral("version") },
@@ -253,6 +256,31 @@ int ServerCli::run(const QStringList &arguments)
         }
         DemoSeeder seeder(db, m_out);
         if (!seeder.seed(options, &error)) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        return Success;
+    }
+    if (command == QLatin1String("keys rotate")) {
+        // Runs beside the serving instances: batches of short transactions.
+        int key = 0;
+        const auto report = [this](const QString &line) { m_out << line << Qt::endl; };
+        if (!PiiRekey::rotate(db, report, &key, &error)) {
+            m_err << error << Qt::endl;
+            return Failure;
+        }
+        m_out << tr("Data key %1 is the only one in use. Keep the older key files as long as "
+                    "backups made before now are kept: they need them.")
+                         .arg(key)
+              << Qt::endl;
+        return Success;
+    }
+    if (command == QLatin1String("keys reencrypt")) {
+        // The newest data key already in the folder (put in every instance's folder by
+        // hand first, when instances run on several machines): no new key is made.
+        const int key = KeyRing::installed()->currentNumber(KeyRing::Purpose::Data);
+        const auto report = [this](const QString &line) { m_out << line << Qt::endl; };
+        if (!PiiRekey::reencrypt(db, key, report, &error)) {
             m_err << error << Qt::endl;
             return Failure;
         }

@@ -22,6 +22,8 @@ namespace branchline::server {
 //   integration add --name N --scopes S   (the API key is printed once)
 //   integration revoke --name N   stop an integration's key at once
 //   integration list
+//   keys rotate                   a new data key; personal data re-encrypted under it
+//   keys reencrypt                personal data re-encrypted under the newest data key
 // Every command takes --database <url> (default: ./branchline-data/branchline.db) and reads
 // the config file (ServerConfig); options on the command line win over the file.
 class ServerCli

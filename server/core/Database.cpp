@@ -141,7 +141,16 @@ bool Database::inTransaction(const std::function<bool(QSqlDatabase &, QString *)
             isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     if (!exec(db, begin, error))
         return false;
-    if (!work(db, error)) {
+    bool done = false;
+    try {
+        done = work(db, error);
+    } catch (...) {
+        // A value that does not decrypt (PiiUnreadable) ends the work by throwing: the
+        // connection must not stay inside its transaction for the thread's next request.
+        exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        throw;
+    }
+    if (!done) {
         exec(db, QStringLiteral("ROLLBACK"), nullptr);
         return false;
     }

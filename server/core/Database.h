@@ -30,7 +30,8 @@ public:
     bool isPostgres() const { return m_url.engine == DatabaseUrl::Engine::Postgres; }
 
     // Runs `work` in one transaction that takes the write lock at once (BEGIN IMMEDIATE on
-    // SQLite), commits if it returns true and rolls back otherwise.
+    // SQLite), commits if it returns true and rolls back otherwise, or if it throws (and
+    // the exception goes on).
     bool inTransaction(const std::function<bool(QSqlDatabase &db, QString *error)> &work,
                        QString *error) const;
 

@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
@@ -22,6 +24,7 @@ constexpr QFileDevice::Permissions othersMay = QFileDevice::ReadGroup | QFileDev
 
 std::mutex installedMutex;
 std::shared_ptr<const KeyRing> installedRing;
+std::atomic<quint64> installations{ 0 };
 
 QString systemError()
 {
@@ -120,24 +123,34 @@ bool KeyRing::readKey(const QString &path, Purpose purpose, int number, QString 
     return true;
 }
 
+// Both look into the hash in place: a copy of it would count a reference on data every
+// thread shares, once per personal data value read (PiiVault).
+int KeyRing::currentNumber(Purpose purpose) const
+{
+    const auto keys = m_keys.constFind(int(purpose));
+    if (keys == m_keys.cend())
+        return 0;
+    int highest = 0;
+    for (auto it = keys->cbegin(); it != keys->cend(); ++it)
+        highest = std::max(highest, it.key());
+    return highest;
+}
+
 KeyRing::Key KeyRing::current(Purpose purpose) const
 {
-    const QHash<int, Key> keys = m_keys.value(int(purpose));
-    int highest = 0;
-    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
-        highest = std::max(highest, it.key());
-    return keys.value(highest);
+    return find(purpose, currentNumber(purpose));
 }
 
 KeyRing::Key KeyRing::find(Purpose purpose, int number) const
 {
-    return m_keys.value(int(purpose)).value(number);
+    const auto keys = m_keys.constFind(int(purpose));
+    return keys == m_keys.cend() ? Key() : keys->value(number);
 }
 
 bool KeyRing::create(Purpose purpose, Key *created, QString *error)
 {
     Key key;
-    key.number = current(purpose).number + 1;
+    key.number = currentNumber(purpose) + 1;
     randombytes_buf(key.bytes.data(), key.bytes.size());
     const QString finalPath = QDir(m_directory).filePath(fileName(purpose, key.number));
     const QByteArray temporary =
@@ -167,6 +180,23 @@ void KeyRing::install(std::shared_ptr<const KeyRing> ring)
 {
     std::lock_guard<std::mutex> lock(installedMutex);
     installedRing = std::move(ring);
+    ++installations;
+}
+
+bool KeyRing::installInstead(const std::shared_ptr<const KeyRing> &expected,
+                             std::shared_ptr<const KeyRing> ring)
+{
+    std::lock_guard<std::mutex> lock(installedMutex);
+    if (installedRing != expected)
+        return false;
+    installedRing = std::move(ring);
+    ++installations;
+    return true;
+}
+
+quint64 KeyRing::generation()
+{
+    return installations.load();
 }
 
 std::shared_ptr<const KeyRing> KeyRing::installed()

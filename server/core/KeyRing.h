@@ -50,7 +50,10 @@ public:
     bool open(const QString &directory, QString *error);
     QString directory() const { return m_directory; }
 
-    bool has(Purpose purpose) const { return current(purpose).isValid(); }
+    bool has(Purpose purpose) const { return currentNumber(purpose) > 0; }
+    // The number of the current key of `purpose`, 0 when there is none; no copy of its bytes.
+    int currentNumber(Purpose purpose) const;
+    // A copy of the current key: the caller wipes its bytes when done.
     Key current(Purpose purpose) const;
     // The key `number` of `purpose`; invalid when there is none.
     Key find(Purpose purpose, int number) const;
@@ -65,6 +68,13 @@ public:
     // reader always holds one consistent ring.
     static void install(std::shared_ptr<const KeyRing> ring);
     static std::shared_ptr<const KeyRing> installed();
+    // install(), only while `expected` is the installed ring: a reader that read the folder
+    // again does not undo a ring installed meanwhile. False when another was installed.
+    static bool installInstead(const std::shared_ptr<const KeyRing> &expected,
+                               std::shared_ptr<const KeyRing> ring);
+    // Counts install() calls: a reader that keeps the ring it last took (PiiVault, once per
+    // value on hot paths) takes it again only when this has moved.
+    static quint64 generation();
 
 private:
     static QString fileName(Purpose purpose, int number);

@@ -2,6 +2,7 @@
 #include "ServerMigrator.h"
 
 #include "SqlScript.h"
+#include "records/PiiUpgrade.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -29,7 +30,7 @@ const QList<ServerMigrator::Step> &ServerMigrator::steps()
         { 1, "accounts" },  { 2, "customers" },   { 3, "integrations" }, { 4, "tasks" },
         { 5, "contacts" },  { 6, "activities" },  { 7, "sync" },         { 8, "merchant_detail" },
         { 9, "approvals" }, { 10, "dashboards" }, { 11, "pii_lookups" }, { 12, "audit_keys" },
-        { 13, "login_throttle" },
+        { 13, "login_throttle" }, { 14, "pii_at_rest" },
     };
     return all;
 }
@@ -64,7 +65,7 @@ bool ServerMigrator::migrate(QString *error)
         return false;
     }
     if (m_version == latestVersion())
-        return true;
+        return PiiUpgrade::run(m_database, error);
     if (!m_database.isPostgres() && m_version > 0 && !backupSqlite(m_version, error))
         return false;
 
@@ -96,7 +97,10 @@ bool ServerMigrator::migrate(QString *error)
             qCInfo(lcMigrations) << "applied server migration" << step.version << step.name;
         m_version = step.version;
     }
-    return true;
+    // The values of steps that only added columns are brought to rest encrypted in C++,
+    // in batches, after the schema is complete (and on every start, which also checks the
+    // key folder against the database).
+    return PiiUpgrade::run(m_database, error);
 }
 
 bool ServerMigrator::apply(QSqlDatabase &db, const Step &step, QString *error) const

@@ -8,7 +8,8 @@ namespace branchline::server {
 // Brings the server database to the latest schema: numbered steps, forward only, each in
 // one transaction, with an engine-specific script per step. Several instances starting at
 // once take turns (an advisory lock on PostgreSQL, the write lock on SQLite). An SQLite
-// file is copied before its first change.
+// file is copied before its first change. Then, on every start, PiiUpgrade checks the key
+// folder against the database and seals any personal data still stored in clear.
 class ServerMigrator
 {
     Q_DECLARE_TR_FUNCTIONS(ServerMigrator)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Router.h"
 
+#include "core/PiiVault.h"
+
 #include <QLoggingCategory>
 
 #include <exception>
@@ -77,6 +79,16 @@ HttpResponse Router::dispatch(const HttpRequest &request) const
         }
         try {
             return entry.handler(request, parameters);
+        } catch (const PiiUnreadable &unreadable) {
+            // Said plainly, to the log with the record and the key, to the caller without.
+            qCCritical(lcRouter) << "handler for" << entry.route.pattern
+                                 << "met stored personal data it cannot decrypt:"
+                                 << unreadable.what();
+            return HttpResponse::error(
+                    500, QStringLiteral("pii_unreadable"),
+                    tr("Personal data stored on the server cannot be decrypted with the "
+                       "server's keys. An administrator must restore the key folder; the "
+                       "server log names the record and the key."));
         } catch (const std::exception &exception) {
             qCCritical(lcRouter) << "handler for" << entry.route.pattern
                                  << "failed:" << exception.what();

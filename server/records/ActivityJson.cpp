@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ActivityJson.h"
 
+#include "PiiRow.h"
 #include "core/SqlValues.h"
 
 #include <QSqlError>
@@ -202,8 +203,9 @@ QString ActivityJson::selectColumns()
             + fields().join(QStringLiteral(", "));
 }
 
-Activity ActivityJson::read(const QSqlQuery &q)
+Activity ActivityJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<ActivityJson>());
     Activity a;
     a.meta.id = q.value(0).toString();
     a.meta.version = q.value(1).toLongLong();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ContactJson.h"
 
+#include "PiiRow.h"
 #include "core/SqlValues.h"
 #include "rules/MobileNumber.h"
 
@@ -18,9 +19,9 @@ bool ContactJson::exactMatch(const QString &text, QString *column, QString *valu
     const IdentifierCheck phone = MobileNumber::check(text);
     if (!phone.ok())
         return false;
-    *column = QStringLiteral("phone");
-    *value = phone.normalized;
-    return true;
+    // Stored sealed: found through the column's blind index.
+    return PiiTable::of<ContactJson>().lookup(QStringLiteral("phone"), phone.normalized, column,
+                                              value);
 }
 
 QString ContactJson::notFound(const QString &id)
@@ -135,8 +136,9 @@ QString ContactJson::selectColumns()
             + fields().join(QStringLiteral(", "));
 }
 
-Contact ContactJson::read(const QSqlQuery &q)
+Contact ContactJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<ContactJson>());
     Contact c;
     c.meta.id = q.value(0).toString();
     c.meta.version = q.value(1).toLongLong();

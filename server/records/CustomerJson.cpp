@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CustomerJson.h"
 
+#include "PiiRow.h"
 #include "core/SqlValues.h"
 #include "rules/CreditCode.h"
 #include "rules/MobileNumber.h"
@@ -80,19 +81,15 @@ QStringList CustomerJson::filterColumns()
 
 bool CustomerJson::exactMatch(const QString &text, QString *column, QString *value)
 {
-    if (const IdentifierCheck code = CreditCode::check(text); code.ok()) {
-        *column = QStringLiteral("credit_code");
-        *value = code.normalized;
-    } else if (const IdentifierCheck id = ResidentIdNumber::check(text); id.ok()) {
-        *column = QStringLiteral("id_number");
-        *value = id.normalized;
-    } else if (const IdentifierCheck phone = MobileNumber::check(text); phone.ok()) {
-        *column = QStringLiteral("phone");
-        *value = phone.normalized;
-    } else {
-        return false;
-    }
-    return true;
+    // Stored sealed: found through the column's blind index.
+    const PiiTable &pii = PiiTable::of<CustomerJson>();
+    if (const IdentifierCheck code = CreditCode::check(text); code.ok())
+        return pii.lookup(QStringLiteral("credit_code"), code.normalized, column, value);
+    if (const IdentifierCheck id = ResidentIdNumber::check(text); id.ok())
+        return pii.lookup(QStringLiteral("id_number"), id.normalized, column, value);
+    if (const IdentifierCheck phone = MobileNumber::check(text); phone.ok())
+        return pii.lookup(QStringLiteral("phone"), phone.normalized, column, value);
+    return false;
 }
 
 QString CustomerJson::notFound(const QString &id)
@@ -237,8 +234,9 @@ QString CustomerJson::selectColumns()
             + fields().join(QStringLiteral(", "));
 }
 
-Customer CustomerJson::read(const QSqlQuery &q)
+Customer CustomerJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<CustomerJson>());
     Customer c;
     c.meta.id = q.value(0).toString();
     c.meta.version = q.value(1).toLongLong();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Integrations.h"
 
+#include "CustomerJson.h"
 #include "LeadJson.h"
 #include "MerchantVolumes.h"
+#include "PiiTable.h"
 #include "core/AuditLog.h"
 #include "core/Authenticator.h"
 #include "core/SqlValues.h"
@@ -221,9 +223,15 @@ Outcome Integrations::upsertAggregates(const Integration &integration,
                                            .arg(code.message()));
                             continue;
                         }
-                        find.prepare(QStringLiteral("SELECT id FROM customers WHERE credit_code = "
-                                                    "? AND kind = 'merchant' AND deleted = 0"));
-                        find.addBindValue(code.normalized);
+                        // Stored sealed: found through its blind index.
+                        QString column;
+                        QString index;
+                        PiiTable::of<CustomerJson>().lookup(QStringLiteral("credit_code"),
+                                                            code.normalized, &column, &index);
+                        find.prepare(QStringLiteral("SELECT id FROM customers WHERE %1 = ? AND "
+                                                    "kind = 'merchant' AND deleted = 0")
+                                             .arg(column));
+                        find.addBindValue(index);
                     } else {
                         find.prepare(QStringLiteral("SELECT id FROM customers WHERE id = ? AND "
                                                     "kind = 'merchant' AND deleted = 0"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KycItemJson.h"
 
+#include "PiiRow.h"
 #include "core/SqlValues.h"
 #include "records/MerchantEnums.h"
 #include "rules/KycRules.h"
@@ -94,8 +95,9 @@ QString KycItemJson::selectColumns()
             + fields().join(QStringLiteral(", "));
 }
 
-KycItem KycItemJson::read(const QSqlQuery &q)
+KycItem KycItemJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<KycItemJson>());
     KycItem k;
     k.meta.id = q.value(0).toString();
     k.meta.version = q.value(1).toLongLong();

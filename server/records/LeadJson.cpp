@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LeadJson.h"
 
+#include "PiiRow.h"
 #include "core/SqlValues.h"
 #include "rules/MobileNumber.h"
 
@@ -18,9 +19,9 @@ bool LeadJson::exactMatch(const QString &text, QString *column, QString *value)
     const IdentifierCheck phone = MobileNumber::check(text);
     if (!phone.ok())
         return false;
-    *column = QStringLiteral("phone");
-    *value = phone.normalized;
-    return true;
+    // Stored sealed: found through the column's blind index.
+    return PiiTable::of<LeadJson>().lookup(QStringLiteral("phone"), phone.normalized, column,
+                                           value);
 }
 
 QString LeadJson::notFound(const QString &id)
@@ -178,8 +179,9 @@ QString LeadJson::selectColumns()
             + fields().join(QStringLiteral(", "));
 }
 
-Lead LeadJson::read(const QSqlQuery &q)
+Lead LeadJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<LeadJson>());
     Lead l;
     l.meta.id = q.value(0).toString();
     l.meta.version = q.value(1).toLongLong();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MerchantFeedJson.h"
 
+#include "PiiRow.h"
 #include "core/SqlValues.h"
 #include "records/MerchantEnums.h"
 
@@ -122,10 +123,11 @@ QString TerminalJson::selectColumns()
     return fieldsOf(fields());
 }
 
-Terminal TerminalJson::read(const QSqlQuery &q)
+Terminal TerminalJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<TerminalJson>());
     Terminal t;
-    readMeta(q, &t);
+    readMeta(query, &t);
     t.customerId = q.value(5).toString();
     t.serial = q.value(6).toString();
     t.model = q.value(7).toString();
@@ -208,10 +210,11 @@ QString MerchantVolumeJson::selectColumns()
     return fieldsOf(fields());
 }
 
-MerchantVolume MerchantVolumeJson::read(const QSqlQuery &q)
+MerchantVolume MerchantVolumeJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<MerchantVolumeJson>());
     MerchantVolume v;
-    readMeta(q, &v);
+    readMeta(query, &v);
     v.customerId = q.value(5).toString();
     v.month = q.value(6).toString();
     v.volumeFen = q.value(7).toLongLong();

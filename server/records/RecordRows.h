@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "PiiTable.h"
 #include "RecordSupport.h"
 #include "core/Database.h"
 
@@ -16,7 +17,9 @@ enum class RowLock { None, ForUpdate };
 
 // The SQL of one kind of record: load by id for everyone, and insert, update every field,
 // soft delete and restore for the WriteGate alone, so that no write path can skip its
-// checks. The record's version is set by ChangeLog in the same transaction.
+// checks. The record's version is set by ChangeLog in the same transaction. Its PII fields
+// (FieldPolicy) are written sealed, each with its blind index (PiiTable), and read back
+// opened (Kind::read).
 template<typename Kind>
 class WriteGate;
 
@@ -86,16 +89,20 @@ private:
 
     static bool insert(QSqlDatabase &db, Record &record, QString *error)
     {
+        const PiiTable &pii = PiiTable::of<Kind>();
+        const QStringList columns = Kind::fields() + pii.indexColumns();
         QSqlQuery query(db);
         query.prepare(QStringLiteral("INSERT INTO %1 (id, version, created_at, updated_at, %2) "
                                      "VALUES (?, 0, ?, ?%3)")
-                              .arg(Kind::table(), Kind::fields().join(QStringLiteral(", ")),
-                                   QStringLiteral(", ?").repeated(int(Kind::fields().size()))));
+                              .arg(Kind::table(), columns.join(QStringLiteral(", ")),
+                                   QStringLiteral(", ?").repeated(int(columns.size()))));
         const QString stamp = RecordSupport::now();
         query.addBindValue(record.meta.id);
         query.addBindValue(stamp);
         query.addBindValue(stamp);
         Kind::bindAll(query, record);
+        if (!pii.sealBound(query, 3, record.meta.id, error))
+            return false;
         if (!query.exec()) {
             *error = query.lastError().text();
             return false;
@@ -107,15 +114,18 @@ private:
 
     static bool update(QSqlDatabase &db, Record &record, QString *error)
     {
+        const PiiTable &pii = PiiTable::of<Kind>();
         QStringList assignments;
-        for (const QString &field : Kind::fields())
-            assignments << field + QStringLiteral(" = ?");
+        for (const QString &column : Kind::fields() + pii.indexColumns())
+            assignments << column + QStringLiteral(" = ?");
         QSqlQuery query(db);
         query.prepare(QStringLiteral("UPDATE %1 SET updated_at = ?, %2 WHERE id = ?")
                               .arg(Kind::table(), assignments.join(QStringLiteral(", "))));
         const QString stamp = RecordSupport::now();
         query.addBindValue(stamp);
         Kind::bindAll(query, record);
+        if (!pii.sealBound(query, 1, record.meta.id, error))
+            return false;
         query.addBindValue(record.meta.id);
         if (!query.exec()) {
             *error = query.lastError().text();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TaskJson.h"
 
+#include "PiiRow.h"
 #include "core/SqlValues.h"
 
 namespace branchline::server {
@@ -132,8 +133,9 @@ QString TaskJson::selectColumns()
             + fields().join(QStringLiteral(", "));
 }
 
-ServerTask TaskJson::read(const QSqlQuery &q)
+ServerTask TaskJson::read(const QSqlQuery &query)
 {
+    const PiiRow q(query, PiiTable::of<TaskJson>());
     auto time = [&q](int i) {
         return QDateTime::fromString(q.value(i).toString(), Qt::ISODateWithMs);
     };

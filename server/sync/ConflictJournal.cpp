@@ -3,6 +3,7 @@
 
 #include "ChangeLog.h"
 #include "core/Database.h"
+#include "core/PiiVault.h"
 #include "core/SqlValues.h"
 #include "records/RecordSupport.h"
 
@@ -20,6 +21,14 @@ QString ConflictJournal::selectColumns()
                           "updated_at");
 }
 
+const PiiTable &ConflictJournal::piiTable()
+{
+    static const PiiTable table(QStringLiteral("sync_conflicts"),
+                                { PiiColumn{ QStringLiteral("server_value"), std::nullopt, -1 },
+                                  PiiColumn{ QStringLiteral("client_value"), std::nullopt, -1 } });
+    return table;
+}
+
 ConflictEntry ConflictJournal::read(const QSqlQuery &query, qint64 *version, QString *createdAt,
                                     QString *updatedAt)
 {
@@ -31,8 +40,12 @@ ConflictEntry ConflictJournal::read(const QSqlQuery &query, qint64 *version, QSt
     entry.field = query.value(i++).toString();
     entry.kind = query.value(i++).toString();
     entry.baseVersion = query.value(i++).toLongLong();
-    entry.serverValue = sync::decodeValue(query.value(i++).toString());
-    entry.clientValue = sync::decodeValue(query.value(i++).toString());
+    const auto opened = [&](const QString &column) {
+        return sync::decodeValue(PiiVault::openOrThrow(
+                query.value(i++).toString(), PiiPlace{ piiTable().table(), column, entry.id }));
+    };
+    entry.serverValue = opened(QStringLiteral("server_value"));
+    entry.clientValue = opened(QStringLiteral("client_value"));
     entry.clientId = query.value(i++).toString();
     entry.mutation = query.value(i++).toLongLong();
     entry.userId = query.value(i++).toString();
@@ -52,6 +65,15 @@ bool ConflictJournal::open(QSqlDatabase &db, ConflictEntry &entry, QString *erro
 {
     entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString stamp = RecordSupport::now();
+    QVariant serverValue;
+    QVariant clientValue;
+    QVariant unindexed;
+    if (!piiTable().protect(QStringLiteral("server_value"), entry.id,
+                            sync::encodeValue(entry.serverValue), &serverValue, &unindexed, error)
+        || !piiTable().protect(QStringLiteral("client_value"), entry.id,
+                               sync::encodeValue(entry.clientValue), &clientValue, &unindexed,
+                               error))
+        return false;
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
             "INSERT INTO sync_conflicts (id, table_name, record_id, field, kind, base_version, "
@@ -64,8 +86,8 @@ bool ConflictJournal::open(QSqlDatabase &db, ConflictEntry &entry, QString *erro
     query.addBindValue(textValue(entry.field));
     query.addBindValue(entry.kind);
     query.addBindValue(entry.baseVersion);
-    query.addBindValue(sync::encodeValue(entry.serverValue));
-    query.addBindValue(sync::encodeValue(entry.clientValue));
+    query.addBindValue(serverValue);
+    query.addBindValue(clientValue);
     query.addBindValue(nullableText(entry.clientId));
     query.addBindValue(entry.mutation);
     query.addBindValue(nullableText(entry.userId));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "records/PiiTable.h"
+
 #include <QJsonValue>
 #include <QSqlDatabase>
 #include <QString>
@@ -34,7 +36,8 @@ struct ConflictEntry
 };
 
 // Writes and reads journal entries. Entries are synced like records (table sync_conflicts)
-// and never purged automatically.
+// and never purged automatically. The values in conflict are stored sealed (PiiVault),
+// whatever their field: a journal entry is as likely as any record to hold a phone number.
 class ConflictJournal
 {
 public:
@@ -46,6 +49,8 @@ public:
     static bool markResolved(QSqlDatabase &db, const ConflictEntry &entry, QString *error);
     // The entry as a sync row, values masked as `role` sees the field.
     static QString selectColumns();
+    // server_value and client_value, sealed and never looked up.
+    static const PiiTable &piiTable();
     static ConflictEntry read(const class QSqlQuery &query, qint64 *version, QString *createdAt,
                               QString *updatedAt);
 };

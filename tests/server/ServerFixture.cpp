@@ -5,7 +5,9 @@
 #include "core/KeyRing.h"
 #include "core/PasswordHasher.h"
 #include "core/ServerMigrator.h"
+#include "core/SqlScript.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
@@ -79,7 +81,7 @@ ServerFixture::ServerFixture(const QString &engine)
     }
     // The keys kept out of the database, one of each purpose, as `init` makes them.
     auto ring = std::make_shared<KeyRing>();
-    if (!ring->open(m_dir.filePath(QStringLiteral("keys")), &m_failure))
+    if (!ring->open(keyDirectory(), &m_failure))
         return;
     for (KeyRing::Purpose purpose :
          { KeyRing::Purpose::Audit, KeyRing::Purpose::Data, KeyRing::Purpose::Index })
@@ -110,6 +112,73 @@ std::unique_ptr<Database> ServerFixture::secondInstance() const
     QString error;
     DatabaseUrl::parse(m_url, &parsed, &error);
     return std::make_unique<Database>(parsed);
+}
+
+ScratchDatabase::ScratchDatabase(const QString &engine, const QTemporaryDir &dir)
+{
+    if (engine == QLatin1String("sqlite")) {
+        m_url = dir.filePath(QStringLiteral("previous.db"));
+        return;
+    }
+    const QString admin = qEnvironmentVariable("BRANCHLINE_TEST_POSTGRES_URL");
+    if (admin.isEmpty()) {
+        m_failure = QStringLiteral("No PostgreSQL: run under scripts/with-postgres.sh");
+        return;
+    }
+    const QString name = QStringLiteral("up_") + QUuid::createUuid().toString(QUuid::Id128);
+    if (!adminExec(QStringLiteral("CREATE DATABASE %1").arg(name), &m_failure))
+        return;
+    m_pgDatabase = name;
+    QUrl url(admin);
+    url.setPath(QLatin1Char('/') + name);
+    m_url = url.toString();
+}
+
+ScratchDatabase::~ScratchDatabase()
+{
+    if (m_pgDatabase.isEmpty())
+        return;
+    QString ignored;
+    adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgDatabase),
+              &ignored);
+}
+
+bool applyMigrationsUpTo(Database &database, int upTo, QString *error)
+{
+    const QString engine =
+            database.isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
+    return database.inTransaction(
+            [&](QSqlDatabase &db, QString *txError) {
+                QSqlQuery query(db);
+                for (const ServerMigrator::Step &step : ServerMigrator::steps()) {
+                    if (step.version > upTo)
+                        break;
+                    QFile file(QStringLiteral(":/branchline/server/migrations/%1/%2_%3.sql")
+                                       .arg(engine)
+                                       .arg(step.version, 4, 10, QLatin1Char('0'))
+                                       .arg(QString::fromLatin1(step.name)));
+                    if (!file.open(QIODevice::ReadOnly)) {
+                        *txError = file.fileName() + QStringLiteral(" is missing");
+                        return false;
+                    }
+                    for (const QString &statement :
+                         SqlScript::split(QString::fromUtf8(file.readAll()))) {
+                        if (!query.exec(statement)) {
+                            *txError = query.lastError().text();
+                            return false;
+                        }
+                    }
+                }
+                query.prepare(QStringLiteral(
+                        "INSERT INTO server_meta (key, value) VALUES ('schema_version', ?)"));
+                query.addBindValue(QString::number(upTo));
+                if (!query.exec()) {
+                    *txError = query.lastError().text();
+                    return false;
+                }
+                return true;
+            },
+            error);
 }
 
 bool makeOrganisation(Database &database, Organisation *o, QString *error)

@@ -38,7 +38,9 @@ public:
     QString failure() const { return m_failure; }
     Database &database() { return *m_database; }
     QString url() const { return m_url; }
-    // The key folder the fixture made and installed as the process's KeyRing.
+    // The key folder the fixture made and installed as the process's KeyRing: a command run
+    // on its database names it with --key-dir, as the database's keys are settled with it
+    // (PiiUpgrade).
     QString keyDirectory() const { return m_dir.filePath(QStringLiteral("keys")); }
     // Another Database on the same storage, as a second server instance would open it.
     std::unique_ptr<Database> secondInstance() const;
@@ -51,6 +53,28 @@ private:
     bool m_ready = false;
     QString m_failure;
 };
+
+// An empty database of the engine named by the current data row, not migrated: a new
+// SQLite file in `dir`, or a new PostgreSQL database (dropped again afterwards). The upgrade
+// tests build an older schema in it.
+class ScratchDatabase
+{
+public:
+    ScratchDatabase(const QString &engine, const QTemporaryDir &dir);
+    ~ScratchDatabase();
+    bool isReady() const { return !m_url.isEmpty(); }
+    QString failure() const { return m_failure; }
+    QString url() const { return m_url; }
+
+private:
+    QString m_url;
+    QString m_pgDatabase;
+    QString m_failure;
+};
+
+// Runs the server's own migration scripts 1..`upTo` and records that schema version, as the
+// server of that version left its database (migrations are never edited once released).
+bool applyMigrationsUpTo(Database &database, int upTo, QString *error);
 
 // The small organisation the record tests share: 浙江分行 (a region) with 杭州西湖支行 below
 // it, and 南京支行 outside it; a rep in each branch, the region's manager, a risk officer

@@ -26,6 +26,9 @@ for tool in curl jq sqlite3; do
 done
 
 work=$(mktemp -d -t branchline-backup.XXXXXX)
+# The key folder travels with the backup (docs/deploy.md): the restored database's personal
+# data opens only with the keys it was sealed under.
+keys="$work/keys"
 serve_pid=
 cleanup() {
     if [[ -n "$serve_pid" ]]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" || true; fi
@@ -37,15 +40,15 @@ trap cleanup EXIT
 fail() { echo "backup_restore: $*" >&2; exit 1; }
 
 entries() { # the number of audit entries verify-audit checked
-    "$server" verify-audit --database "$1" | sed -nE 's/.*: ([0-9]+) entr.*/\1/p'
+    "$server" verify-audit --database "$1" --key-dir "$keys" | sed -nE 's/.*: ([0-9]+) entr.*/\1/p'
 }
 
 # --- PostgreSQL: pg_dump -Fc, pg_restore into a new database ---
 sql postgres "DROP DATABASE IF EXISTS bl_backup_orig WITH (FORCE)"
 sql postgres "DROP DATABASE IF EXISTS bl_backup_copy WITH (FORCE)"
 sql postgres "CREATE DATABASE bl_backup_orig"
-echo "$password" | "$server" seed-demo --database "$(url bl_backup_orig)" --customers 230 \
-    --activities 50 >/dev/null
+echo "$password" | "$server" seed-demo --database "$(url bl_backup_orig)" --key-dir "$keys" \
+    --customers 230 --activities 50 >/dev/null
 "$bindir/pg_dump" -Fc -f "$work/branchline.dump" "$(conn bl_backup_orig)"
 sql postgres "CREATE DATABASE bl_backup_copy"
 "$bindir/pg_restore" --no-owner --exit-on-error -d "$(conn bl_backup_copy)" "$work/branchline.dump"
@@ -58,7 +61,8 @@ copy_entries=$(entries "$(url bl_backup_copy)")
 customers=$(sql bl_backup_orig "SELECT count(*) FROM customers WHERE deleted = 0")
 [[ "$customers" -eq 230 ]] || fail "the original has $customers customers, not 230"
 
-"$server" serve --database "$(url bl_backup_copy)" --listen 127.0.0.1:0 >"$work/serve.log" 2>&1 &
+"$server" serve --database "$(url bl_backup_copy)" --key-dir "$keys" --listen 127.0.0.1:0 \
+    >"$work/serve.log" 2>&1 &
 serve_pid=$!
 base=
 for _ in $(seq 1 100); do
@@ -89,8 +93,8 @@ wait "$serve_pid" || fail "the server did not stop cleanly"
 serve_pid=
 
 # --- SQLite: sqlite3 .backup of the live file ---
-echo "$password" | "$server" seed-demo --database "$work/live.db" --customers 40 --activities 10 \
-    >/dev/null
+echo "$password" | "$server" seed-demo --database "$work/live.db" --key-dir "$keys" \
+    --customers 40 --activities 10 >/dev/null
 sqlite3 "$work/live.db" ".backup '$work/copy.db'"
 [[ "$(entries "$work/live.db")" == "$(entries "$work/copy.db")" ]] \
     || fail "the SQLite copy's audit trail differs"

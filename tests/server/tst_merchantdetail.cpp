@@ -6,8 +6,10 @@
 // checklist moves only as KycRules allow, stamped with the server's idea of who moved it;
 // and a posted day sums its month again in the same transaction.
 #include "ServerFixture.h"
+#include "core/PiiVault.h"
 #include "records/CustomerService.h"
 #include "records/Integrations.h"
+#include "records/PiiTable.h"
 #include "rules/KycRules.h"
 #include "sync/SyncService.h"
 
@@ -134,11 +136,18 @@ QString seededMerchant(Database &database, const Caller &owner, const QString &n
     const QString id = created.body.value("id").toString();
     *terminal = newId();
     const QString stamp = QStringLiteral("2026-01-01T00:00:00.000Z");
+    // The account sealed and indexed, as the server stores it.
+    QVariant account;
+    QVariant accountIndex;
+    QString error;
     if (id.isEmpty()
+        || !PiiTable::of<CustomerJson>().protect("settlement_account", id, "6222020200112233445",
+                                                 &account, &accountIndex, &error)
         || !exec(database,
                  "UPDATE customers SET fee_rate_debit = 3800, fee_rate_credit = 6000, "
-                 "fee_rate_qr = 3800, settlement_account = '6222020200112233445' WHERE id = ?",
-                 { id })
+                 "fee_rate_qr = 3800, settlement_account = ?, settlement_account_bidx = ? "
+                 "WHERE id = ?",
+                 { account, accountIndex, id })
         || !exec(database,
                  "INSERT INTO terminals (id, customer_id, serial, model, kind, status, "
                  "installed_at, created_at, updated_at) VALUES (?, ?, 'NL0000000001', "
@@ -293,9 +302,11 @@ void TestMerchantDetail::sensitiveCustomerFieldsRefusePlainEdits()
     QCOMPARE(scalar(fixture.database(), "SELECT fee_rate_debit FROM customers WHERE id = ?", { id })
                      .toLongLong(),
              3800);
-    QCOMPARE(scalar(fixture.database(), "SELECT settlement_account FROM customers WHERE id = ?",
-                    { id })
-                     .toString(),
+    QCOMPARE(PiiVault::openOrThrow(scalar(fixture.database(),
+                                          "SELECT settlement_account FROM customers WHERE id = ?",
+                                          { id })
+                                           .toString(),
+                                   { "customers", "settlement_account", id }),
              QStringLiteral("6222020200112233445"));
     QCOMPARE(rep.push("customers", id, Op::Update, { { "notes", "费率沟通中" } }).outcome,
              sync::Outcome::Applied);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // branchline-server's administration commands, as an administrator types them.
 #include "ServerFixture.h"
+#include "core/PiiVault.h"
 #include "core/ServerMigrator.h"
 #include "rules/CreditCode.h"
 #include "rules/ResidentIdNumber.h"
@@ -18,6 +19,7 @@ class TestServerCli : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { m_keyDir.clear(); }
     void initCreatesTheDatabase();
     void addsListsAndDisablesUsers_data() { test::addEngineRows(); }
     void addsListsAndDisablesUsers();
@@ -43,13 +45,16 @@ private:
     int run(const QStringList &arguments, const QString &input = QString());
     // `arguments` on the fixture's database and key folder.
     int runOn(const test::ServerFixture &fixture, QStringList arguments);
+    QString m_keyDir; // when set, given to every command: the fixture's key folder
     QString m_out;
     QString m_err;
 };
 
 int TestServerCli::run(const QStringList &arguments, const QString &input)
 {
-    const test::CliRun result = test::runServerCli(arguments, input);
+    const test::CliRun result = test::runServerCli(
+            m_keyDir.isEmpty() ? arguments : arguments + QStringList{ "--key-dir", m_keyDir },
+            input);
     m_out = result.out;
     m_err = result.err;
     return result.status;
@@ -75,6 +80,7 @@ void TestServerCli::initCreatesTheDatabase()
 void TestServerCli::addsListsAndDisablesUsers()
 {
     SERVER_FIXTURE(fixture);
+    m_keyDir = fixture.keyDirectory();
     const QString db = fixture.url();
     QCOMPARE(run({ "branch", "add", "--database", db, "--name", "杭州西湖支行", "--city", "杭州" }),
              0);
@@ -182,6 +188,7 @@ void TestServerCli::badInputGetsUsageErrors()
 void TestServerCli::seedsADemoOrganisation()
 {
     SERVER_FIXTURE(fixture);
+    m_keyDir = fixture.keyDirectory();
     const QString db = fixture.url();
     QCOMPARE(run({ "seed-demo", "--database", db, "--customers", "300" }, "short\n"), 1);
     QVERIFY(m_err.contains("password policy"));
@@ -192,21 +199,27 @@ void TestServerCli::seedsADemoOrganisation()
     for (const char *login : { "admin", "risk", "zj.manager", "zj.rep1", "gd.rep1" })
         QVERIFY2(m_out.contains(QString::fromLatin1(login) + '\t'), login);
 
-    // Every identifier passes the same check digits the client enforces; every customer
-    // has an owner in a branch.
+    // Every identifier is stored sealed, and passes the same check digits the client
+    // enforces; every customer has an owner in a branch.
     QSqlDatabase connection = fixture.database().connection();
     QSqlQuery query(connection);
-    QVERIFY(query.exec(
-            "SELECT kind, credit_code, id_number, owner_id, branch_id, city FROM customers"));
+    QVERIFY(query.exec("SELECT kind, credit_code, id_number, owner_id, branch_id, city, id "
+                       "FROM customers"));
     int rows = 0;
     while (query.next()) {
         ++rows;
-        if (query.value(0).toString() == "individual")
-            QVERIFY2(ResidentIdNumber::check(query.value(2).toString()).ok(),
-                     qPrintable(query.value(2).toString()));
+        const bool person = query.value(0).toString() == "individual";
+        const QString column = person ? "id_number" : "credit_code";
+        const QString stored = query.value(person ? 2 : 1).toString();
+        QVERIFY2(PiiVault::keyNumberOf(stored) > 0, qPrintable(column));
+        QString identifier;
+        QCOMPARE(PiiVault::open(stored, { "customers", column, query.value(6).toString() },
+                                &identifier),
+                 PiiVault::Problem::None);
+        if (person)
+            QVERIFY2(ResidentIdNumber::check(identifier).ok(), qPrintable(identifier));
         else
-            QVERIFY2(CreditCode::check(query.value(1).toString()).ok(),
-                     qPrintable(query.value(1).toString()));
+            QVERIFY2(CreditCode::check(identifier).ok(), qPrintable(identifier));
         QVERIFY(!query.value(3).toString().isEmpty());
         QVERIFY(!query.value(4).toString().isEmpty());
         QVERIFY(!query.value(5).toString().isEmpty());

@@ -3,6 +3,7 @@
 // scope, exactly-once pushes, per-field merge with the conflict journal, sensitive fields,
 // edit against delete, removals when scope shrinks, refetch, and refused input.
 #include "ServerFixture.h"
+#include "core/PiiVault.h"
 #include "records/CustomerService.h"
 #include "sync/SyncService.h"
 
@@ -326,10 +327,16 @@ void TestSyncService::mergesFieldsAndJournalsLosers()
     QCOMPARE(row(fixture.database(), id).value("notes").toString(), QStringLiteral("平板"));
     QCOMPARE(journalCount(fixture.database(), "overwritten"), 1);
     QSqlQuery journal(fixture.database().connection());
-    QVERIFY(journal.exec("SELECT client_value, user_id FROM sync_conflicts WHERE kind = "
+    QVERIFY(journal.exec("SELECT client_value, user_id, id FROM sync_conflicts WHERE kind = "
                          "'overwritten'")
             && journal.next());
-    QCOMPARE(sync::decodeValue(journal.value(0).toString()).toString(), QStringLiteral("笔记本"));
+    // Stored sealed, as every value in the journal (it may be anyone's phone number).
+    QVERIFY(!journal.value(0).toString().contains(QStringLiteral("笔记本")));
+    QCOMPARE(sync::decodeValue(PiiVault::openOrThrow(journal.value(0).toString(),
+                                                     { "sync_conflicts", "client_value",
+                                                       journal.value(2).toString() }))
+                     .toString(),
+             QStringLiteral("笔记本"));
     QCOMPARE(journal.value(1).toString(), org.rep.userId);
 
     // A sensitive field with a stale base is refused and journalled for a person to decide.

@@ -32,15 +32,23 @@ bool ServerProcess::seed(int customers, QString *error)
 {
     QString out;
     QString err;
-    const int code =
-            runProgram(QStringLiteral(BRANCHLINE_SERVER),
-                       { QStringLiteral("seed-demo"), QStringLiteral("--database"), m_database,
+    const int code = runProgram(
+            QStringLiteral(BRANCHLINE_SERVER),
+            QStringList{ QStringLiteral("seed-demo"), QStringLiteral("--database"), m_database,
                          QStringLiteral("--customers"), QString::number(customers),
-                         QStringLiteral("--activities"), QString::number(customers * 2) },
-                       (demoPassword() + QLatin1Char('\n')).toUtf8(), &out, &err);
+                         QStringLiteral("--activities"), QString::number(customers * 2) }
+                    + keyArguments(),
+            (demoPassword() + QLatin1Char('\n')).toUtf8(), &out, &err);
     if (code != 0)
         *error = QStringLiteral("seed-demo failed (%1): %2 %3").arg(code).arg(out, err);
     return code == 0;
+}
+
+QStringList ServerProcess::keyArguments() const
+{
+    if (!m_database.startsWith(QLatin1String("postgresql://")))
+        return {};
+    return { QStringLiteral("--key-dir"), m_keys.filePath(QStringLiteral("keys")) };
 }
 
 void ServerProcess::useTls(const QString &certificate, const QString &key)
@@ -54,6 +62,7 @@ bool ServerProcess::start()
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QStringList arguments{ QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
                            QStringLiteral("127.0.0.1:%1").arg(m_port) };
+    arguments << keyArguments();
     if (!m_tlsCertificate.isEmpty())
         arguments << QStringLiteral("--tls-cert") << m_tlsCertificate << QStringLiteral("--tls-key")
                   << m_tlsKey;

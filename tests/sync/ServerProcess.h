@@ -3,6 +3,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QTemporaryDir>
 #include <QUrl>
 
 namespace branchline::test {
@@ -31,7 +32,12 @@ public:
     QUrl url() const;
 
 private:
+    // The server's key folder: beside an SQLite file by default; for PostgreSQL one of this
+    // process's own (the default, ./branchline-data/keys, would be shared by every test).
+    QStringList keyArguments() const;
+
     QString m_database;
+    QTemporaryDir m_keys;
     quint16 m_port = 0;
     QString m_tlsCertificate;
     QString m_tlsKey;
