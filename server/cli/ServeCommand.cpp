@@ -5,7 +5,6 @@
 #include "api/ApiContext.h"
 #include "approvals/ApprovalEscalator.h"
 #include "core/AuditAnchorLogger.h"
-#include "core/AuditKeys.h"
 #include "core/ServerMigrator.h"
 #include "sync/SyncNotifier.h"
 
@@ -38,13 +37,12 @@ int serve(const ServerSettings &settings, QTextStream &out, QTextStream &err)
     Database database(url);
     ServerMigrator migrator(database);
     QString error;
-    int createdKey = 0;
-    if (!migrator.migrate(&error) || !AuditKeys::prepare(database, &createdKey, &error)) {
+    if (!migrator.migrate(&error)) {
         err << error << Qt::endl;
         return 1;
     }
-    if (createdKey > 0)
-        out << AuditCommands::keyCreatedNote(createdKey) << Qt::endl;
+    if (migrator.createdAuditKey() > 0)
+        out << AuditCommands::keyCreatedNote(migrator.createdAuditKey()) << Qt::endl;
     PasswordHasher hasher;
     Accounts accounts(database, hasher);
     Authenticator authenticator(database, hasher, settings.sessions);

@@ -8,7 +8,6 @@
 #include "ServerLogging.h"
 #include "Version.h"
 #include "core/Accounts.h"
-#include "core/AuditKeys.h"
 #include "core/Database.h"
 #include "core/KeyRing.h"
 #include "core/PasswordPolicy.h"
@@ -198,8 +197,7 @@ int ServerCli::run(const QStringList &arguments)
     }
     Database db(url);
     ServerMigrator migrator(db);
-    int createdKey = 0;
-    if (!migrator.migrate(&error) || !AuditKeys::prepare(db, &createdKey, &error)) {
+    if (!migrator.migrate(&error)) {
         m_err << error << Qt::endl;
         return Failure;
     }
@@ -213,8 +211,8 @@ int ServerCli::run(const QStringList &arguments)
                          .arg(url.redacted())
                          .arg(migrator.currentVersion())
               << Qt::endl;
-        if (createdKey > 0)
-            m_out << AuditCommands::keyCreatedNote(createdKey) << Qt::endl;
+        if (migrator.createdAuditKey() > 0)
+            m_out << AuditCommands::keyCreatedNote(migrator.createdAuditKey()) << Qt::endl;
         return Success;
     }
     if (words.first() == QLatin1String("verify-audit"))

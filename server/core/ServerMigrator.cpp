@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerMigrator.h"
 
+#include "AuditKeys.h"
 #include "SqlScript.h"
 #include "records/PiiUpgrade.h"
 
@@ -65,7 +66,7 @@ bool ServerMigrator::migrate(QString *error)
         return false;
     }
     if (m_version == latestVersion())
-        return PiiUpgrade::run(m_database, error);
+        return settleKeys(error);
     if (!m_database.isPostgres() && m_version > 0 && !backupSqlite(m_version, error))
         return false;
 
@@ -97,10 +98,17 @@ bool ServerMigrator::migrate(QString *error)
             qCInfo(lcMigrations) << "applied server migration" << step.version << step.name;
         m_version = step.version;
     }
-    // The values of steps that only added columns are brought to rest encrypted in C++,
-    // in batches, after the schema is complete (and on every start, which also checks the
-    // key folder against the database).
-    return PiiUpgrade::run(m_database, error);
+    return settleKeys(error);
+}
+
+bool ServerMigrator::settleKeys(QString *error)
+{
+    // The audit key first: what follows writes audit entries. Then the values of steps that
+    // only added columns are brought to rest encrypted in C++, in batches, after the schema
+    // is complete (and on every start, which also checks the key folder against the
+    // database).
+    return AuditKeys::prepare(m_database, &m_createdAuditKey, error)
+            && PiiUpgrade::run(m_database, error);
 }
 
 bool ServerMigrator::apply(QSqlDatabase &db, const Step &step, QString *error) const

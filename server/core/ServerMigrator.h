@@ -26,17 +26,24 @@ public:
     static const QList<Step> &steps();
     static int latestVersion() { return steps().last().version; }
 
+    // Brings the schema up to date, settles the audit key (AuditKeys::prepare) and then the
+    // personal data's keys and values (PiiUpgrade), which audits what it does: every start
+    // runs all three, in this order.
     bool migrate(QString *error);
     int currentVersion() const { return m_version; }
+    // The number of the audit key made by migrate() (0: none was needed).
+    int createdAuditKey() const { return m_createdAuditKey; }
     QString backupPath() const { return m_backupPath; }
 
 private:
     bool readVersion(QSqlDatabase &db, int *version, QString *error) const;
     bool apply(QSqlDatabase &db, const Step &step, QString *error) const;
     bool backupSqlite(int fromVersion, QString *error);
+    bool settleKeys(QString *error);
 
     const Database &m_database;
     int m_version = 0;
+    int m_createdAuditKey = 0;
     QString m_backupPath;
 };
 

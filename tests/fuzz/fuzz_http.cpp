@@ -174,9 +174,11 @@ FuzzServer::FuzzServer()
     m_server = std::make_unique<HttpServer>(*m_router, settings);
     m_context->metrics = &m_server->metrics();
     Authenticator *authenticator = m_authenticator.get();
-    m_server->setSocketAuthenticator([authenticator](const QString &accessToken) {
-        return authenticator->authenticate(accessToken).has_value();
-    });
+    m_server->setSocketAuthenticator(
+            [authenticator](const QString &accessToken) -> std::optional<QString> {
+                const std::optional<Caller> caller = authenticator->authenticate(accessToken);
+                return caller ? std::optional<QString>(caller->sessionId) : std::nullopt;
+            });
     FUZZ_CHECK(m_server->start(&error), "%s", qPrintable(error));
 }
 

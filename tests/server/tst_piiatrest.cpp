@@ -611,16 +611,27 @@ void TestPiiAtRest::missingOrWrongKeysAreRefusedByName()
              201);
     const QString good = fixture.keyDirectory();
     QTemporaryDir dir;
+    // Each folder tried holds the database's audit key, which is checked first (AuditKeys):
+    // what is missing or wrong is only ever the personal data's keys.
+    const QStringList auditKeys = QDir(good).entryList({ "audit-*.key" }, QDir::Files);
+    QVERIFY(!auditKeys.isEmpty());
     auto init = [&](const QString &keys) {
+        QDir().mkpath(keys);
+        QFile::setPermissions(keys, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        for (const QString &key : auditKeys)
+            if (!QFile::exists(keys + '/' + key)) {
+                QFile::copy(good + '/' + key, keys + '/' + key);
+                QFile::setPermissions(keys + '/' + key, QFile::ReadOwner | QFile::WriteOwner);
+            }
         return test::runServerCli({ "init", "--database", fixture.url(), "--key-dir", keys });
     };
 
-    // No keys at all: refused, naming the folder; no key is made there to encrypt anew.
+    // No data or index key: refused, naming the folder; no key is made there to encrypt anew.
     const QString empty = dir.filePath("empty");
     test::CliRun run = init(empty);
     QCOMPARE(run.status, 1);
     QVERIFY2(run.err.contains(empty) && run.err.contains("no data key"), qPrintable(run.err));
-    QVERIFY(QDir(empty).entryList(QDir::Files).isEmpty());
+    QCOMPARE(QDir(empty).entryList(QDir::Files), auditKeys);
 
     // Another folder's keys.
     const QString other = dir.filePath("other");

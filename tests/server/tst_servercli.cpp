@@ -273,6 +273,15 @@ void TestServerCli::missingKeyFolderStopsEveryCommand()
     QTemporaryDir dir;
     const QString keys = dir.filePath("keys");
     const QStringList on{ "--database", fixture.url(), "--key-dir", keys };
+    // The personal data's keys the fixture's database was settled with, without its audit
+    // key: the trail is new.
+    QVERIFY(QDir().mkpath(keys));
+    QFile::setPermissions(keys, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    for (const QString &key :
+         QDir(fixture.keyDirectory()).entryList({ "data-*.key", "index-*.key" }, QDir::Files)) {
+        QVERIFY(QFile::copy(fixture.keyDirectory() + '/' + key, keys + '/' + key));
+        QFile::setPermissions(keys + '/' + key, QFile::ReadOwner | QFile::WriteOwner);
+    }
     // A new trail: the first command makes the key.
     QCOMPARE(run(QStringList{ "branch", "add", "--name", "北京" } + on), 0);
     QVERIFY(QFile::exists(keys + "/audit-1.key"));

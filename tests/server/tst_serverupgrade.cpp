@@ -270,10 +270,11 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
         QCOMPARE(authenticator.login("zj.rep1", "Xihu-Longjing-2026", "d1").status,
                  Authenticator::Status::Ok);
     }
-    // The sign-in above was the first entry of the upgraded server: "audit.keyed" came first
-    // and sealed the entries from before, which verify as SHA-256 links, and say so.
+    // The upgrade's sealing of the clear personal data ("pii.seal") was the first entry of
+    // the upgraded server, then the sign-in above: "audit.keyed" came before both and sealed
+    // the entries from before, which verify as SHA-256 links, and say so.
     QCOMPARE(run({ "verify-audit", "--database", url, "--key-dir", keys }), 0);
-    QVERIFY2(m_out.contains("intact: 7 entries")
+    QVERIFY2(m_out.contains("intact: 8 entries")
                      && m_out.contains("Entries 1 to 5 are from before"),
              qPrintable(m_out + m_err));
     {
@@ -291,7 +292,8 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
         QCOMPARE(tail.mid(0, 2),
                  (QStringList{ "5 customer.create NULL {}",
                                "6 audit.keyed 1 {\"legacy_entries\":5}" }));
-        QVERIFY2(tail.value(2).startsWith("7 login 1 "), qPrintable(tail.value(2)));
+        QCOMPARE(tail.value(2), QStringLiteral("7 pii.seal 1 {\"values\":3}"));
+        QVERIFY2(tail.value(3).startsWith("8 login 1 "), qPrintable(tail.value(3)));
 
         // An old entry edited after the upgrade is caught, also when the SHA-256 links after
         // it are recomputed: the seal's MAC covers the last of them.
