@@ -101,7 +101,9 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
             index.data(ActivityTimelineModel::SyncStateRole).toInt());
     if (state != SyncMarks::State::InStep) {
         const bool refused = state == SyncMarks::State::Refused;
-        const QString mark = (refused ? QStringLiteral("⚠ ") : QStringLiteral("⏳ "))
+        // Glyphs every desktop font has (an hourglass emoji showed as a box): the ring is the
+        // customer list's mark for local edits the server has not confirmed.
+        const QString mark = (refused ? QStringLiteral("⚠ ") : QStringLiteral("○ "))
                 + index.data(ActivityTimelineModel::SyncLabelRole).toString();
         QFont markFont = option.font;
         markFont.setBold(refused);
