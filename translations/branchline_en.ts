@@ -105,6 +105,10 @@
         <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An activity is written in its author&apos;s name only: author_id must be your own user id, or left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Api</name>
@@ -134,6 +138,14 @@
     </message>
     <message>
         <source>The sync events come over a WebSocket only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is too long: at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions could not be ended. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -592,9 +604,100 @@
     </message>
 </context>
 <context>
+    <name>AuditAnchor</name>
+    <message>
+        <source>The head of the audit trail (audit_head) is missing: the trail was tampered with. Run branchline-server verify-audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>Made audit key %1 in the key folder %2. Back the folder up apart from the database: without it the audit trail cannot be verified or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--anchor takes the line branchline-server audit anchor printed (or a log line holding it): branchline-audit-anchor seq=N mac=&lt;64 hex digits&gt; at=&lt;time&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>The audit trail is intact: %n entry checked.</numerusform>
+            <numerusform>The audit trail is intact: %n entries checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries 1 to %1 are from before the trail was keyed: they are checked as SHA-256 links, which anyone can recompute, and are vouched for by the first keyed entry after them or, until there is one, only by an anchor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It still holds entry %1 as the anchor recorded it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made audit key %1 in the key folder %2; new audit entries are made with it. Keep the older key files: the entries made with them are checked with them. Other instances take up the new key at their next audit entry; they must share this key folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditKeys</name>
+    <message>
+        <source>No key folder is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is kept with audit key %1, but the key folder %2 holds no audit key: the folder is missing or was moved. Restore it from its backup, or set key_dir (--key-dir) to where it is. A new key is not made, for the trail could not be verified across it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is kept with audit key %1, but the key folder %2 holds audit keys only up to %3: it is an old copy. Every instance needs the same key folder, with every key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audit key is loaded, so there is none to rotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
+        <source>The audit trail cannot be written: no audit key is loaded (the key folder is missing or holds no audit key). Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be written: it is kept with audit key %1, which is not in the key folder %2. Every instance needs the same key folder. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be written: its head (audit_head) is missing, so the trail was tampered with. Run branchline-server verify-audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerifier</name>
+    <message>
+        <source>The audit trail cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written: a field the server always fills is NULL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was added after the newest entry the head records (%2): it was not written by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head of the audit trail (the audit_head table) is gone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -602,30 +705,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Entry %1 has no MAC, but the entries before it have one: it was not written by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry %1 was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The newest entries were removed: the trail should hold %1 entries but holds %2.</source>
+        <source>Entry %1 was made with audit key %2, older than key %3 of the entry before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The record of the newest entry does not match entry %1: the trail was rewritten.</source>
+        <source>Entry %1 was made with audit key %2, which entry %3 retired for key %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was made with audit key %2, which is not in the key folder %3: restore the key file audit-%2.key from its backup (old audit keys are needed to check the entries made with them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 does not match its MAC under audit key %2, and no entry made with that key does: the key file audit-%2.key in %3 is not the key they were made with (a wrong or replaced file), or every one of them was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1, which sealed the entries from before the audit trail was keyed (1 to %2), does not match its MAC: those entries or this one were changed after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written: its MAC does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head of the audit trail (audit_head), which records entry %1 as the newest, was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 were removed from the end: the head records entry %2 as the newest, but the trail ends at entry %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head of the audit trail does not match entry %1, the newest: the trail or its head was rewritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 are missing: the anchor records entry %2, but the trail ends at entry %3. Entries were cut off the end and the head rewound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 is not the entry the anchor recorded (its MAC or time differs): the trail was cut back and written again from there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Authenticator</name>
     <message>
-        <source>The request names no device.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The login name or the password is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords: this account is locked until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -633,16 +772,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signing in failed on the server: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The session has ended; please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refreshing the session failed on the server: %1</source>
+        <source>The field &quot;%1&quot; is too long: at most %2 characters.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;device_id&quot; must name this device; it is blank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;login&quot; is blank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not complete the sign-in. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -829,6 +983,13 @@
     </message>
     <message>
         <source>Chargebacks by risk level, this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientAddress</name>
+    <message>
+        <source>&quot;%1&quot; is neither an IP address nor a network such as 10.20.0.0/24</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1048,6 +1209,13 @@
     </message>
     <message>
         <source>Risk officers review customers; they do not delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScopedKind</name>
+    <message>
+        <source>There is no record %1 that you may see.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1897,6 +2065,14 @@
         <source>Sign in first: the request has no valid access token, or it has expired.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>max_connections is %1, but this process may open only %2 files (RLIMIT_NOFILE), %3 of them kept for the server itself: at most %4 connections. Raise the limit (LimitNOFILE= in the systemd unit, ulimit -n) to allow more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server reads request bodies sent whole or with Transfer-Encoding: chunked, nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IdentifierCheck</name>
@@ -2052,8 +2228,31 @@
         <source>&quot;%1&quot; is not a lead source.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>KeyRing</name>
     <message>
-        <source>The lead has fields to correct.</source>
+        <source>Cannot create the key folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key folder %1 may be read by other users; allow only the service user (chmod 700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 may be read by other users; allow only the service user (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged: a key is exactly %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the key file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2185,6 +2384,17 @@
     </message>
     <message>
         <source>Lost on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalJournal</name>
+    <message>
+        <source>The server no longer lets you see this record, so it refused your edit. Your edit is kept here; ask your manager if the record should be yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this edit. It is kept here; correct it and save it again, or ask your manager.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2482,6 +2692,113 @@
     </message>
     <message>
         <source>This password is on the list of the most common passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PiiLookups</name>
+    <message>
+        <source>Your role may not search by a full &quot;%1&quot;: a match would show personal data you may not see unmasked. Search by name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You have searched by a full identifier %n times in the last hour, the most allowed. Search by name, or try again later.</source>
+        <translation>
+            <numerusform>You have searched by a full identifier %n time in the last hour, the most allowed. Search by name, or try again later.</numerusform>
+            <numerusform>You have searched by a full identifier %n times in the last hour, the most allowed. Search by name, or try again later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PiiRekey</name>
+    <message>
+        <source>No key folder is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data key %1 made in %2; instances sharing the folder encrypt with it within %3 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key folder has no data key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass %1: %2 values moved to data key %3; looking again for values written meanwhile under an older key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting until every instance encrypts with data key %1, then looking once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No personal data is left under a data key older than %1 (%2 values re-encrypted in %3 passes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PiiUpgrade</name>
+    <message>
+        <source>No key folder is open, so personal data can be neither stored nor read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database holds encrypted personal data, but the key folder %1 has no data key. Restore the folder from its backup (its data-N.key and index-N.key files), or set key_dir (--key-dir) to where it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s personal data is encrypted under data key %1, which is not in the key folder %2. Restore data-%1.key from the folder&apos;s backup, or set key_dir (--key-dir) to the folder that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys in the key folder %1 are not the ones this database&apos;s personal data was encrypted with (data key %2 does not open the database&apos;s key check). Set key_dir (--key-dir) to this database&apos;s key folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s personal data is indexed, but the key folder %1 has no index key. Restore index-1.key from the folder&apos;s backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index key in the key folder %1 is not the one this database&apos;s lookups were made with. Restore the folder&apos;s index key from its backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PiiVault</name>
+    <message>
+        <source>The key folder %1 holds no data key, so personal data cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 of record %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The personal data in %1 is not encrypted: it was written around the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The personal data in %1 is encrypted under data key %2, which is not in the key folder %3. Restore data-%2.key from the key folder&apos;s backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The personal data in %1 does not decrypt with data key %2 of the key folder %3: the value was changed or copied from elsewhere, or data-%2.key is not the key it was encrypted with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key folder %1 holds no index key, so personal data cannot be indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key folder %1 is gone; the keys read before stay in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key folder cannot be read again (%1); the keys read before stay in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 key %2 is missing from the key folder %3; the keys read before stay in use.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2920,6 +3237,10 @@
         <source>sort is name or -updated_at.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server could not store or read the data. Nothing was changed; try again later, and tell your administrator if it persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordValidator</name>
@@ -3083,6 +3404,10 @@
         <source>There is nothing at %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Personal data stored on the server cannot be decrypted with the server&apos;s keys. An administrator must restore the key folder; the server log names the record and the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServeCommand</name>
@@ -3193,17 +3518,6 @@
         <source>Database %1 is ready (schema %2).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The audit trail is intact: %n entries checked.</source>
-        <translation>
-            <numerusform>The audit trail is intact: %n entry checked.</numerusform>
-            <numerusform>The audit trail is intact: %n entries checked.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The audit trail is broken at entry %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Unknown role &quot;%1&quot;: use sales_rep, branch_manager, risk_officer or admin.</source>
         <translation type="unfinished"></translation>
@@ -3253,10 +3567,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | integration add | verify-audit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>integration add: transactions and/or leads, comma-separated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3286,6 +3596,42 @@
     </message>
     <message>
         <source>serve: how many requests run side by side (default: 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | integration add | integration revoke | integration list | verify-audit | audit anchor | audit rotate-key | keys rotate | keys reencrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the keys kept out of the database (default: &quot;keys&quot; beside the SQLite file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify-audit: also check that the trail still holds the entry of this line from audit anchor (or the log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data key %1 is the only one in use. Keep the older key files as long as backups made before now are kept: they need them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no active integration named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration %1 revoked: its API key no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3527,6 +3873,26 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>SyncMarks</name>
+    <message>
+        <source>Waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this: %1
+It is kept under Conflicts, where you can correct it and send it again or set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncProtocol</name>
     <message>
         <source>A list was expected.</source>
@@ -3761,6 +4127,63 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
     <message>
         <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriteGate</name>
+    <message>
+        <source>The record has fields to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not create it for that owner or branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not move it outside your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; is too long: at most %n character.</numerusform>
+            <numerusform>&quot;%1&quot; is too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This text is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>This text is too long: at most %n character.</numerusform>
+            <numerusform>This text is too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This change may not set &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changes only through an approval or by the role responsible for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner must be an active user whose role may own this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an active sales rep or manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner works outside your branches: you may hand records only to people in your branch and the branches below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose someone in your branches.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

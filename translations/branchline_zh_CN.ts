@@ -105,6 +105,10 @@
         <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
         <translation>“%1”不是“%2”的有效取值。</translation>
     </message>
+    <message>
+        <source>An activity is written in its author&apos;s name only: author_id must be your own user id, or left out.</source>
+        <translation>活动记录只能以作者本人的名义写入：author_id 必须是您自己的用户 ID，或不填写。</translation>
+    </message>
 </context>
 <context>
     <name>Api</name>
@@ -135,6 +139,14 @@
     <message>
         <source>The sync events come over a WebSocket only.</source>
         <translation>同步事件只能通过 WebSocket 接收。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is too long: at most %2 characters.</source>
+        <translation>字段“%1”过长：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The sessions could not be ended. Try again later.</source>
+        <translation>无法结束会话。请稍后重试。</translation>
     </message>
 </context>
 <context>
@@ -591,57 +603,197 @@
     </message>
 </context>
 <context>
+    <name>AuditAnchor</name>
+    <message>
+        <source>The head of the audit trail (audit_head) is missing: the trail was tampered with. Run branchline-server verify-audit.</source>
+        <translation>审计日志的头记录（audit_head）缺失：审计日志已被篡改。请运行 branchline-server verify-audit。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>Made audit key %1 in the key folder %2. Back the folder up apart from the database: without it the audit trail cannot be verified or written.</source>
+        <translation>已在密钥目录 %2 中生成审计密钥 %1。请将该目录与数据库分开备份：没有它，审计日志将无法校验，也无法写入。</translation>
+    </message>
+    <message>
+        <source>--anchor takes the line branchline-server audit anchor printed (or a log line holding it): branchline-audit-anchor seq=N mac=&lt;64 hex digits&gt; at=&lt;time&gt;.</source>
+        <translation>--anchor 的参数为 branchline-server audit anchor 输出的那一行（或包含该行的日志行）：branchline-audit-anchor seq=N mac=&lt;64 位十六进制数&gt; at=&lt;时间&gt;。</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry %1: %2</source>
+        <translation>审计日志在条目 %1 处校验失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>审计日志完整：已检查 %n 个条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries 1 to %1 are from before the trail was keyed: they are checked as SHA-256 links, which anyone can recompute, and are vouched for by the first keyed entry after them or, until there is one, only by an anchor.</source>
+        <translation>条目 1 至 %1 写于审计日志启用密钥之前：这些条目仅按 SHA-256 链接校验（任何人都能重新计算），其可信性由其后第一个带密钥的条目担保；在出现这样的条目之前，只能由锚点担保。</translation>
+    </message>
+    <message>
+        <source>It still holds entry %1 as the anchor recorded it.</source>
+        <translation>审计日志中仍有条目 %1，且与锚点记载的一致。</translation>
+    </message>
+    <message>
+        <source>Made audit key %1 in the key folder %2; new audit entries are made with it. Keep the older key files: the entries made with them are checked with them. Other instances take up the new key at their next audit entry; they must share this key folder.</source>
+        <translation>已在密钥目录 %2 中生成审计密钥 %1；新的审计条目将使用该密钥。请保留旧的密钥文件：用旧密钥写入的条目需要用它们校验。其他实例会在写入下一条审计条目时改用新密钥；它们必须共用此密钥目录。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditKeys</name>
+    <message>
+        <source>No key folder is open.</source>
+        <translation>未打开任何密钥目录。</translation>
+    </message>
+    <message>
+        <source>The audit trail is kept with audit key %1, but the key folder %2 holds no audit key: the folder is missing or was moved. Restore it from its backup, or set key_dir (--key-dir) to where it is. A new key is not made, for the trail could not be verified across it.</source>
+        <translation>审计日志使用审计密钥 %1，但密钥目录 %2 中没有任何审计密钥：该目录缺失或已被移动。请从备份恢复该目录，或将 key_dir（--key-dir）设为其所在位置。系统不会生成新密钥，否则审计日志将无法跨新旧密钥连续校验。</translation>
+    </message>
+    <message>
+        <source>The audit trail is kept with audit key %1, but the key folder %2 holds audit keys only up to %3: it is an old copy. Every instance needs the same key folder, with every key.</source>
+        <translation>审计日志使用审计密钥 %1，但密钥目录 %2 中的审计密钥只到 %3：这是一份旧副本。所有实例都必须使用同一个包含全部密钥的密钥目录。</translation>
+    </message>
+    <message>
+        <source>No audit key is loaded, so there is none to rotate.</source>
+        <translation>未加载审计密钥，因此没有可轮换的密钥。</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
+    <message>
+        <source>The audit trail cannot be written: no audit key is loaded (the key folder is missing or holds no audit key). Nothing was saved.</source>
+        <translation>无法写入审计日志：未加载审计密钥（密钥目录缺失，或其中没有审计密钥）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be written: it is kept with audit key %1, which is not in the key folder %2. Every instance needs the same key folder. %3</source>
+        <translation>无法写入审计日志：审计日志使用审计密钥 %1，但该密钥不在密钥目录 %2 中。所有实例都必须使用同一个密钥目录。%3</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be written: its head (audit_head) is missing, so the trail was tampered with. Run branchline-server verify-audit.</source>
+        <translation>无法写入审计日志：其头记录（audit_head）缺失，说明审计日志已被篡改。请运行 branchline-server verify-audit。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerifier</name>
+    <message>
+        <source>The audit trail cannot be read: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written: a field the server always fills is NULL.</source>
+        <translation>条目 %1 在写入后被修改过：一个服务器始终会填写的字段为 NULL。</translation>
+    </message>
     <message>
         <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
         <translation>缺少条目 %1：审计日志从 %2 直接跳到了 %3。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was added after the newest entry the head records (%2): it was not written by the server.</source>
+        <translation>条目 %1 是在头记录所记载的最新条目（%2）之后添加的：它不是由服务器写入的。</translation>
+    </message>
+    <message>
+        <source>The head of the audit trail (the audit_head table) is gone.</source>
+        <translation>审计日志的头记录（audit_head 表）已不存在。</translation>
     </message>
     <message>
         <source>Entry %1 does not follow the entry before it.</source>
         <translation>条目 %1 与前一条目无法衔接。</translation>
     </message>
     <message>
+        <source>Entry %1 has no MAC, but the entries before it have one: it was not written by the server.</source>
+        <translation>条目 %1 没有 MAC，而它之前的条目都有：它不是由服务器写入的。</translation>
+    </message>
+    <message>
         <source>Entry %1 was changed after it was written.</source>
         <translation>条目 %1 在写入后被修改过。</translation>
     </message>
     <message>
-        <source>The newest entries were removed: the trail should hold %1 entries but holds %2.</source>
-        <translation>最新的条目已被删除：审计日志应包含 %1 个条目，实际为 %2 个。</translation>
+        <source>Entry %1 was made with audit key %2, older than key %3 of the entry before it.</source>
+        <translation>条目 %1 使用审计密钥 %2 写入，该密钥比前一条目使用的密钥 %3 更旧。</translation>
     </message>
     <message>
-        <source>The record of the newest entry does not match entry %1: the trail was rewritten.</source>
-        <translation>最新条目的记录与第 %1 条不符：审计日志已被改写。</translation>
+        <source>Entry %1 was made with audit key %2, which entry %3 retired for key %4.</source>
+        <translation>条目 %1 使用审计密钥 %2 写入，但该密钥已在条目 %3 处停用，由密钥 %4 取代。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was made with audit key %2, which is not in the key folder %3: restore the key file audit-%2.key from its backup (old audit keys are needed to check the entries made with them).</source>
+        <translation>条目 %1 使用审计密钥 %2 写入，但该密钥不在密钥目录 %3 中：请从备份恢复密钥文件 audit-%2.key（校验用旧审计密钥写入的条目需要这些旧密钥）。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not match its MAC under audit key %2, and no entry made with that key does: the key file audit-%2.key in %3 is not the key they were made with (a wrong or replaced file), or every one of them was changed.</source>
+        <translation>条目 %1 与其在审计密钥 %2 下的 MAC 不符，且用该密钥写入的条目无一相符：%3 中的密钥文件 audit-%2.key 并非写入这些条目时使用的密钥（文件有误或已被替换），或者这些条目全部被修改过。</translation>
+    </message>
+    <message>
+        <source>Entry %1, which sealed the entries from before the audit trail was keyed (1 to %2), does not match its MAC: those entries or this one were changed after it was written.</source>
+        <translation>条目 %1 封存了审计日志启用密钥之前的条目（1 至 %2），但与其 MAC 不符：在它写入之后，这些条目或它本身被修改过。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written: its MAC does not match.</source>
+        <translation>条目 %1 在写入后被修改过：其 MAC 不符。</translation>
+    </message>
+    <message>
+        <source>The head of the audit trail (audit_head), which records entry %1 as the newest, was deleted.</source>
+        <translation>审计日志的头记录（audit_head）已被删除，该记录记载的最新条目为 %1。</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 were removed from the end: the head records entry %2 as the newest, but the trail ends at entry %3.</source>
+        <translation>末尾的条目 %1 至 %2 已被删除：头记录记载的最新条目为 %2，但审计日志止于条目 %3。</translation>
+    </message>
+    <message>
+        <source>The head of the audit trail does not match entry %1, the newest: the trail or its head was rewritten.</source>
+        <translation>审计日志的头记录与最新条目 %1 不符：审计日志或其头记录已被改写。</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 are missing: the anchor records entry %2, but the trail ends at entry %3. Entries were cut off the end and the head rewound.</source>
+        <translation>缺少条目 %1 至 %2：锚点记载了条目 %2，但审计日志止于条目 %3。末尾的条目被截去，头记录也被回退。</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not the entry the anchor recorded (its MAC or time differs): the trail was cut back and written again from there.</source>
+        <translation>条目 %1 与锚点记载的条目不一致（MAC 或时间不同）：审计日志被截回到此处后又重新写入。</translation>
     </message>
 </context>
 <context>
     <name>Authenticator</name>
     <message>
-        <source>The request names no device.</source>
-        <translation>请求中未指明设备。</translation>
-    </message>
-    <message>
         <source>The login name or the password is wrong.</source>
         <translation>登录名或密码错误。</translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords: this account is locked until %1.</source>
-        <translation>密码错误次数过多：此账户已锁定，直至 %1。</translation>
     </message>
     <message>
         <source>This account is disabled. Ask your administrator.</source>
         <translation>此账户已停用。请联系管理员。</translation>
     </message>
     <message>
-        <source>Signing in failed on the server: %1</source>
-        <translation>服务器端登录失败：%1</translation>
-    </message>
-    <message>
         <source>The session has ended; please sign in again.</source>
         <translation>会话已结束；请重新登录。</translation>
     </message>
     <message>
-        <source>Refreshing the session failed on the server: %1</source>
-        <translation>服务器端刷新会话失败：%1</translation>
+        <source>The field &quot;%1&quot; is too long: at most %2 characters.</source>
+        <translation>字段“%1”过长：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The field &quot;device_id&quot; must name this device; it is blank.</source>
+        <translation>字段“device_id”须填写本设备的标识，当前为空。</translation>
+    </message>
+    <message>
+        <source>The field &quot;login&quot; is blank.</source>
+        <translation>字段“login”为空。</translation>
+    </message>
+    <message>
+        <source>The server could not complete the sign-in. Try again later.</source>
+        <translation>服务器无法完成登录。请稍后重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>登录失败次数过多。请在 %n 秒后重试。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -829,6 +981,13 @@
     <message>
         <source>Chargebacks by risk level, this year</source>
         <translation>今年各风险等级拒付笔数</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAddress</name>
+    <message>
+        <source>&quot;%1&quot; is neither an IP address nor a network such as 10.20.0.0/24</source>
+        <translation>“%1”既不是 IP 地址，也不是 10.20.0.0/24 这样的网段</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1207,13 @@
     <message>
         <source>Risk officers review customers; they do not delete them.</source>
         <translation>风控合规专员负责审查客户，不能删除客户。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScopedKind</name>
+    <message>
+        <source>There is no record %1 that you may see.</source>
+        <translation>不存在您有权查看的记录 %1。</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +2061,14 @@
         <source>Sign in first: the request has no valid access token, or it has expired.</source>
         <translation>请先登录：请求中没有有效的访问令牌，或访问令牌已过期。</translation>
     </message>
+    <message>
+        <source>max_connections is %1, but this process may open only %2 files (RLIMIT_NOFILE), %3 of them kept for the server itself: at most %4 connections. Raise the limit (LimitNOFILE= in the systemd unit, ulimit -n) to allow more.</source>
+        <translation>max_connections 为 %1，但此进程最多只能打开 %2 个文件（RLIMIT_NOFILE），其中 %3 个留给服务器自身使用：最多只能有 %4 个连接。如需更多连接，请提高该限制（systemd 单元中的 LimitNOFILE=，或 ulimit -n）。</translation>
+    </message>
+    <message>
+        <source>This server reads request bodies sent whole or with Transfer-Encoding: chunked, nothing else.</source>
+        <translation>本服务器只接受整体发送或使用 Transfer-Encoding: chunked 发送的请求体，不支持其他方式。</translation>
+    </message>
 </context>
 <context>
     <name>IdentifierCheck</name>
@@ -2047,9 +2221,32 @@
         <source>&quot;%1&quot; is not a lead source.</source>
         <translation>“%1”不是有效的线索来源。</translation>
     </message>
+</context>
+<context>
+    <name>KeyRing</name>
     <message>
-        <source>The lead has fields to correct.</source>
-        <translation>该线索有需要更正的字段。</translation>
+        <source>Cannot create the key folder %1.</source>
+        <translation>无法创建密钥目录 %1。</translation>
+    </message>
+    <message>
+        <source>The key folder %1 may be read by other users; allow only the service user (chmod 700).</source>
+        <translation>密钥目录 %1 可被其他用户读取；请只允许服务用户访问（chmod 700）。</translation>
+    </message>
+    <message>
+        <source>The key file %1 may be read by other users; allow only the service user (chmod 600).</source>
+        <translation>密钥文件 %1 可被其他用户读取；请只允许服务用户访问（chmod 600）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged: a key is exactly %2 bytes.</source>
+        <translation>密钥文件 %1 已损坏：密钥长度应恰好为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>无法写入密钥文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2378,17 @@
     <message>
         <source>Lost on %1: %2</source>
         <translation>%1 流失：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LocalJournal</name>
+    <message>
+        <source>The server no longer lets you see this record, so it refused your edit. Your edit is kept here; ask your manager if the record should be yours.</source>
+        <translation>您已无权查看此记录，因此服务器拒绝了您的修改。您的修改保存在这里；如果此记录应由您负责，请联系您的上级。</translation>
+    </message>
+    <message>
+        <source>The server refused this edit. It is kept here; correct it and save it again, or ask your manager.</source>
+        <translation>服务器拒绝了此修改。修改保存在这里；请更正后重新保存，或联系您的上级。</translation>
     </message>
 </context>
 <context>
@@ -2476,6 +2684,112 @@
     <message>
         <source>This password is on the list of the most common passwords.</source>
         <translation>此密码位于最常用密码列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>PiiLookups</name>
+    <message>
+        <source>Your role may not search by a full &quot;%1&quot;: a match would show personal data you may not see unmasked. Search by name instead.</source>
+        <translation>您的角色无权按完整的“%1”搜索：搜索结果会显示您无权查看明文的个人信息。请改为按名称搜索。</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have searched by a full identifier %n times in the last hour, the most allowed. Search by name, or try again later.</source>
+        <translation>
+            <numerusform>您在过去一小时内已按完整的证件号码或手机号搜索 %n 次，已达上限。请按名称搜索，或稍后重试。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PiiRekey</name>
+    <message>
+        <source>No key folder is open.</source>
+        <translation>未打开任何密钥目录。</translation>
+    </message>
+    <message>
+        <source>Data key %1 made in %2; instances sharing the folder encrypt with it within %3 seconds.</source>
+        <translation>已在 %2 中生成数据密钥 %1；共用该目录的实例将在 %3 秒内改用它加密。</translation>
+    </message>
+    <message>
+        <source>The key folder has no data key %1.</source>
+        <translation>密钥目录中没有数据密钥 %1。</translation>
+    </message>
+    <message>
+        <source>Pass %1: %2 values moved to data key %3; looking again for values written meanwhile under an older key.</source>
+        <translation>第 %1 轮：已将 %2 个值改用数据密钥 %3 加密；正在再次查找期间以旧密钥写入的值。</translation>
+    </message>
+    <message>
+        <source>Waiting until every instance encrypts with data key %1, then looking once more.</source>
+        <translation>正在等待所有实例改用数据密钥 %1 加密，之后再查找一次。</translation>
+    </message>
+    <message>
+        <source>No personal data is left under a data key older than %1 (%2 values re-encrypted in %3 passes).</source>
+        <translation>已没有以早于 %1 的数据密钥加密的个人信息（共 %3 轮，重新加密了 %2 个值）。</translation>
+    </message>
+</context>
+<context>
+    <name>PiiUpgrade</name>
+    <message>
+        <source>No key folder is open, so personal data can be neither stored nor read.</source>
+        <translation>未打开任何密钥目录，因此既无法存储也无法读取个人信息。</translation>
+    </message>
+    <message>
+        <source>The database holds encrypted personal data, but the key folder %1 has no data key. Restore the folder from its backup (its data-N.key and index-N.key files), or set key_dir (--key-dir) to where it is.</source>
+        <translation>数据库中有加密的个人信息，但密钥目录 %1 中没有数据密钥。请从备份恢复该目录（其中的 data-N.key 和 index-N.key 文件），或将 key_dir（--key-dir）设为其所在位置。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s personal data is encrypted under data key %1, which is not in the key folder %2. Restore data-%1.key from the folder&apos;s backup, or set key_dir (--key-dir) to the folder that has it.</source>
+        <translation>数据库中的个人信息以数据密钥 %1 加密，但该密钥不在密钥目录 %2 中。请从该目录的备份中恢复 data-%1.key，或将 key_dir（--key-dir）设为包含该文件的目录。</translation>
+    </message>
+    <message>
+        <source>The keys in the key folder %1 are not the ones this database&apos;s personal data was encrypted with (data key %2 does not open the database&apos;s key check). Set key_dir (--key-dir) to this database&apos;s key folder.</source>
+        <translation>密钥目录 %1 中的密钥不是加密此数据库个人信息时所用的密钥（数据密钥 %2 未能通过数据库的密钥校验）。请将 key_dir（--key-dir）设为此数据库对应的密钥目录。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s personal data is indexed, but the key folder %1 has no index key. Restore index-1.key from the folder&apos;s backup.</source>
+        <translation>数据库中的个人信息已建立索引，但密钥目录 %1 中没有索引密钥。请从该目录的备份中恢复 index-1.key。</translation>
+    </message>
+    <message>
+        <source>The index key in the key folder %1 is not the one this database&apos;s lookups were made with. Restore the folder&apos;s index key from its backup.</source>
+        <translation>密钥目录 %1 中的索引密钥不是建立此数据库查询索引时所用的密钥。请从备份恢复该目录的索引密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>PiiVault</name>
+    <message>
+        <source>The key folder %1 holds no data key, so personal data cannot be stored.</source>
+        <translation>密钥目录 %1 中没有数据密钥，因此无法存储个人信息。</translation>
+    </message>
+    <message>
+        <source>%1.%2 of record %3</source>
+        <translation>记录 %3 的 %1.%2</translation>
+    </message>
+    <message>
+        <source>The personal data in %1 is not encrypted: it was written around the server.</source>
+        <translation>%1 中的个人信息未加密：它是绕过服务器写入的。</translation>
+    </message>
+    <message>
+        <source>The personal data in %1 is encrypted under data key %2, which is not in the key folder %3. Restore data-%2.key from the key folder&apos;s backup.</source>
+        <translation>%1 中的个人信息以数据密钥 %2 加密，但该密钥不在密钥目录 %3 中。请从密钥目录的备份中恢复 data-%2.key。</translation>
+    </message>
+    <message>
+        <source>The personal data in %1 does not decrypt with data key %2 of the key folder %3: the value was changed or copied from elsewhere, or data-%2.key is not the key it was encrypted with.</source>
+        <translation>%1 中的个人信息无法用密钥目录 %3 中的数据密钥 %2 解密：该值被修改过或是从别处复制而来，或者 data-%2.key 并非加密它时所用的密钥。</translation>
+    </message>
+    <message>
+        <source>The key folder %1 holds no index key, so personal data cannot be indexed.</source>
+        <translation>密钥目录 %1 中没有索引密钥，因此无法为个人信息建立索引。</translation>
+    </message>
+    <message>
+        <source>The key folder %1 is gone; the keys read before stay in use.</source>
+        <translation>密钥目录 %1 已不存在；继续使用此前读取的密钥。</translation>
+    </message>
+    <message>
+        <source>The key folder cannot be read again (%1); the keys read before stay in use.</source>
+        <translation>无法重新读取密钥目录（%1）；继续使用此前读取的密钥。</translation>
+    </message>
+    <message>
+        <source>The %1 key %2 is missing from the key folder %3; the keys read before stay in use.</source>
+        <translation>密钥目录 %3 中缺少 %1 密钥 %2；继续使用此前读取的密钥。</translation>
     </message>
 </context>
 <context>
@@ -2913,6 +3227,10 @@
         <source>sort is name or -updated_at.</source>
         <translation>sort 只能是 name 或 -updated_at。</translation>
     </message>
+    <message>
+        <source>The server could not store or read the data. Nothing was changed; try again later, and tell your administrator if it persists.</source>
+        <translation>服务器无法存储或读取数据。未作任何改动；请稍后重试，如问题持续存在，请告知系统管理员。</translation>
+    </message>
 </context>
 <context>
     <name>RecordValidator</name>
@@ -3075,6 +3393,10 @@
         <source>There is nothing at %1.</source>
         <translation>%1 处没有任何资源。</translation>
     </message>
+    <message>
+        <source>Personal data stored on the server cannot be decrypted with the server&apos;s keys. An administrator must restore the key folder; the server log names the record and the key.</source>
+        <translation>服务器上存储的个人信息无法用服务器的密钥解密。需由系统管理员恢复密钥目录；服务器日志中记有相关的记录和密钥。</translation>
+    </message>
 </context>
 <context>
     <name>ServeCommand</name>
@@ -3185,16 +3507,6 @@
         <source>Database %1 is ready (schema %2).</source>
         <translation>数据库 %1 已就绪（架构版本 %2）。</translation>
     </message>
-    <message numerus="yes">
-        <source>The audit trail is intact: %n entries checked.</source>
-        <translation>
-            <numerusform>审计日志完整：已检查 %n 个条目。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The audit trail is broken at entry %1: %2</source>
-        <translation>审计日志在条目 %1 处校验失败：%2</translation>
-    </message>
     <message>
         <source>Unknown role &quot;%1&quot;: use sales_rep, branch_manager, risk_officer or admin.</source>
         <translation>未知角色“%1”：请使用 sales_rep、branch_manager、risk_officer 或 admin。</translation>
@@ -3244,10 +3556,6 @@
         <translation>演示密码不符合密码策略：</translation>
     </message>
     <message>
-        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | integration add | verify-audit</source>
-        <translation>serve（默认）| init | seed-demo | branch add | user add | user list | user disable | integration add | verify-audit</translation>
-    </message>
-    <message>
         <source>integration add: transactions and/or leads, comma-separated.</source>
         <translation>integration add：transactions 和/或 leads，以逗号分隔。</translation>
     </message>
@@ -3278,6 +3586,42 @@
     <message>
         <source>serve: how many requests run side by side (default: 4).</source>
         <translation>serve：同时处理的请求数（默认：4）。</translation>
+    </message>
+    <message>
+        <source>serve (the default) | init | seed-demo | branch add | user add | user list | user disable | integration add | integration revoke | integration list | verify-audit | audit anchor | audit rotate-key | keys rotate | keys reencrypt</source>
+        <translation>serve（默认）| init | seed-demo | branch add | user add | user list | user disable | integration add | integration revoke | integration list | verify-audit | audit anchor | audit rotate-key | keys rotate | keys reencrypt</translation>
+    </message>
+    <message>
+        <source>The folder of the keys kept out of the database (default: &quot;keys&quot; beside the SQLite file).</source>
+        <translation>存放数据库之外的密钥的目录（默认：SQLite 文件旁的“keys”目录）。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>verify-audit: also check that the trail still holds the entry of this line from audit anchor (or the log).</source>
+        <translation>verify-audit：同时检查审计日志中是否仍有 audit anchor（或日志）的这一行所记载的条目。</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Data key %1 is the only one in use. Keep the older key files as long as backups made before now are kept: they need them.</source>
+        <translation>现在只有数据密钥 %1 在使用中。只要此前的备份仍在保留，就请保留旧的密钥文件：这些备份需要它们。</translation>
+    </message>
+    <message>
+        <source>There is no active integration named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的有效集成。</translation>
+    </message>
+    <message>
+        <source>Integration %1 revoked: its API key no longer works.</source>
+        <translation>已吊销集成 %1：其 API 密钥已失效。</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>已吊销 %1</translation>
     </message>
 </context>
 <context>
@@ -3522,6 +3866,27 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     </message>
 </context>
 <context>
+    <name>SyncMarks</name>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it goes to the server with the next sync.</source>
+        <translation>已保存到本机，下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1
+It is kept under Conflicts, where you can correct it and send it again or set it aside.</source>
+        <translation>服务器拒绝了此内容：%1
+它保存在“冲突”中，您可以在那里更正后重新发送，或将其搁置。</translation>
+    </message>
+</context>
+<context>
     <name>SyncProtocol</name>
     <message>
         <source>A list was expected.</source>
@@ -3757,6 +4122,61 @@ rows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, purged: %5, p
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>WriteGate</name>
+    <message>
+        <source>The record has fields to correct.</source>
+        <translation>该记录有需要更正的字段。</translation>
+    </message>
+    <message>
+        <source>You may not create it for that owner or branch.</source>
+        <translation>您无权为该负责人或网点创建此记录。</translation>
+    </message>
+    <message>
+        <source>You may not move it outside your scope.</source>
+        <translation>您无权将其移出您的权限范围。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>“%1”过长：最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This text is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>内容过长：最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This change may not set &quot;%1&quot;.</source>
+        <translation>此修改不能设置“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changes only through an approval or by the role responsible for it.</source>
+        <translation>“%1”只能通过审批或由负责该字段的角色修改。</translation>
+    </message>
+    <message>
+        <source>Your role may not change &quot;%1&quot;.</source>
+        <translation>您的角色无权修改“%1”。</translation>
+    </message>
+    <message>
+        <source>The owner must be an active user whose role may own this record.</source>
+        <translation>负责人必须是状态正常、且其角色可以负责此记录的用户。</translation>
+    </message>
+    <message>
+        <source>Choose an active sales rep or manager.</source>
+        <translation>请选择状态正常的客户经理或网点负责人。</translation>
+    </message>
+    <message>
+        <source>The owner works outside your branches: you may hand records only to people in your branch and the branches below it.</source>
+        <translation>该负责人不在您的网点范围内：您只能将记录交给您所在网点及其下级网点的人员。</translation>
+    </message>
+    <message>
+        <source>Choose someone in your branches.</source>
+        <translation>请选择您网点范围内的人员。</translation>
     </message>
 </context>
 <context>
