@@ -24,72 +24,6 @@ using namespace branchline::server;
 
 namespace {
 
-QString previousUrl(const QString &engine, const QTemporaryDir &dir, QString *pgDatabase,
-                    QString *error)
-{
-    if (engine == QLatin1String("sqlite"))
-        return dir.filePath(QStringLiteral("previous.db"));
-    const QString admin = qEnvironmentVariable("BRANCHLINE_TEST_POSTGRES_URL");
-    if (admin.isEmpty()) {
-        *error = QStringLiteral("No PostgreSQL: run under scripts/with-postgres.sh");
-        return QString();
-    }
-    DatabaseUrl adminUrl;
-    if (!DatabaseUrl::parse(admin, &adminUrl, error))
-        return QString();
-    Database adminDb(adminUrl);
-    QSqlDatabase db = adminDb.connection(error);
-    *pgDatabase = QStringLiteral("up_") + QUuid::createUuid().toString(QUuid::Id128);
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("CREATE DATABASE %1").arg(*pgDatabase))) {
-        *error = query.lastError().text();
-        return QString();
-    }
-    QUrl url(admin);
-    url.setPath(QLatin1Char('/') + *pgDatabase);
-    return url.toString();
-}
-
-// Runs migrations 1..`upTo` from the server's own scripts and records the schema version,
-// as the server of that version did.
-bool applyUpTo(Database &database, int upTo, QString *error)
-{
-    const QString engine =
-            database.isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
-    return database.inTransaction(
-            [&](QSqlDatabase &db, QString *txError) {
-                QSqlQuery query(db);
-                for (const ServerMigrator::Step &step : ServerMigrator::steps()) {
-                    if (step.version > upTo)
-                        break;
-                    QFile file(QStringLiteral(":/branchline/server/migrations/%1/%2_%3.sql")
-                                       .arg(engine)
-                                       .arg(step.version, 4, 10, QLatin1Char('0'))
-                                       .arg(QString::fromLatin1(step.name)));
-                    if (!file.open(QIODevice::ReadOnly)) {
-                        *txError = file.fileName() + QStringLiteral(" is missing");
-                        return false;
-                    }
-                    for (const QString &statement :
-                         SqlScript::split(QString::fromUtf8(file.readAll()))) {
-                        if (!query.exec(statement)) {
-                            *txError = query.lastError().text();
-                            return false;
-                        }
-                    }
-                }
-                query.prepare(QStringLiteral(
-                        "INSERT INTO server_meta (key, value) VALUES ('schema_version', ?)"));
-                query.addBindValue(QString::number(upTo));
-                if (!query.exec()) {
-                    *txError = query.lastError().text();
-                    return false;
-                }
-                return true;
-            },
-            error);
-}
-
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -208,16 +142,16 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
     qputenv("BRANCHLINE_SERVER_CONF", QByteArray());
     PasswordHasher::initialise();
     QTemporaryDir dir;
-    QString pgDatabase;
+    const test::ScratchDatabase scratch(engine, dir);
+    QVERIFY2(scratch.isReady(), qPrintable(scratch.failure()));
+    const QString url = scratch.url();
     QString error;
-    const QString url = previousUrl(engine, dir, &pgDatabase, &error);
-    QVERIFY2(!url.isEmpty(), qPrintable(error));
     const int previous = ServerMigrator::latestVersion() - 1;
     {
         DatabaseUrl parsed;
         QVERIFY(DatabaseUrl::parse(url, &parsed, &error));
         Database database(parsed);
-        QVERIFY2(applyUpTo(database, previous, &error), qPrintable(error));
+        QVERIFY2(test::applyMigrationsUpTo(database, previous, &error), qPrintable(error));
         PasswordHasher hasher(PasswordHasher::Strength::Minimum);
         const QString branchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         QVERIFY2(addRow(database,
@@ -358,14 +292,6 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
                        "'schema_version'"),
                  previous);
         QCOMPARE(count(backup, "SELECT count(*) FROM customers"), 3);
-    } else {
-        DatabaseUrl adminUrl;
-        QVERIFY(DatabaseUrl::parse(qEnvironmentVariable("BRANCHLINE_TEST_POSTGRES_URL"), &adminUrl,
-                                   &error));
-        Database admin(adminUrl);
-        QSqlDatabase db = admin.connection();
-        QSqlQuery(db).exec(
-                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(pgDatabase));
     }
 }
 
