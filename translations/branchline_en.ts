@@ -1134,10 +1134,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server refused this edit. Nothing was changed on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The server refused this edit: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,6 +1163,34 @@
     </message>
     <message>
         <source>%1 %2 (not on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record, or the customer it belongs to, is not in your book any more (reassigned, moved to another branch or deleted), or the owner or branch chosen is outside yours. Nothing was changed on the server; your edit is kept here. Ask your manager if it should be yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calls, visits and notes cannot be changed or deleted once saved. Log a new entry instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your role may not change this here. Fields such as fee rates, credit limits and risk level change through an approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the owner chosen cannot take this record: the account is disabled, their role cannot own it, or their branch is outside yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field is longer than allowed. Shorten it and save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some fields need correcting. Open the record, correct them and save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason was given. Nothing was changed on the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1131,10 +1131,6 @@
         <translation>该记录一方被修改、另一方被删除。保留您的值可重新应用您这一方，保留对方的值则接受另一方。</translation>
     </message>
     <message>
-        <source>The server refused this edit. Nothing was changed on the server.</source>
-        <translation>服务器拒绝了此修改，服务器上没有任何变更。</translation>
-    </message>
-    <message>
         <source>The server refused this edit: %1</source>
         <translation>服务器拒绝了此修改：%1</translation>
     </message>
@@ -1165,6 +1161,34 @@
     <message>
         <source>%1 %2 (not on this computer)</source>
         <translation>%1 %2（不在本机）</translation>
+    </message>
+    <message>
+        <source>the record, or the customer it belongs to, is not in your book any more (reassigned, moved to another branch or deleted), or the owner or branch chosen is outside yours. Nothing was changed on the server; your edit is kept here. Ask your manager if it should be yours.</source>
+        <translation>该记录或其所属客户已不在您的名下（已转交、调至其他网点或已删除），或所选负责人、网点不在您的权限范围内。服务器上未作任何改动；您的修改保留在本机。如该记录应归您负责，请联系主管。</translation>
+    </message>
+    <message>
+        <source>calls, visits and notes cannot be changed or deleted once saved. Log a new entry instead.</source>
+        <translation>电话、拜访和备注一经保存便不能修改或删除。请另记一条。</translation>
+    </message>
+    <message>
+        <source>your role may not change this here. Fields such as fee rates, credit limits and risk level change through an approval.</source>
+        <translation>您的角色无权在此修改该内容。费率、授信额度和风险等级等字段须通过审批变更。</translation>
+    </message>
+    <message>
+        <source>the owner chosen cannot take this record: the account is disabled, their role cannot own it, or their branch is outside yours.</source>
+        <translation>所选负责人无法接手该记录：账号已停用、其角色不能负责此类记录，或其网点不在您的权限范围内。</translation>
+    </message>
+    <message>
+        <source>a field is longer than allowed. Shorten it and save again.</source>
+        <translation>有字段超出长度上限。请缩短后重新保存。</translation>
+    </message>
+    <message>
+        <source>some fields need correcting. Open the record, correct them and save again.</source>
+        <translation>有字段需要更正。请打开该记录，更正后重新保存。</translation>
+    </message>
+    <message>
+        <source>no reason was given. Nothing was changed on the server.</source>
+        <translation>服务器未说明原因。服务器上未作任何改动。</translation>
     </message>
 </context>
 <context>

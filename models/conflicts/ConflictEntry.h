@@ -37,6 +37,7 @@ struct ConflictEntry
     QString otherUserName; // their name, when known
     // The other edit was the same person's, made on another computer.
     bool otherIsAuthor() const { return !otherUserId.isEmpty() && otherUserId == authorId; }
+    QString code; // the server's machine-readable reason ("out_of_scope", "append_only"…)
     QString message; // the server's reason for a rejection, in the server's words
     QString resolution; // empty: unresolved; mine, theirs or merged
     bool awaitingServer = false; // resolved here, the resolution not yet sent

@@ -148,7 +148,7 @@ QList<ConflictEntry> ConflictRepository::select(const QString &condition,
             "(SELECT u.display_name FROM users u WHERE u.id = c.other_user_id), "
             "c.other_user_id, "
             "EXISTS (SELECT 1 FROM outbox o WHERE o.table_name = 'sync_conflicts' "
-            "AND o.record_id = c.id) "
+            "AND o.record_id = c.id), c.code "
             "FROM sync_conflicts c WHERE %2 ORDER BY %3 LIMIT ?")
                           .arg(QLatin1String(kRecordLabel), condition, order));
     for (const QVariant &value : values)
@@ -178,6 +178,7 @@ QList<ConflictEntry> ConflictRepository::select(const QString &condition,
         entry.otherUserName = query.value(14).toString();
         entry.otherUserId = query.value(15).toString();
         entry.awaitingServer = query.value(16).toBool();
+        entry.code = query.value(17).toString();
         entries << entry;
     }
     if (query.lastError().isValid())

@@ -48,15 +48,39 @@ QString ConflictText::explanation(const ConflictEntry &entry)
         return tr("The record was edited on one side and deleted on the other. Keep yours "
                   "to apply your side again, or keep theirs to accept the other.");
     case ConflictEntry::Kind::Rejected:
-        return entry.message.isEmpty()
-                ? tr("The server refused this edit. Nothing was changed on the server.")
-                : tr("The server refused this edit: %1").arg(entry.message);
+        return tr("The server refused this edit: %1").arg(refusal(entry.code, entry.message));
     case ConflictEntry::Kind::ScopeRemoved:
         return tr("The record was reassigned or left your branch while your edit waited "
                   "to be sent, so it could not be sent. Your value is kept here; pass it on "
                   "to the record's new owner if it still matters.");
     }
     return QString();
+}
+
+QString ConflictText::refusal(const QString &code, const QString &serverMessage)
+{
+    if (code == QLatin1String("not_found") || code == QLatin1String("out_of_scope"))
+        return tr("the record, or the customer it belongs to, is not in your book any more "
+                  "(reassigned, moved to another branch or deleted), or the owner or branch "
+                  "chosen is outside yours. Nothing was changed on the server; your edit is "
+                  "kept here. Ask your manager if it should be yours.");
+    if (code == QLatin1String("append_only"))
+        return tr("calls, visits and notes cannot be changed or deleted once saved. Log a new "
+                  "entry instead.");
+    if (code == QLatin1String("field_not_editable") || code == QLatin1String("forbidden")
+        || code == QLatin1String("not_allowed") || code == QLatin1String("read_only"))
+        return tr("your role may not change this here. Fields such as fee rates, credit "
+                  "limits and risk level change through an approval.");
+    if (code == QLatin1String("bad_owner"))
+        return tr("the owner chosen cannot take this record: the account is disabled, their "
+                  "role cannot own it, or their branch is outside yours.");
+    if (code == QLatin1String("too_long"))
+        return tr("a field is longer than allowed. Shorten it and save again.");
+    if (code == QLatin1String("invalid"))
+        return tr("some fields need correcting. Open the record, correct them and save again.");
+    if (serverMessage.isEmpty())
+        return tr("no reason was given. Nothing was changed on the server.");
+    return serverMessage;
 }
 
 QString ConflictText::resolution(const ConflictEntry &entry)

@@ -19,6 +19,10 @@ public:
     static QString explanation(const ConflictEntry &entry);
     // "Kept yours", "Kept theirs", "Merged", with "— waiting to be sent" when it is.
     static QString resolution(const ConflictEntry &entry);
+    // Why the server refused an edit, in the interface's language, from the refusal's code;
+    // the server's own words (in the server's language) only for a code this client does
+    // not know.
+    static QString refusal(const QString &code, const QString &serverMessage);
     // The record as the user knows it: its name, else its kind and a short id.
     static QString record(const ConflictEntry &entry);
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncMarks.h"
 
+#include "conflicts/ConflictText.h"
+
 #include <QSqlQuery>
 
 namespace branchline {
@@ -55,7 +57,7 @@ QHash<QString, SyncMarks::Mark> SyncMarks::of(const QString &table, const QStrin
                                tr("Saved on this computer; it goes to the server with the next "
                                   "sync.") });
     // A refusal outranks a wait: the edit will not go through as it is.
-    query.prepare(QStringLiteral("SELECT record_id, message FROM sync_conflicts WHERE "
+    query.prepare(QStringLiteral("SELECT record_id, code, message FROM sync_conflicts WHERE "
                                  "table_name = ? AND kind = 'rejected' AND resolution IS NULL "
                                  "AND deleted = 0 AND record_id IN (%1) ORDER BY created_at")
                           .arg(placeholders(ids.size())));
@@ -68,7 +70,8 @@ QHash<QString, SyncMarks::Mark> SyncMarks::of(const QString &table, const QStrin
                          Mark{ State::Refused,
                                tr("The server refused this: %1\nIt is kept under Conflicts, "
                                   "where you can correct it and send it again or set it aside.")
-                                       .arg(query.value(1).toString()) });
+                                       .arg(ConflictText::refusal(query.value(1).toString(),
+                                                                query.value(2).toString())) });
     return marks;
 }
 

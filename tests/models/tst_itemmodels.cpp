@@ -2,6 +2,7 @@
 // Every list model under QAbstractItemModelTester, lazy loading page by page, and masking
 // of PII by the viewer's role.
 #include "StoreFixture.h"
+#include "conflicts/ConflictText.h"
 #include "itemmodels/ActivityTimelineModel.h"
 #include "itemmodels/ContactListModel.h"
 #include "itemmodels/CustomerListModel.h"
@@ -271,7 +272,16 @@ void TestItemModels::timelineMarksWaitingAndRefusedEntries()
     const QModelIndex refused = model.index(0, ActivityTimelineModel::Subject);
     QCOMPARE(refused.data(ActivityTimelineModel::SyncStateRole).toInt(),
              int(SyncMarks::State::Refused));
-    QVERIFY(refused.data(Qt::ToolTipRole).toString().contains("只能以自己的名义记录"));
+    // Why, in the interface's language, from the refusal's code (the server's words are in
+    // the server's language) …
+    QVERIFY(refused.data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(ConflictText::refusal("not_allowed", QString())));
+    QVERIFY(!refused.data(Qt::ToolTipRole).toString().contains("只能以自己的名义记录"));
+    // … and the server's own words for a code this client does not know.
+    QVERIFY(query.exec("UPDATE sync_conflicts SET code = 'quota_exceeded'"));
+    model.reload();
+    QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains("只能以自己的名义记录"));
 
     // Once the entry is resolved, the row is in step again.
     QVERIFY(query.exec("UPDATE sync_conflicts SET resolution = 'theirs'"));
