@@ -12,8 +12,7 @@ namespace branchline::sync {
 // clients does not return to a restarted server in step.
 inline int backoffDelayMs(int attempt, int baseMs, int maxMs)
 {
-    const int ceiling =
-            int(std::min<qint64>(maxMs, qint64(baseMs) << std::clamp(attempt, 0, 16)));
+    const int ceiling = int(std::min<qint64>(maxMs, qint64(baseMs) << std::clamp(attempt, 0, 16)));
     return ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1));
 }
 

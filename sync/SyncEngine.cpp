@@ -144,8 +144,9 @@ SyncOutcome SyncEngine::push(SyncSummary &summary)
         if (mutations.isEmpty())
             return {};
         emit progress(SyncPhase::Push, done, pending, summary.bytes);
-        const HttpAnswer answer = m_client.post(path("/api/v1/sync/push"),
-                                                PushRequest{ state.clientId, mutations, state.firstMutation }.toJson());
+        const HttpAnswer answer = m_client.post(
+                path("/api/v1/sync/push"),
+                PushRequest{ state.clientId, mutations, state.firstMutation }.toJson());
         summary.bytes += answer.bytes;
         QList<qint64> numbers;
         for (const Mutation &mutation : mutations)
@@ -225,7 +226,8 @@ public:
     // The prefetched answer if one was started for `cursor`, else a request made now.
     HttpAnswer answerFor(const PullRequest &request)
     {
-        if (m_active && m_request.body.value(QStringLiteral("cursor")).toString() == request.cursor) {
+        if (m_active
+            && m_request.body.value(QStringLiteral("cursor")).toString() == request.cursor) {
             m_active = false;
             return m_client.await(m_request);
         }
@@ -287,8 +289,8 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
         // ends at is all the next request needs). Not after a snapshot's last page: the
         // search index is rebuilt then, for longer than a reply should wait.
         if (page->more && !page->endsSnapshot())
-            prefetch.start(PullRequest{ state.clientId, page->cursor, pageSize,
-                                        state.ackedMutation, state.firstMutation });
+            prefetch.start(PullRequest{ state.clientId, page->cursor, pageSize, state.ackedMutation,
+                                        state.firstMutation });
         if (!m_store.applyPage(*page, &error) || !m_store.applyResults(page->results, &error))
             return storeFailure(error);
         ++summary.pages;
@@ -301,8 +303,9 @@ SyncOutcome SyncEngine::pull(SyncSummary &summary)
             if (!m_store.load(&after, &error))
                 return storeFailure(error);
             emit progress(SyncPhase::Snapshot, after.snapshotDone,
-                          after.snapshotTotal >= 0 ? std::max(after.snapshotTotal, after.snapshotDone)
-                                                   : -1,
+                          after.snapshotTotal >= 0
+                                  ? std::max(after.snapshotTotal, after.snapshotDone)
+                                  : -1,
                           summary.bytes);
         } else {
             emit progress(SyncPhase::Pull, summary.rowsPulled, page->head, summary.bytes);

@@ -9,7 +9,6 @@
 #include <QNetworkRequest>
 #include <QWebSocket>
 
-
 Q_LOGGING_CATEGORY(lcSyncEvents, "branchline.sync.events")
 
 namespace branchline::sync {

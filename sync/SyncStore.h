@@ -76,7 +76,8 @@ public:
     bool isPending(const QString &table, const QString &id) const;
 
     // Every outcome ends a mutation's outbox life (it moves to the sent history): conflicts
-    // and rejections come back as journal rows through pull. Also raises sync.acked_mutation to the highest number seen.
+    // and rejections come back as journal rows through pull. Also raises sync.acked_mutation to the
+    // highest number seen.
     bool applyResults(const QList<MutationResult> &results, StoreError *error);
     // The server expects mutation `expected`, which this store no longer has pending: it
     // was answered by a server since restored from a backup (docs/sync.md), or it never

@@ -22,8 +22,9 @@ QString revealProblem(const HttpAnswer &answer, bool cancelled)
     const QString code = answer.body.value(QStringLiteral("code")).toString();
     switch (answer.status) {
     case 0:
-        return cancelled ? SyncWorkerCore::tr("The request was cancelled; the value stays masked.")
-                         : SyncWorkerCore::tr("The value stays masked. %1").arg(answer.networkError);
+        return cancelled
+                ? SyncWorkerCore::tr("The request was cancelled; the value stays masked.")
+                : SyncWorkerCore::tr("The value stays masked. %1").arg(answer.networkError);
     case 400:
         if (code == QLatin1String("reason_required"))
             return SyncWorkerCore::tr("The server needs a longer reason before it shows personal "
@@ -58,8 +59,8 @@ SyncWorkerCore::~SyncWorkerCore() = default;
 
 void SyncWorkerCore::open(SecretBytes key, LocalStore::KeyKind kind)
 {
-    m_connectionName = QStringLiteral("branchline-sync-")
-            + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_connectionName =
+            QStringLiteral("branchline-sync-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     StoreError error;
     QSqlDatabase db = LocalStore::openConnection(m_settings.storePath, m_connectionName,
                                                  std::move(key), kind, false, &error);
@@ -317,8 +318,8 @@ void SyncWorkerCore::signOut()
     closeIfShutDown(); // the worker may have been destroyed during the logout request
 }
 
-void SyncWorkerCore::reveal(quint64 requestId, const QString &customerId,
-                            const QStringList &fields, const QString &reason)
+void SyncWorkerCore::reveal(quint64 requestId, const QString &customerId, const QStringList &fields,
+                            const QString &reason)
 {
     m_reveals.append({ requestId, customerId, fields, reason });
     runReveals();

@@ -18,7 +18,8 @@ bool trustCaCertificates(const QString &pemPath, QString *error)
                          .arg(pemPath, file.errorString());
         return false;
     }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    const QList<QSslCertificate> certificates =
+            QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty()) {
         *error = QCoreApplication::translate("TrustedCertificates",
                                              "The file %1 named as the CA certificate holds no "

@@ -324,8 +324,8 @@ int ServerCli::run(const QStringList &arguments)
             return Failure;
         }
         for (const Integrations::Listed &integration : all)
-            m_out << integration.name << '\t' << integration.scopes.join(QLatin1Char(','))
-                  << '\t' << integration.createdAt << '\t'
+            m_out << integration.name << '\t' << integration.scopes.join(QLatin1Char(',')) << '\t'
+                  << integration.createdAt << '\t'
                   << (integration.revokedAt.isEmpty() ? tr("active")
                                                       : tr("revoked %1").arg(integration.revokedAt))
                   << Qt::endl;

@@ -28,10 +28,20 @@ ServerMigrator::ServerMigrator(const Database &database)
 const QList<ServerMigrator::Step> &ServerMigrator::steps()
 {
     static const QList<Step> all = {
-        { 1, "accounts" },  { 2, "customers" },   { 3, "integrations" }, { 4, "tasks" },
-        { 5, "contacts" },  { 6, "activities" },  { 7, "sync" },         { 8, "merchant_detail" },
-        { 9, "approvals" }, { 10, "dashboards" }, { 11, "pii_lookups" }, { 12, "audit_keys" },
-        { 13, "login_throttle" }, { 14, "pii_at_rest" },
+        { 1, "accounts" },
+        { 2, "customers" },
+        { 3, "integrations" },
+        { 4, "tasks" },
+        { 5, "contacts" },
+        { 6, "activities" },
+        { 7, "sync" },
+        { 8, "merchant_detail" },
+        { 9, "approvals" },
+        { 10, "dashboards" },
+        { 11, "pii_lookups" },
+        { 12, "audit_keys" },
+        { 13, "login_throttle" },
+        { 14, "pii_at_rest" },
     };
     return all;
 }

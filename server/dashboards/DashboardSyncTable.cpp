@@ -117,8 +117,8 @@ bool DashboardSyncTable::apply(QSqlDatabase &db, const MutationContext &context,
         if (!visible) {
             refuseMutation(result, QStringLiteral("not_found"), SyncMessages::notFound());
             return DashboardWriter::audit(db, context.caller, QStringLiteral("dashboard.refused"),
-                                          mutation.id,
-                                          { { QStringLiteral("code"), result->code } }, error);
+                                          mutation.id, { { QStringLiteral("code"), result->code } },
+                                          error);
         }
         // Shared with the caller: they see it, they may not change it. Their device gets
         // the dashboard back as it is, next to the journal entry.

@@ -122,19 +122,20 @@ bool Integrations::revoke(const QString &name, bool *found, QString *error)
                 *found = true;
                 const QString id = query.value(0).toString();
                 query.finish();
-                query.prepare(QStringLiteral("UPDATE integrations SET revoked_at = ? WHERE id = ?"));
+                query.prepare(
+                        QStringLiteral("UPDATE integrations SET revoked_at = ? WHERE id = ?"));
                 query.addBindValue(RecordSupport::now());
                 query.addBindValue(id);
                 if (!query.exec()) {
                     *txError = query.lastError().text();
                     return false;
                 }
-                return AuditLog::append(db,
-                                        { QString(), QStringLiteral("integration.revoke"),
-                                          QStringLiteral("integrations"), id, QString(),
-                                          RecordSupport::json(
-                                                  { { QStringLiteral("name"), name.trimmed() } }) },
-                                        txError);
+                return AuditLog::append(
+                        db,
+                        { QString(), QStringLiteral("integration.revoke"),
+                          QStringLiteral("integrations"), id, QString(),
+                          RecordSupport::json({ { QStringLiteral("name"), name.trimmed() } }) },
+                        txError);
             },
             error);
 }

@@ -48,7 +48,8 @@ bool LeadJson::inScope(QSqlDatabase &db, const DataScope &scope, const Lead &lea
     // when the link is made only: a customer handed to someone else later must not stop
     // the lead's owner from editing their lead.
     QSqlQuery linked(db);
-    linked.prepare(QStringLiteral("SELECT 1 FROM leads WHERE id = ? AND converted_customer_id = ?"));
+    linked.prepare(
+            QStringLiteral("SELECT 1 FROM leads WHERE id = ? AND converted_customer_id = ?"));
     linked.addBindValue(lead.meta.id);
     linked.addBindValue(lead.convertedCustomerId);
     if (!linked.exec()) {
@@ -66,19 +67,25 @@ bool LeadJson::inScope(QSqlDatabase &db, const DataScope &scope, const Lead &lea
         return false;
     }
     *inside = query.next()
-            && scope.contains(ScopeKeys{ query.value(0).toString(), query.value(1).toString(),
-                                         false });
+            && scope.contains(
+                    ScopeKeys{ query.value(0).toString(), query.value(1).toString(), false });
     return true;
 }
 
 QStringList LeadJson::fields()
 {
-    return { QStringLiteral("name"),      QStringLiteral("company"),
-             QStringLiteral("phone"),     QStringLiteral("email"),
-             QStringLiteral("source"),    QStringLiteral("status"),
-             QStringLiteral("score"),     QStringLiteral("owner_id"),
-             QStringLiteral("branch_id"), QStringLiteral("product_interest"),
-             QStringLiteral("city"),      QStringLiteral("notes"),
+    return { QStringLiteral("name"),
+             QStringLiteral("company"),
+             QStringLiteral("phone"),
+             QStringLiteral("email"),
+             QStringLiteral("source"),
+             QStringLiteral("status"),
+             QStringLiteral("score"),
+             QStringLiteral("owner_id"),
+             QStringLiteral("branch_id"),
+             QStringLiteral("product_interest"),
+             QStringLiteral("city"),
+             QStringLiteral("notes"),
              QStringLiteral("converted_customer_id") };
 }
 

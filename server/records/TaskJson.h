@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/Task.h"
 #include "OwnedRecordKind.h"
+#include "records/Task.h"
 #include "rules/FieldPolicy.h"
 
 #include <QCoreApplication>

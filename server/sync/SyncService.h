@@ -38,8 +38,7 @@ private:
     // The client id's owner; empty when the id is new. Refuses another user's id.
     std::optional<RecordOutcome> refuseClient(QSqlDatabase &db, const Caller &caller,
                                               const QString &clientId, qint64 *lastMutation,
-                                              QString *error,
-                                                bool *known = nullptr) const;
+                                              QString *error, bool *known = nullptr) const;
     bool applyOne(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
                   const QString &clientId, const sync::Mutation &mutation,
                   sync::MutationResult *result, QString *error) const;

@@ -39,8 +39,8 @@ public:
                           QString *error) const = 0;
     // How many rows a snapshot of this table would give the caller now: the first
     // snapshot page tells the client the total, for its progress and time left.
-    virtual bool count(QSqlDatabase &db, const Caller &caller, const DataScope &scope,
-                       qint64 *rows, QString *error) const = 0;
+    virtual bool count(QSqlDatabase &db, const Caller &caller, const DataScope &scope, qint64 *rows,
+                       QString *error) const = 0;
     // The current rows of `ids` (tombstones included) that lie in scope; an id missing from
     // the answer is out of the caller's scope.
     virtual bool current(QSqlDatabase &db, const Caller &caller, const DataScope &scope,

@@ -65,11 +65,14 @@ QJsonArray writeList(const QList<Item> &items)
 
 QStringList syncedTables()
 {
-    return { key("branches"),       key("users"),     key("customers"),
-             key("contacts"),       key("leads"),     key("tasks"),
-             key("activities"),     key("sync_conflicts"), key("terminals"),
-             key("merchant_volumes"), key("kyc_items"), key("approval_requests"),
-             key("approval_steps"), key("approval_decisions"), key("dashboards") };
+    return { key("branches"),       key("users"),
+             key("customers"),      key("contacts"),
+             key("leads"),          key("tasks"),
+             key("activities"),     key("sync_conflicts"),
+             key("terminals"),      key("merchant_volumes"),
+             key("kyc_items"),      key("approval_requests"),
+             key("approval_steps"), key("approval_decisions"),
+             key("dashboards") };
 }
 
 bool isSyncedTable(const QString &table)
@@ -83,8 +86,8 @@ int tableSchemaVersion(const QString &table)
     // 4: saved dashboards.
     if (table == key("dashboards"))
         return 4;
-    if (table == key("terminals") || table == key("merchant_volumes")
-        || table == key("kyc_items") || table.startsWith(key("approval_")))
+    if (table == key("terminals") || table == key("merchant_volumes") || table == key("kyc_items")
+        || table.startsWith(key("approval_")))
         return 3;
     return 1;
 }

@@ -43,19 +43,23 @@ int runSyncCommand(const QStringList &arguments)
     parser.setApplicationDescription(
             SyncCommandText::tr("Sync one Branchline account's encrypted store with the server."));
     parser.addHelpOption();
-    const QCommandLineOption server(QStringLiteral("server"), SyncCommandText::tr("The server's address."),
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    SyncCommandText::tr("The server's address."),
                                     QStringLiteral("url"));
-    const QCommandLineOption user(QStringLiteral("user"), SyncCommandText::tr("The login to sign in with."),
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  SyncCommandText::tr("The login to sign in with."),
                                   QStringLiteral("login"));
     const QCommandLineOption store(QStringLiteral("store"), SyncCommandText::tr("The store file."),
                                    QStringLiteral("file"));
     const QCommandLineOption pageSize(QStringLiteral("page-size"),
                                       SyncCommandText::tr("Records per page (default 1000)."),
                                       QStringLiteral("n"), QStringLiteral("1000"));
-    const QCommandLineOption attempts(QStringLiteral("attempts"),
-                                      SyncCommandText::tr("Rounds to try before giving up (default 5)."),
-                                      QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), SyncCommandText::tr("No progress line."));
+    const QCommandLineOption attempts(
+            QStringLiteral("attempts"),
+            SyncCommandText::tr("Rounds to try before giving up (default 5)."), QStringLiteral("n"),
+            QStringLiteral("5"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"),
+                                   SyncCommandText::tr("No progress line."));
     parser.addOptions({ server, user, store, pageSize, attempts, quiet });
     parser.process(arguments);
     if (!parser.isSet(server) || !parser.isSet(user) || !parser.isSet(store)) {
@@ -65,7 +69,8 @@ int runSyncCommand(const QStringList &arguments)
     const QUrl url(parser.value(server));
     if (!url.isValid()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        print(stderr, SyncCommandText::tr("The server address must start with http:// or https://.\n"));
+        print(stderr,
+              SyncCommandText::tr("The server address must start with http:// or https://.\n"));
         return 2;
     }
 
@@ -127,8 +132,9 @@ int runSyncCommand(const QStringList &arguments)
     const SyncOutcome outcome = engine.syncUntilDone(std::max(1, parser.value(attempts).toInt()));
     const SyncSummary &s = outcome.summary;
     print(stdout,
-          SyncCommandText::tr("\nrows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, "
-                   "purged: %5, pages: %6, retries: %7, %8 KiB, %9 s\n")
+          SyncCommandText::tr(
+                  "\nrows pulled: %1, removed: %2, mutations pushed: %3, conflicts: %4, "
+                  "purged: %5, pages: %6, retries: %7, %8 KiB, %9 s\n")
                   .arg(s.rowsPulled)
                   .arg(s.removals)
                   .arg(s.mutationsPushed)
