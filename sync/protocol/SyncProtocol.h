@@ -64,7 +64,7 @@ struct MutationResult
     qint64 mutation = 0;
     Outcome outcome = Outcome::Applied;
     QString code; // machine-readable reason for conflict and rejected
-    QString message; // the server's explanation, in the user's language
+    QString message; // the server's explanation, in the server's language (code is the key)
     qint64 seq = 0; // the change it made, 0 if none
     QStringList conflicts; // journal entries it opened
 
