@@ -385,7 +385,7 @@ void TestSignIn::wrongLoginsDoNotStallWrites()
             --running;
         });
     }
-    qint64 slowest = 0;
+    QList<qint64> waits;
     int writes = 0;
     QThread::msleep(50); // the first hashes are under way
     while (running > 0) {
@@ -407,19 +407,26 @@ void TestSignIn::wrongLoginsDoNotStallWrites()
                 },
                 &error);
         QVERIFY2(written, qPrintable(error));
-        slowest = std::max(slowest, timer.elapsed());
+        waits << timer.elapsed();
         ++writes;
         QThread::msleep(10);
     }
     for (std::thread &attacker : attackers)
         attacker.join();
-    qInfo("one hash alone: %lld ms; slowest of %d writes during 18 wrong sign-ins: %lld ms", hashMs,
-          writes, slowest);
+    std::sort(waits.begin(), waits.end());
+    const qint64 slowest = waits.isEmpty() ? 0 : waits.last();
+    const qint64 p90 = waits.isEmpty() ? 0 : waits.at(waits.size() * 9 / 10);
+    qInfo("one hash alone: %lld ms; of %d writes during 18 wrong sign-ins: 90th percentile "
+          "%lld ms, slowest %lld ms",
+          hashMs, writes, p90, slowest);
     QVERIFY2(outcomes.isEmpty(), qPrintable(outcomes.join('\n'))); // no errors, no 500s
     QVERIFY(writes >= 3);
-    // Had the hash run inside the sign-in's transaction, a write would have waited for at
-    // least one whole hash (slowed down further by the other five).
-    QVERIFY2(slowest < hashMs, qPrintable(QStringLiteral("%1 ms").arg(slowest)));
+    // Had the hash run inside the sign-in's transaction, most writes would have waited for
+    // at least one whole hash, and some for several (six sign-ins queue for the lock): the
+    // review saw 10 s. A busy test machine may hold one write up for a scheduler slice, so
+    // the bound is on nine writes in ten, and the slowest may not reach the hashes queued.
+    QVERIFY2(p90 < hashMs / 2, qPrintable(QStringLiteral("%1 ms").arg(p90)));
+    QVERIFY2(slowest < 3 * hashMs, qPrintable(QStringLiteral("%1 ms").arg(slowest)));
 }
 
 void TestSignIn::refusesBlankAndOversizedFields()
