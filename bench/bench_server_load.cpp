@@ -13,7 +13,6 @@
 //   bench_server_load [--clients 200] [--seconds 30] [--customers 2000] [--rounds 2]
 #include "api/ApiContext.h"
 #include "cli/DemoSeeder.h"
-#include "core/AuditKeys.h"
 #include "core/KeyRing.h"
 #include "core/PiiVault.h"
 #include "core/ServerMigrator.h"
@@ -284,10 +283,7 @@ bool runSide(const Run &run, bool encrypted, Side *side, double *raw, int rawRow
         DemoSeeder::Options options;
         options.customers = run.customers;
         options.password = password;
-        int createdAuditKey = 0;
-        if (!migrator.migrate(&error)
-            || !AuditKeys::prepare(database, &createdAuditKey, &error)
-            || !seeder.seed(options, &error)) {
+        if (!migrator.migrate(&error) || !seeder.seed(options, &error)) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             ok = false;
         }

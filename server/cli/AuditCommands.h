@@ -8,8 +8,8 @@
 
 namespace branchline::server {
 
-// branchline-server's audit commands, on a migrated database whose audit key is prepared
-// (AuditKeys::prepare):
+// branchline-server's audit commands, on a database ServerMigrator::migrate() brought up to
+// date, which also prepares its audit key (AuditKeys::prepare):
 //   verify-audit [--anchor LINE]   check the chain, its head and, given one, an anchor
 //   audit anchor                   print the head as an anchor line to keep elsewhere
 //   audit rotate-key               make the next audit key and record the change
