@@ -18,9 +18,14 @@ ServerProcess::ServerProcess(QString databaseUrl)
     : m_database(std::move(databaseUrl))
 {
     // A free port now, kept for restarts, so clients find the server where it was.
+    m_port = freePort();
+}
+
+quint16 ServerProcess::freePort()
+{
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
-    m_port = probe.serverPort();
+    return probe.serverPort();
 }
 
 ServerProcess::~ServerProcess()
@@ -59,6 +64,22 @@ void ServerProcess::useTls(const QString &certificate, const QString &key)
 
 bool ServerProcess::start()
 {
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (startOnce()) {
+            m_startedOnce = true;
+            return true;
+        }
+        // The port was free when chosen, but another test's server may have taken it since:
+        // ours then exits at once ("Address already in use"). Only a first start may move.
+        if (m_startedOnce || m_process.state() != QProcess::NotRunning)
+            return false;
+        m_port = freePort();
+    }
+    return false;
+}
+
+bool ServerProcess::startOnce()
+{
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QStringList arguments{ QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
                            QStringLiteral("127.0.0.1:%1").arg(m_port) };
@@ -72,8 +93,11 @@ bool ServerProcess::start()
     for (int i = 0; i < 100 && m_process.state() == QProcess::Running; ++i) {
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, m_port);
-        if (socket.waitForConnected(100))
-            return true;
+        if (socket.waitForConnected(100)) {
+            // Something accepts on the port; it is ours only if ours is still running (one
+            // that could not bind exits within milliseconds).
+            return !m_process.waitForFinished(100);
+        }
         QThread::msleep(50);
     }
     return false;
