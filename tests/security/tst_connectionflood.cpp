@@ -3,6 +3,8 @@
 // default `ulimit -n`), flooded with 1,100 idle connections while wrong passwords are being
 // hashed: it keeps under its connection limit by closing the idlest connections, does not
 // spin on EMFILE, and /healthz answers within 100 ms.
+#include "RawHttp.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -22,35 +24,13 @@ namespace {
 constexpr int descriptorLimit = 1024;
 constexpr int idleConnections = 1100;
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    qint64 ms = 0;
-};
+using Reply = branchline::server::test::RawReply;
 
+// A request that gives up after 10 s: the flood must not hold the test up longer.
 Reply call(quint16 port, const QByteArray &method, const QByteArray &path,
            const QByteArray &body = {}, const QByteArray &headers = {})
 {
-    QElapsedTimer timer;
-    timer.start();
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers
-                 + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    QByteArray data;
-    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
-        socket.waitForReadyRead(20);
-        data += socket.readAll();
-    }
-    data += socket.readAll();
-    Reply reply;
-    reply.ms = timer.elapsed();
-    reply.status = data.mid(9, 3).toInt();
-    reply.body = data.mid(data.indexOf("\r\n\r\n") + 4);
-    return reply;
+    return branchline::server::test::rawRequest(port, method, path, body, headers, 10000);
 }
 
 // One value of /metrics, or -1.

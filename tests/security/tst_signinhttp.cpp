@@ -6,11 +6,13 @@
 // requests (and /healthz) not held up while wrong passwords are hashed, and a session's
 // events socket closed as soon as the session ends: sign-out, revocation, a disabled user, a
 // new sign-in on the device, or an end through another instance.
+#include "RawHttp.h"
 #include "ServerFixture.h"
 #include "api/ApiContext.h"
 #include "rules/TextLimits.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
 #include <QNetworkRequest>
@@ -75,49 +77,13 @@ struct Instance
     QString error;
 };
 
-struct Reply
-{
-    int status = 0;
-    QByteArray head;
-    QByteArray body;
-    QJsonObject json;
-    qint64 ms = 0; // from connecting to the whole answer
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const QByteArray &line : head.split('\n'))
-            if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
-                return line.mid(name.size() + 1).trimmed();
-        return {};
-    }
-};
+using Reply = test::RawReply;
 
 // One request on its own connection; any thread.
 Reply call(quint16 port, const QByteArray &method, const QByteArray &path,
            const QByteArray &body = {}, const QByteArray &headers = {})
 {
-    QElapsedTimer timer;
-    timer.start();
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers
-                 + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    QByteArray data;
-    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 30000) {
-        socket.waitForReadyRead(50);
-        data += socket.readAll();
-    }
-    data += socket.readAll();
-    Reply reply;
-    reply.ms = timer.elapsed();
-    const int end = int(data.indexOf("\r\n\r\n"));
-    reply.status = data.mid(9, 3).toInt();
-    reply.head = data.left(end);
-    reply.body = data.mid(end + 4);
-    reply.json = QJsonDocument::fromJson(reply.body).object();
-    return reply;
+    return test::rawRequest(port, method, path, body, headers);
 }
 
 // A sign-in from `address` (through the trusted proxy).
