@@ -94,18 +94,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a field of an activity that can be set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An activity is written in its author&apos;s name only: author_id must be your own user id, or left out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,29 +1192,9 @@
         <source>Contacts are deleted by the people who look after the customer.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a contact.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>CustomerJson</name>
-    <message>
-        <source>&quot;%1&quot; is not a field of a customer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>There is no customer %1 that you may see.</source>
         <translation type="unfinished"></translation>
@@ -1937,6 +1905,66 @@
         <source>(hidden)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Related record kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FlowCondition</name>
@@ -2294,14 +2322,6 @@
         <source>This checklist entry&apos;s id does not match its customer and item.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a checklist item, or its value is not text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>KycRules</name>
@@ -2373,18 +2393,6 @@
     </message>
     <message>
         <source>Only the sales staff who work leads delete them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a lead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2680,10 +2688,6 @@
     <name>MerchantVolumeJson</name>
     <message>
         <source>Monthly volumes are summed from the transaction system&apos;s figures; they are not changed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a monthly volume, or its value is of the wrong type.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3434,6 +3438,21 @@
     </message>
 </context>
 <context>
+    <name>SchemaJson</name>
+    <message>
+        <source>&quot;%1&quot; is not a field of the records in &quot;%2&quot; that can be set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message>
         <source>Branchline server on %1://%2:%3, data in %4. Stop with Ctrl+C.</source>
@@ -4071,18 +4090,6 @@ It is kept under Conflicts, where you can correct it and send it again or set it
         <source>Tasks are deleted by the people who work them.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a task.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>TaskRowText</name>
@@ -4113,14 +4120,6 @@ It is kept under Conflicts, where you can correct it and send it again or set it
     <name>TerminalJson</name>
     <message>
         <source>Terminals come from the acquiring system; they are not changed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a terminal, or its value is not text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

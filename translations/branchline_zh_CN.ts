@@ -94,18 +94,6 @@
         <translation>时间线只能追加：活动一经记录便不能修改或删除。如需更正，请新增一条。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a field of an activity that can be set.</source>
-        <translation>“%1”不是活动中可以设置的字段。</translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation>字段“%1”的值类型不正确。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation>“%1”不是“%2”的有效取值。</translation>
-    </message>
-    <message>
         <source>An activity is written in its author&apos;s name only: author_id must be your own user id, or left out.</source>
         <translation>活动记录只能以作者本人的名义写入：author_id 必须是您自己的用户 ID，或不填写。</translation>
     </message>
@@ -1201,29 +1189,9 @@
         <source>Contacts are deleted by the people who look after the customer.</source>
         <translation>联系人由负责该客户的人员删除。</translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a contact.</source>
-        <translation>“%1”不是联系人的字段。</translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation>字段“%1”的值类型不正确。</translation>
-    </message>
 </context>
 <context>
     <name>CustomerJson</name>
-    <message>
-        <source>&quot;%1&quot; is not a field of a customer.</source>
-        <translation>“%1”不是客户的字段。</translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation>字段“%1”的值类型不正确。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation>“%1”不是“%2”的有效取值。</translation>
-    </message>
     <message>
         <source>There is no customer %1 that you may see.</source>
         <translation>没有您有权查看的客户 %1。</translation>
@@ -1933,6 +1901,66 @@
         <source>(hidden)</source>
         <translation>（已隐藏）</translation>
     </message>
+    <message>
+        <source>Related record kind</source>
+        <translation>关联记录类型</translation>
+    </message>
+    <message>
+        <source>Related record</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attachment size</source>
+        <translation>附件大小</translation>
+    </message>
+    <message>
+        <source>Attachment checksum</source>
+        <translation>附件校验值</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>最近交易日</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>交易额</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易笔数</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Chargebacks</source>
+        <translation>拒付笔数</translation>
+    </message>
 </context>
 <context>
     <name>FlowCondition</name>
@@ -2287,14 +2315,6 @@
         <source>This checklist entry&apos;s id does not match its customer and item.</source>
         <translation>此尽调清单条目的 ID 与其客户和尽调项不符。</translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a checklist item, or its value is not text.</source>
-        <translation>“%1”不是尽调清单项的字段，或其值不是文本。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation>“%1”不是“%2”的有效取值。</translation>
-    </message>
 </context>
 <context>
     <name>KycRules</name>
@@ -2367,18 +2387,6 @@
     <message>
         <source>Only the sales staff who work leads delete them.</source>
         <translation>只有跟进线索的销售人员才能删除线索。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a lead.</source>
-        <translation>“%1”不是线索的字段。</translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation>字段“%1”的值类型不正确。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation>“%1”不是“%2”的有效取值。</translation>
     </message>
     <message>
         <source>A converted lead keeps the customer it was converted into.</source>
@@ -2674,10 +2682,6 @@
     <message>
         <source>Monthly volumes are summed from the transaction system&apos;s figures; they are not changed here.</source>
         <translation>月交易额由交易系统的数据汇总而来，不能在此修改。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a monthly volume, or its value is of the wrong type.</source>
-        <translation>“%1”不是月交易额的字段，或其值类型不正确。</translation>
     </message>
 </context>
 <context>
@@ -3423,6 +3427,21 @@
     </message>
 </context>
 <context>
+    <name>SchemaJson</name>
+    <message>
+        <source>&quot;%1&quot; is not a field of the records in &quot;%2&quot; that can be set.</source>
+        <translation>“%1”不是“%2”中可设置的字段。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
+        <translation>字段“%1”的值类型不正确。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation>“%1”不是“%2”的有效取值。</translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message>
         <source>Branchline server on %1://%2:%3, data in %4. Stop with Ctrl+C.</source>
@@ -4065,18 +4084,6 @@ It is kept under Conflicts, where you can correct it and send it again or set it
         <source>Tasks are deleted by the people who work them.</source>
         <translation>任务由负责它的人员删除。</translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a task.</source>
-        <translation>“%1”不是任务的字段。</translation>
-    </message>
-    <message>
-        <source>The field &quot;%1&quot; has a value of the wrong type.</source>
-        <translation>字段“%1”的值类型不正确。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation>“%1”不是“%2”的有效取值。</translation>
-    </message>
 </context>
 <context>
     <name>TaskRowText</name>
@@ -4108,14 +4115,6 @@ It is kept under Conflicts, where you can correct it and send it again or set it
     <message>
         <source>Terminals come from the acquiring system; they are not changed here.</source>
         <translation>终端数据来自收单系统，不能在此修改。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field of a terminal, or its value is not text.</source>
-        <translation>“%1”不是终端的字段，或其值不是文本。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation>“%1”不是“%2”的有效取值。</translation>
     </message>
 </context>
 <context>

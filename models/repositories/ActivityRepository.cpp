@@ -2,6 +2,7 @@
 #include "ActivityRepository.h"
 
 #include "RecordTable.h"
+#include "StoredRecord.h"
 #include "search/SearchQuery.h"
 
 #include <QSqlError>
@@ -12,52 +13,13 @@ namespace branchline {
 namespace {
 
 const QString tableName = QStringLiteral("activities");
-const QString ownColumns =
-        QStringLiteral("kind, related_table, related_id, author_id, occurred_at, "
-                       "subject, body, attachment_name, attachment_size, "
-                       "attachment_sha256");
-
-RecordTable::Columns columnsOf(const Activity &a)
-{
-    return {
-        { QStringLiteral("kind"), RecordEnums::code(a.kind) },
-        { QStringLiteral("related_table"), a.relatedTable },
-        { QStringLiteral("related_id"), a.relatedId },
-        { QStringLiteral("author_id"), RecordTable::nullIfEmpty(a.authorId) },
-        { QStringLiteral("occurred_at"), RecordTable::timestamp(a.occurredAt) },
-        { QStringLiteral("subject"), a.subject },
-        { QStringLiteral("body"), a.body },
-        { QStringLiteral("attachment_name"), RecordTable::nullIfEmpty(a.attachmentName) },
-        { QStringLiteral("attachment_size"),
-          a.attachmentName.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>())
-                                     : QVariant(a.attachmentSize) },
-        { QStringLiteral("attachment_sha256"), RecordTable::nullIfEmpty(a.attachmentSha256) },
-    };
-}
-
-Activity read(const QSqlQuery &query)
-{
-    Activity a;
-    RecordTable::readMeta(query, 0, &a.meta);
-    int i = RecordTable::metaColumnCount;
-    a.kind = RecordEnums::parse<ActivityKind>(query.value(i++).toString())
-                     .value_or(ActivityKind::Note);
-    a.relatedTable = query.value(i++).toString();
-    a.relatedId = query.value(i++).toString();
-    a.authorId = query.value(i++).toString();
-    a.occurredAt = RecordTable::parseTimestamp(query.value(i++));
-    a.subject = query.value(i++).toString();
-    a.body = query.value(i++).toString();
-    a.attachmentName = query.value(i++).toString();
-    a.attachmentSize = query.value(i++).toLongLong();
-    a.attachmentSha256 = query.value(i++).toString();
-    return a;
-}
+const QString ownColumns = StoredRecord<Activity>::columns();
 
 } // namespace
 
 ActivityRepository::ActivityRepository(const QSqlDatabase &db)
-    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
+    : RecordRepository(db, tableName, ownColumns, StoredRecord<Activity>::columnsOf,
+                       StoredRecord<Activity>::read)
 {
 }
 

@@ -2,6 +2,7 @@
 #include "ContactRepository.h"
 
 #include "RecordTable.h"
+#include "StoredRecord.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,41 +12,13 @@ namespace branchline {
 namespace {
 
 const QString tableName = QStringLiteral("contacts");
-const QString ownColumns =
-        QStringLiteral("customer_id, name, title, phone, email, is_primary, notes");
-
-RecordTable::Columns columnsOf(const Contact &c)
-{
-    return {
-        { QStringLiteral("customer_id"), c.customerId },
-        { QStringLiteral("name"), c.name },
-        { QStringLiteral("title"), c.title },
-        { QStringLiteral("phone"), RecordTable::nullIfEmpty(c.phone) },
-        { QStringLiteral("email"), RecordTable::nullIfEmpty(c.email) },
-        { QStringLiteral("is_primary"), c.isPrimary },
-        { QStringLiteral("notes"), c.notes },
-    };
-}
-
-Contact read(const QSqlQuery &query)
-{
-    Contact c;
-    RecordTable::readMeta(query, 0, &c.meta);
-    int i = RecordTable::metaColumnCount;
-    c.customerId = query.value(i++).toString();
-    c.name = query.value(i++).toString();
-    c.title = query.value(i++).toString();
-    c.phone = query.value(i++).toString();
-    c.email = query.value(i++).toString();
-    c.isPrimary = query.value(i++).toBool();
-    c.notes = query.value(i++).toString();
-    return c;
-}
+const QString ownColumns = StoredRecord<Contact>::columns();
 
 } // namespace
 
 ContactRepository::ContactRepository(const QSqlDatabase &db)
-    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
+    : RecordRepository(db, tableName, ownColumns, StoredRecord<Contact>::columnsOf,
+                       StoredRecord<Contact>::read)
 {
 }
 

@@ -2,6 +2,7 @@
 #include "CustomerRepository.h"
 
 #include "RecordTable.h"
+#include "StoredRecord.h"
 #include "rules/CreditCode.h"
 #include "rules/MobileNumber.h"
 #include "rules/ResidentIdNumber.h"
@@ -17,73 +18,9 @@ namespace {
 
 const QString tableName = QStringLiteral("customers");
 
-// The last five are read, never written (columnsOf leaves them out): fee rates, credit
-// limit and settlement account change only through approvals on the server.
-const QString ownColumns = QStringLiteral(
-        "kind, legal_name, credit_code, id_number, phone, address, city, industry, mcc, "
-        "branch_id, owner_id, status, risk_level, kyc_status, tags, notes, fee_rate_debit, "
-        "fee_rate_credit, fee_rate_qr, credit_limit_fen, settlement_account");
-
-std::optional<qint64> wholeNumber(const QVariant &value)
-{
-    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
-}
-
-Customer read(const QSqlQuery &query)
-{
-    Customer c;
-    RecordTable::readMeta(query, 0, &c.meta);
-    int i = RecordTable::metaColumnCount;
-    c.kind = RecordEnums::parse<CustomerKind>(query.value(i++).toString())
-                     .value_or(CustomerKind::Merchant);
-    c.legalName = query.value(i++).toString();
-    c.creditCode = query.value(i++).toString();
-    c.idNumber = query.value(i++).toString();
-    c.phone = query.value(i++).toString();
-    c.address = query.value(i++).toString();
-    c.city = query.value(i++).toString();
-    c.industry = query.value(i++).toString();
-    c.mcc = query.value(i++).toString();
-    c.branchId = query.value(i++).toString();
-    c.ownerId = query.value(i++).toString();
-    c.status = RecordEnums::parse<CustomerStatus>(query.value(i++).toString())
-                       .value_or(CustomerStatus::Prospect);
-    c.riskLevel = RecordEnums::parse<RiskLevel>(query.value(i++).toString());
-    c.kycStatus = RecordEnums::parse<KycStatus>(query.value(i++).toString())
-                          .value_or(KycStatus::NotStarted);
-    c.tags = query.value(i++).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    c.notes = query.value(i++).toString();
-    c.feeRateDebit = wholeNumber(query.value(i++));
-    c.feeRateCredit = wholeNumber(query.value(i++));
-    c.feeRateQr = wholeNumber(query.value(i++));
-    c.creditLimitFen = wholeNumber(query.value(i++));
-    c.settlementAccount = query.value(i++).toString();
-    return c;
-}
-
-RecordTable::Columns columnsOf(const Customer &c)
-{
-    return {
-        { QStringLiteral("kind"), RecordEnums::code(c.kind) },
-        { QStringLiteral("legal_name"), c.legalName },
-        { QStringLiteral("credit_code"), RecordTable::nullIfEmpty(c.creditCode) },
-        { QStringLiteral("id_number"), RecordTable::nullIfEmpty(c.idNumber) },
-        { QStringLiteral("phone"), RecordTable::nullIfEmpty(c.phone) },
-        { QStringLiteral("address"), c.address },
-        { QStringLiteral("city"), c.city },
-        { QStringLiteral("industry"), c.industry },
-        { QStringLiteral("mcc"), RecordTable::nullIfEmpty(c.mcc) },
-        { QStringLiteral("branch_id"), RecordTable::nullIfEmpty(c.branchId) },
-        { QStringLiteral("owner_id"), RecordTable::nullIfEmpty(c.ownerId) },
-        { QStringLiteral("status"), RecordEnums::code(c.status) },
-        { QStringLiteral("risk_level"),
-          c.riskLevel ? QVariant(RecordEnums::code(*c.riskLevel))
-                      : QVariant(QMetaType::fromType<QString>()) },
-        { QStringLiteral("kyc_status"), RecordEnums::code(c.kycStatus) },
-        { QStringLiteral("tags"), c.tags.join(QLatin1Char(',')) },
-        { QStringLiteral("notes"), c.notes },
-    };
-}
+// Fee rates, credit limit and settlement account are read, never written (the schema marks
+// them ClientReadOnly): they change only through approvals on the server.
+const QString ownColumns = StoredRecord<Customer>::columns();
 
 // The WHERE clause and its bound values for a filter. Which identifier column an exact
 // search uses is decided here, from the shape of the text.
@@ -155,7 +92,8 @@ Where whereFor(const CustomerFilter &filter)
 } // namespace
 
 CustomerRepository::CustomerRepository(const QSqlDatabase &db)
-    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
+    : RecordRepository(db, tableName, ownColumns, StoredRecord<Customer>::columnsOf,
+                       StoredRecord<Customer>::read)
 {
 }
 

@@ -2,6 +2,7 @@
 #include "KycChecklistRepository.h"
 
 #include "RecordTable.h"
+#include "StoredRecord.h"
 #include "records/MerchantEnums.h"
 #include "rules/KycRules.h"
 #include "rules/RecordValidator.h"
@@ -17,24 +18,8 @@ namespace {
 
 const QString tableName = QStringLiteral("kyc_items");
 
-KycItem read(const QSqlQuery &query)
-{
-    KycItem k;
-    RecordTable::readMeta(query, 0, &k.meta);
-    int i = RecordTable::metaColumnCount;
-    k.customerId = query.value(i++).toString();
-    k.item = MerchantEnums::parse<KycItemKind>(query.value(i++).toString())
-                     .value_or(KycItemKind::BusinessLicence);
-    k.state = MerchantEnums::parse<KycItemState>(query.value(i++).toString())
-                      .value_or(KycItemState::Missing);
-    k.note = query.value(i++).toString();
-    k.updatedBy = query.value(i++).toString();
-    return k;
-}
-
-const QString selectItems =
-        QStringLiteral("SELECT %1, customer_id, item, state, note, updated_by FROM kyc_items "
-                       "WHERE customer_id = ? AND deleted = 0");
+const QString selectItems = QStringLiteral("SELECT %1, ") + StoredRecord<KycItem>::columns()
+        + QStringLiteral(" FROM kyc_items WHERE customer_id = ? AND deleted = 0");
 
 } // namespace
 
@@ -57,7 +42,7 @@ QList<KycItem> KycChecklistRepository::checklist(const QString &customerId, Cust
         return {};
     }
     while (query.next())
-        stored << read(query);
+        stored << StoredRecord<KycItem>::read(query);
 
     QList<KycItem> items;
     for (const KycItemKind required : KycRules::requiredItems(kind)) {
@@ -93,7 +78,7 @@ bool KycChecklistRepository::find(const QString &customerId, KycItemKind item, K
     }
     *exists = query.next();
     if (*exists)
-        *found = read(query);
+        *found = StoredRecord<KycItem>::read(query);
     return true;
 }
 

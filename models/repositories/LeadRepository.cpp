@@ -2,6 +2,7 @@
 #include "LeadRepository.h"
 
 #include "RecordTable.h"
+#include "StoredRecord.h"
 #include "rules/MobileNumber.h"
 #include "search/SearchQuery.h"
 
@@ -15,53 +16,8 @@ namespace branchline {
 namespace {
 
 const QString tableName = QStringLiteral("leads");
-const QString ownColumns = QStringLiteral("name, company, phone, email, source, status, score, "
-                                          "owner_id, branch_id, product_interest, city, notes, "
-                                          "converted_customer_id");
+const QString ownColumns = StoredRecord<Lead>::columns();
 constexpr int ownColumnCount = 13;
-
-RecordTable::Columns columnsOf(const Lead &l)
-{
-    return {
-        { QStringLiteral("name"), l.name },
-        { QStringLiteral("company"), l.company },
-        { QStringLiteral("phone"), RecordTable::nullIfEmpty(l.phone) },
-        { QStringLiteral("email"), RecordTable::nullIfEmpty(l.email) },
-        { QStringLiteral("source"), RecordEnums::code(l.source) },
-        { QStringLiteral("status"), RecordEnums::code(l.status) },
-        { QStringLiteral("score"), l.score },
-        { QStringLiteral("owner_id"), RecordTable::nullIfEmpty(l.ownerId) },
-        { QStringLiteral("branch_id"), RecordTable::nullIfEmpty(l.branchId) },
-        { QStringLiteral("product_interest"), l.productInterest },
-        { QStringLiteral("city"), l.city },
-        { QStringLiteral("notes"), l.notes },
-        { QStringLiteral("converted_customer_id"),
-          RecordTable::nullIfEmpty(l.convertedCustomerId) },
-    };
-}
-
-Lead read(const QSqlQuery &query)
-{
-    Lead l;
-    RecordTable::readMeta(query, 0, &l.meta);
-    int i = RecordTable::metaColumnCount;
-    l.name = query.value(i++).toString();
-    l.company = query.value(i++).toString();
-    l.phone = query.value(i++).toString();
-    l.email = query.value(i++).toString();
-    l.source = RecordEnums::parse<LeadSource>(query.value(i++).toString())
-                       .value_or(LeadSource::WalkIn);
-    l.status =
-            RecordEnums::parse<LeadStatus>(query.value(i++).toString()).value_or(LeadStatus::New);
-    l.score = query.value(i++).toInt();
-    l.ownerId = query.value(i++).toString();
-    l.branchId = query.value(i++).toString();
-    l.productInterest = query.value(i++).toString();
-    l.city = query.value(i++).toString();
-    l.notes = query.value(i++).toString();
-    l.convertedCustomerId = query.value(i++).toString();
-    return l;
-}
 
 // The WHERE clause and its bound values for a filter.
 struct Where
@@ -137,7 +93,8 @@ QString pageAfter(Where *where, const PageCursor &after)
 } // namespace
 
 LeadRepository::LeadRepository(const QSqlDatabase &db)
-    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
+    : RecordRepository(db, tableName, ownColumns, StoredRecord<Lead>::columnsOf,
+                       StoredRecord<Lead>::read)
 {
 }
 
@@ -158,8 +115,8 @@ QList<Lead> LeadRepository::page(const LeadFilter &filter, const PageCursor &aft
     return readAll(query, error);
 }
 
-QList<LeadCard> LeadRepository::cards(const LeadFilter &filter, const PageCursor &after,
-                                      int limit, StoreError *error) const
+QList<LeadCard> LeadRepository::cards(const LeadFilter &filter, const PageCursor &after, int limit,
+                                      StoreError *error) const
 {
     Where where = whereFor(filter);
     const QString order = pageAfter(&where, after);
@@ -185,7 +142,7 @@ QList<LeadCard> LeadRepository::cards(const LeadFilter &filter, const PageCursor
     }
     const int extra = RecordTable::metaColumnCount + ownColumnCount;
     while (query.next())
-        rows << LeadCard{ read(query), query.value(extra).toString(),
+        rows << LeadCard{ StoredRecord<Lead>::read(query), query.value(extra).toString(),
                           query.value(extra + 1).toBool() };
     if (query.lastError().isValid() && error)
         *error = StoreError::fromSql(query.lastError());
@@ -228,10 +185,10 @@ SaveResult LeadRepository::moveTo(const QString &id, LeadStatus status, const QS
     if (status == LeadStatus::Lost) {
         const QString reason = lostReason.simplified();
         if (reason.isEmpty())
-            return SaveResult::invalid({ { QStringLiteral("lost_reason"),
-                                           tr("Say why the lead was lost.") } });
-        const QString line = tr("Lost on %1: %2")
-                                     .arg(QDate::currentDate().toString(Qt::ISODate), reason);
+            return SaveResult::invalid(
+                    { { QStringLiteral("lost_reason"), tr("Say why the lead was lost.") } });
+        const QString line =
+                tr("Lost on %1: %2").arg(QDate::currentDate().toString(Qt::ISODate), reason);
         lead->notes = lead->notes.isEmpty() ? line : lead->notes + QLatin1Char('\n') + line;
     }
     lead->status = status;

@@ -2,6 +2,7 @@
 #include "TaskRepository.h"
 
 #include "RecordTable.h"
+#include "StoredRecord.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,51 +13,15 @@ namespace branchline {
 namespace {
 
 const QString tableName = QStringLiteral("tasks");
-const QString ownColumns = QStringLiteral("title, due_at, owner_id, related_table, related_id, "
-                                          "priority, status, reminder_at, completed_at, notes");
+const QString ownColumns = StoredRecord<Task>::columns();
 // Tasks without a due date sort after every real date.
 const QString dueKey = QStringLiteral("coalesce(due_at, '9999-12-31')");
-
-RecordTable::Columns columnsOf(const Task &t)
-{
-    return {
-        { QStringLiteral("title"), t.title },
-        { QStringLiteral("due_at"), RecordTable::timestamp(t.dueAt) },
-        { QStringLiteral("owner_id"), RecordTable::nullIfEmpty(t.ownerId) },
-        { QStringLiteral("related_table"), RecordTable::nullIfEmpty(t.relatedTable) },
-        { QStringLiteral("related_id"), RecordTable::nullIfEmpty(t.relatedId) },
-        { QStringLiteral("priority"), RecordEnums::code(t.priority) },
-        { QStringLiteral("status"), RecordEnums::code(t.status) },
-        { QStringLiteral("reminder_at"), RecordTable::timestamp(t.reminderAt) },
-        { QStringLiteral("completed_at"), RecordTable::timestamp(t.completedAt) },
-        { QStringLiteral("notes"), t.notes },
-    };
-}
-
-Task read(const QSqlQuery &query)
-{
-    Task t;
-    RecordTable::readMeta(query, 0, &t.meta);
-    int i = RecordTable::metaColumnCount;
-    t.title = query.value(i++).toString();
-    t.dueAt = RecordTable::parseTimestamp(query.value(i++));
-    t.ownerId = query.value(i++).toString();
-    t.relatedTable = query.value(i++).toString();
-    t.relatedId = query.value(i++).toString();
-    t.priority = RecordEnums::parse<TaskPriority>(query.value(i++).toString())
-                         .value_or(TaskPriority::Normal);
-    t.status =
-            RecordEnums::parse<TaskStatus>(query.value(i++).toString()).value_or(TaskStatus::Open);
-    t.reminderAt = RecordTable::parseTimestamp(query.value(i++));
-    t.completedAt = RecordTable::parseTimestamp(query.value(i++));
-    t.notes = query.value(i++).toString();
-    return t;
-}
 
 } // namespace
 
 TaskRepository::TaskRepository(const QSqlDatabase &db)
-    : RecordRepository(db, tableName, ownColumns, columnsOf, read)
+    : RecordRepository(db, tableName, ownColumns, StoredRecord<Task>::columnsOf,
+                       StoredRecord<Task>::read)
 {
 }
 
@@ -148,7 +113,7 @@ int TaskRepository::selectColumnCount()
 
 Task TaskRepository::fromRow(const QSqlQuery &query)
 {
-    return read(query);
+    return StoredRecord<Task>::read(query);
 }
 
 PageCursor TaskRepository::cursorAfter(const Task &row)

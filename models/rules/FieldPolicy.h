@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/schema/RecordSchema.h"
 #include "rules/Masking.h"
 #include "rules/Role.h"
 
@@ -14,22 +15,10 @@ namespace branchline {
 // so "at least Visible" is `permission >= FieldPermission::Visible`.
 enum class FieldPermission { Hidden, Masked, Visible, Editable };
 
-// Add new types at the end: tests and tables index by the order.
-enum class RecordType {
-    Customer,
-    Contact,
-    Lead,
-    Task,
-    Activity,
-    Terminal,
-    MerchantVolume,
-    KycItem
-};
-
 // Field-level permissions (DOMAIN.md: "permissions must go down to role, department,
 // record and field"), shared by the client, which shows and edits, and the server, which
-// enforces. Fields are named by their database column. The table itself is in
-// FieldPolicy.cpp.
+// enforces. Fields are named by their database column. The matrix of permissions per class
+// is in FieldPolicy.cpp; each field's class is in the record schema (RecordSchema.cpp).
 class FieldPolicy
 {
 public:

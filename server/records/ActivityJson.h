@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SchemaRecordKind.h"
 #include "core/Authenticator.h"
 #include "core/DataScope.h"
 #include "records/Activity.h"
@@ -20,14 +21,13 @@ namespace branchline::server {
 // may only name itself); and
 // append-only: once written it is neither changed nor deleted, which is what lets sync merge
 // timelines as sets.
-class ActivityJson
+class ActivityJson : public SchemaRecordKind<ActivityJson, Activity>
 {
     Q_DECLARE_TR_FUNCTIONS(ActivityJson)
 
 public:
     using Record = Activity;
     static constexpr RecordType type = RecordType::Activity;
-    static QString table() { return QStringLiteral("activities"); }
     static QString nameColumn() { return QStringLiteral("subject"); }
     static QStringList filterColumns();
     static bool exactMatch(const QString &, QString *, QString *) { return false; }
@@ -50,14 +50,6 @@ public:
     {
         activity.authorId = caller.userId;
     }
-
-    static QStringList fields();
-    static QJsonObject toJson(const Activity &activity);
-    static bool apply(const QJsonObject &object, Activity *activity, QStringList *set,
-                      QString *problem);
-    static QString selectColumns();
-    static Activity read(const QSqlQuery &query);
-    static void bindAll(QSqlQuery &query, const Activity &activity);
 };
 
 } // namespace branchline::server

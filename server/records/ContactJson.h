@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SchemaRecordKind.h"
 #include "core/Authenticator.h"
 #include "core/DataScope.h"
 #include "records/Contact.h"
@@ -17,14 +18,13 @@ namespace branchline::server {
 
 // A contact on the wire and in the server's table, for RecordService. Contacts are scoped
 // through their customer: whoever may see the customer may see and edit its contacts.
-class ContactJson
+class ContactJson : public SchemaRecordKind<ContactJson, Contact>
 {
     Q_DECLARE_TR_FUNCTIONS(ContactJson)
 
 public:
     using Record = Contact;
     static constexpr RecordType type = RecordType::Contact;
-    static QString table() { return QStringLiteral("contacts"); }
     static QString nameColumn() { return QStringLiteral("name"); }
     static QStringList filterColumns();
     static bool exactMatch(const QString &text, QString *column, QString *value);
@@ -39,14 +39,6 @@ public:
                         bool *inside, QString *error);
     static void applyDefaults(Contact &, const Caller &) { }
     static std::optional<QString> updateRefusal() { return std::nullopt; }
-
-    static QStringList fields();
-    static QJsonObject toJson(const Contact &contact);
-    static bool apply(const QJsonObject &object, Contact *contact, QStringList *set,
-                      QString *problem);
-    static QString selectColumns();
-    static Contact read(const QSqlQuery &query);
-    static void bindAll(QSqlQuery &query, const Contact &contact);
 };
 
 } // namespace branchline::server

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "OwnedRecordKind.h"
+#include "SchemaRecordKind.h"
 #include "records/Customer.h"
 #include "rules/FieldPolicy.h"
 
@@ -17,14 +18,14 @@ namespace branchline::server {
 // A customer on the wire and in the server's table, and what RecordService needs to know
 // of the kind. JSON keys are the column names, so field permissions (FieldPolicy) apply to
 // the wire as they do to the store.
-class CustomerJson : public OwnedRecordKind<Customer>
+class CustomerJson : public OwnedRecordKind<Customer>,
+                     public SchemaRecordKind<CustomerJson, Customer>
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerJson)
 
 public:
     using Record = Customer;
     static constexpr RecordType type = RecordType::Customer;
-    static QString table() { return QStringLiteral("customers"); }
     static QString nameColumn() { return QStringLiteral("legal_name"); }
     static QStringList filterColumns();
     // A full, valid 统一社会信用代码, 身份证号 or mobile number in the search box.
@@ -32,16 +33,8 @@ public:
     static QString notFound(const QString &id);
     static std::optional<QString> deleteRefusal(Role role);
 
-    static QStringList fields(); // every writable field, in column order
-    static QJsonObject toJson(const Customer &customer);
     // Copies the fields present in `object` onto `customer`; lists them in `set`. Unknown
     // fields and values of the wrong type are refused with a reason.
-    static bool apply(const QJsonObject &object, Customer *customer, QStringList *set,
-                      QString *problem);
-
-    static QString selectColumns(); // for SELECT ... FROM customers
-    static Customer read(const QSqlQuery &query);
-    static void bindAll(QSqlQuery &query, const Customer &customer); // fields() order
 };
 
 } // namespace branchline::server

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CustomerScopedKind.h"
+#include "SchemaRecordKind.h"
 #include "records/MerchantRecords.h"
 #include "rules/FieldPolicy.h"
 
@@ -18,7 +19,8 @@ namespace branchline::server {
 // client makes the row the first time it moves one; the id follows from customer and item,
 // and a second device making the same row is merged into the first
 // (insertOfExistingUpdates).
-class KycItemJson : public CustomerScopedKind<KycItemJson, KycItem>
+class KycItemJson : public CustomerScopedKind<KycItemJson, KycItem>,
+                    public SchemaRecordKind<KycItemJson, KycItem>
 {
     Q_DECLARE_TR_FUNCTIONS(KycItemJson)
 
@@ -26,7 +28,6 @@ public:
     using Record = KycItem;
     static constexpr RecordType type = RecordType::KycItem;
     static constexpr bool insertOfExistingUpdates = true;
-    static QString table() { return QStringLiteral("kyc_items"); }
     static std::optional<QString> deleteRefusal(Role role);
 
     // Refuses what KycRules forbids: `before` is the stored item, null for a new row (whose
@@ -35,13 +36,6 @@ public:
     static std::optional<QString> checkWrite(const Caller &caller, const KycItem *before,
                                              KycItem &item, QStringList *set);
     static void stamp(KycItem &item, const Caller &caller) { item.updatedBy = caller.userId; }
-
-    static QStringList fields();
-    static QJsonObject toJson(const KycItem &item);
-    static bool apply(const QJsonObject &object, KycItem *item, QStringList *set, QString *problem);
-    static QString selectColumns();
-    static KycItem read(const QSqlQuery &query);
-    static void bindAll(QSqlQuery &query, const KycItem &item);
 };
 
 } // namespace branchline::server

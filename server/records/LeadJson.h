@@ -2,6 +2,7 @@
 #pragma once
 
 #include "OwnedRecordKind.h"
+#include "SchemaRecordKind.h"
 #include "records/Lead.h"
 #include "rules/FieldPolicy.h"
 
@@ -17,14 +18,13 @@ namespace branchline::server {
 // A lead on the wire and in the server's table, for RecordService. Leads are scoped like
 // customers (owner and branch); a lead is marked converted only by converting it: the
 // status comes with the id of the new customer (RecordValidator), which must be in scope.
-class LeadJson : public OwnedRecordKind<Lead>
+class LeadJson : public OwnedRecordKind<Lead>, public SchemaRecordKind<LeadJson, Lead>
 {
     Q_DECLARE_TR_FUNCTIONS(LeadJson)
 
 public:
     using Record = Lead;
     static constexpr RecordType type = RecordType::Lead;
-    static QString table() { return QStringLiteral("leads"); }
     static QString nameColumn() { return QStringLiteral("name"); }
     static QStringList filterColumns();
     static bool exactMatch(const QString &text, QString *column, QString *value);
@@ -33,13 +33,9 @@ public:
     // As for any owned record, and a converted lead's customer must be one the caller sees.
     static bool inScope(QSqlDatabase &db, const DataScope &scope, const Lead &lead, bool *inside,
                         QString *error);
-
-    static QStringList fields();
-    static QJsonObject toJson(const Lead &lead);
-    static bool apply(const QJsonObject &object, Lead *lead, QStringList *set, QString *problem);
-    static QString selectColumns();
-    static Lead read(const QSqlQuery &query);
-    static void bindAll(QSqlQuery &query, const Lead &lead);
+    // Once converted, a lead stays linked to the customer it was converted into.
+    static std::optional<QString> checkWrite(const Caller &caller, const Lead *before, Lead &lead,
+                                             QStringList *set);
 };
 
 } // namespace branchline::server

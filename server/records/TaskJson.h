@@ -2,12 +2,11 @@
 #pragma once
 
 #include "OwnedRecordKind.h"
+#include "SchemaRecordKind.h"
 #include "records/Task.h"
 #include "rules/FieldPolicy.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
-#include <QSqlQuery>
 #include <QStringList>
 
 #include <optional>
@@ -21,28 +20,34 @@ struct ServerTask : Task
     QString branchId;
 };
 
+} // namespace branchline::server
+
+namespace branchline {
+
+template<>
+struct FieldsOf<server::ServerTask>
+{
+    static constexpr RecordType type = RecordType::Task;
+    static const FieldMap<server::ServerTask> &map();
+};
+
+} // namespace branchline
+
+namespace branchline::server {
+
 // A task on the wire and in the server's table, for RecordService.
-class TaskJson : public OwnedRecordKind<ServerTask>
+class TaskJson : public OwnedRecordKind<ServerTask>, public SchemaRecordKind<TaskJson, ServerTask>
 {
     Q_DECLARE_TR_FUNCTIONS(TaskJson)
 
 public:
     using Record = ServerTask;
     static constexpr RecordType type = RecordType::Task;
-    static QString table() { return QStringLiteral("tasks"); }
     static QString nameColumn() { return QStringLiteral("title"); }
     static QStringList filterColumns();
     static bool exactMatch(const QString &, QString *, QString *) { return false; }
     static QString notFound(const QString &id);
     static std::optional<QString> deleteRefusal(Role role);
-
-    static QStringList fields();
-    static QJsonObject toJson(const ServerTask &task);
-    static bool apply(const QJsonObject &object, ServerTask *task, QStringList *set,
-                      QString *problem);
-    static QString selectColumns();
-    static ServerTask read(const QSqlQuery &query);
-    static void bindAll(QSqlQuery &query, const ServerTask &task);
 };
 
 } // namespace branchline::server

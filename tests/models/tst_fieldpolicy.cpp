@@ -94,7 +94,6 @@ const MatrixRow kExpected[] = {
     {RecordType::Customer, "fee_rate_credit",    V, V, V, V, none, true},
     {RecordType::Customer, "fee_rate_qr",        V, V, V, V, none, true},
     {RecordType::Customer, "credit_limit_fen",   V, V, V, V, none, true},
-    {RecordType::Customer, "approval_state",     V, V, V, V, none, true},
 
     {RecordType::Contact, "customer_id",         E, E, V, V, none, false},
     {RecordType::Contact, "name",                E, E, V, V, none, false},
