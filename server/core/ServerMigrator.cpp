@@ -121,12 +121,9 @@ bool ServerMigrator::settleKeys(QString *error)
             && PiiUpgrade::run(m_database, error);
 }
 
-bool ServerMigrator::apply(QSqlDatabase &db, const Step &step, QString *error) const
+bool ServerMigrator::script(const Step &step, bool postgres, QString *script, QString *error)
 {
-    const QString engine =
-            m_database.isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
-    const QString path = QStringLiteral(":/branchline/server/migrations/%1/%2_%3.sql")
-                                 .arg(engine)
+    const QString path = QStringLiteral(":/branchline/server/migrations/%1_%2.sql")
                                  .arg(step.version, 4, 10, QLatin1Char('0'))
                                  .arg(QString::fromLatin1(step.name));
     QFile file(path);
@@ -134,8 +131,21 @@ bool ServerMigrator::apply(QSqlDatabase &db, const Step &step, QString *error) c
         *error = tr("The server's migration %1 is missing (%2).").arg(step.version).arg(path);
         return false;
     }
+    QString problem;
+    if (!SqlScript::forEngine(QString::fromUtf8(file.readAll()), postgres, script, &problem)) {
+        *error = tr("The server's migration %1 cannot be read: %2").arg(step.version).arg(problem);
+        return false;
+    }
+    return true;
+}
+
+bool ServerMigrator::apply(QSqlDatabase &db, const Step &step, QString *error) const
+{
+    QString text;
+    if (!script(step, m_database.isPostgres(), &text, error))
+        return false;
     QSqlQuery query(db);
-    for (const QString &statement : SqlScript::split(QString::fromUtf8(file.readAll()))) {
+    for (const QString &statement : SqlScript::split(text)) {
         if (!query.exec(statement)) {
             *error = tr("Migration %1 failed: %2").arg(step.version).arg(query.lastError().text());
             return false;

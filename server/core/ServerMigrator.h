@@ -18,13 +18,15 @@ public:
     struct Step
     {
         int version;
-        const char *name; // the script is migrations/<engine>/<NNNN>_<name>.sql
+        const char *name; // the script is migrations/<NNNN>_<name>.sql
     };
 
     explicit ServerMigrator(const Database &database);
 
     static const QList<Step> &steps();
     static int latestVersion() { return steps().last().version; }
+    // A step's script as one engine runs it (SqlScript::forEngine over its one source).
+    static bool script(const Step &step, bool postgres, QString *script, QString *error);
 
     // Brings the schema up to date, settles the audit key (AuditKeys::prepare) and then the
     // personal data's keys and values (PiiUpgrade), which audits what it does: every start

@@ -60,4 +60,52 @@ QStringList SqlScript::split(const QString &script)
     return statements;
 }
 
+bool SqlScript::forEngine(const QString &source, bool postgres, QString *script, QString *error)
+{
+    enum class Block { Shared, Sqlite, Postgres };
+    Block block = Block::Shared;
+    QStringList lines;
+    int number = 0;
+    for (const QString &line : source.split(QLatin1Char('\n'))) {
+        ++number;
+        const QString marker = line.trimmed();
+        if (marker == QLatin1String("-- @sqlite")) {
+            if (block != Block::Shared) {
+                *error = QStringLiteral("line %1: -- @sqlite inside a block").arg(number);
+                return false;
+            }
+            block = Block::Sqlite;
+            continue;
+        }
+        if (marker == QLatin1String("-- @postgres")) {
+            if (block != Block::Sqlite) {
+                *error = QStringLiteral("line %1: -- @postgres without -- @sqlite").arg(number);
+                return false;
+            }
+            block = Block::Postgres;
+            continue;
+        }
+        if (marker == QLatin1String("-- @end")) {
+            if (block != Block::Postgres) {
+                *error = QStringLiteral("line %1: -- @end without -- @postgres").arg(number);
+                return false;
+            }
+            block = Block::Shared;
+            continue;
+        }
+        if ((block == Block::Sqlite && postgres) || (block == Block::Postgres && !postgres))
+            continue;
+        QString text = line;
+        text.replace(QLatin1String("${BIGINT}"),
+                     postgres ? QLatin1String("BIGINT") : QLatin1String("INTEGER"));
+        lines << text;
+    }
+    if (block != Block::Shared) {
+        *error = QStringLiteral("a dialect block is not closed with -- @end");
+        return false;
+    }
+    *script = lines.join(QLatin1Char('\n'));
+    return true;
+}
+
 } // namespace branchline::server

@@ -4,6 +4,8 @@
 // column for each field (and a blind index for each PII one) on both engines, and sealed
 // columns exactly where the schema says PII. A kind added later cannot be half-wired.
 #include "ServerFixture.h"
+#include "core/ServerMigrator.h"
+#include "core/SqlScript.h"
 #include "domain/schema/RecordSchema.h"
 #include "records/ActivityJson.h"
 #include "records/ContactJson.h"
@@ -145,6 +147,8 @@ private slots:
     void everyKindIsServed();
     void tablesHaveExactlyTheFields_data() { test::addEngineRows(); }
     void tablesHaveExactlyTheFields();
+    void migrationsHaveOneSource();
+    void dialectBlocksAreChecked();
 };
 
 void TestServerSchema::everyKindIsServed()
@@ -177,6 +181,41 @@ void TestServerSchema::tablesHaveExactlyTheFields()
         const QStringList columns = columnsOf(db, kind.table);
         QVERIFY2(!columns.isEmpty(), kind.table.data());
         QCOMPARE(asSet(columns), asSet(bookkeeping + kind.keys() + indexes + kind.serverColumns));
+    }
+}
+
+void TestServerSchema::migrationsHaveOneSource()
+{
+    for (const ServerMigrator::Step &step : ServerMigrator::steps()) {
+        QString sqlite;
+        QString postgres;
+        QString error;
+        QVERIFY2(ServerMigrator::script(step, false, &sqlite, &error), qPrintable(error));
+        QVERIFY2(ServerMigrator::script(step, true, &postgres, &error), qPrintable(error));
+        QVERIFY(!sqlite.contains(QLatin1String("${")));
+        QVERIFY(!postgres.contains(QLatin1String("${")));
+        QVERIFY(!SqlScript::split(sqlite).isEmpty());
+        // PostgreSQL's triggers call functions; SQLite has none.
+        QVERIFY(!sqlite.contains(QLatin1String("plpgsql")));
+    }
+}
+
+void TestServerSchema::dialectBlocksAreChecked()
+{
+    const QString source = QStringLiteral("CREATE TABLE t (n ${BIGINT});\n"
+                                          "-- @sqlite\nSELECT 'lite';\n"
+                                          "-- @postgres\nSELECT 'pg';\n-- @end\nSELECT 'both';");
+    QString script;
+    QString error;
+    QVERIFY(SqlScript::forEngine(source, false, &script, &error));
+    QCOMPARE(script, QStringLiteral("CREATE TABLE t (n INTEGER);\nSELECT 'lite';\nSELECT 'both';"));
+    QVERIFY(SqlScript::forEngine(source, true, &script, &error));
+    QCOMPARE(script, QStringLiteral("CREATE TABLE t (n BIGINT);\nSELECT 'pg';\nSELECT 'both';"));
+    for (const char *broken : { "-- @sqlite\nSELECT 1;", "-- @postgres\nSELECT 1;\n-- @end",
+                                "-- @sqlite\n-- @sqlite\n", "-- @end\n" }) {
+        error.clear();
+        QVERIFY(!SqlScript::forEngine(QString::fromLatin1(broken), false, &script, &error));
+        QVERIFY(!error.isEmpty());
     }
 }
 

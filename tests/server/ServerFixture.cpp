@@ -145,24 +145,16 @@ ScratchDatabase::~ScratchDatabase()
 
 bool applyMigrationsUpTo(Database &database, int upTo, QString *error)
 {
-    const QString engine =
-            database.isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
     return database.inTransaction(
             [&](QSqlDatabase &db, QString *txError) {
                 QSqlQuery query(db);
                 for (const ServerMigrator::Step &step : ServerMigrator::steps()) {
                     if (step.version > upTo)
                         break;
-                    QFile file(QStringLiteral(":/branchline/server/migrations/%1/%2_%3.sql")
-                                       .arg(engine)
-                                       .arg(step.version, 4, 10, QLatin1Char('0'))
-                                       .arg(QString::fromLatin1(step.name)));
-                    if (!file.open(QIODevice::ReadOnly)) {
-                        *txError = file.fileName() + QStringLiteral(" is missing");
+                    QString text;
+                    if (!ServerMigrator::script(step, database.isPostgres(), &text, txError))
                         return false;
-                    }
-                    for (const QString &statement :
-                         SqlScript::split(QString::fromUtf8(file.readAll()))) {
+                    for (const QString &statement : SqlScript::split(text)) {
                         if (!query.exec(statement)) {
                             *txError = query.lastError().text();
                             return false;

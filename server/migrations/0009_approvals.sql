@@ -1,6 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 9 (SQLite): approval flows, requests, steps and decisions
--- (docs/approvals.md). postgres/0009_approvals.sql is the same in PostgreSQL's types.
+-- Branchline server, migration 9: approval flows, requests, steps and decisions
 
 -- Flow definitions, versioned: a change is a new version, never an edit, and a request
 -- keeps the version it started with. One version of each code is active: new requests
@@ -15,6 +14,7 @@ CREATE TABLE approval_flows (
     PRIMARY KEY (code, version)
 );
 CREATE UNIQUE INDEX approval_flows_one_active ON approval_flows (code) WHERE active = 1;
+-- @sqlite
 CREATE TRIGGER approval_flows_never_edited
 BEFORE UPDATE OF code, version, definition, created_by, created_at ON approval_flows
 BEGIN
@@ -24,6 +24,24 @@ CREATE TRIGGER approval_flows_never_deleted BEFORE DELETE ON approval_flows
 BEGIN
     SELECT RAISE(ABORT, 'approval flow versions are never deleted');
 END;
+-- @postgres
+CREATE FUNCTION approval_flows_are_versioned() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'approval flow versions are never deleted';
+    END IF;
+    IF NEW.code IS DISTINCT FROM OLD.code OR NEW.version IS DISTINCT FROM OLD.version
+       OR NEW.definition IS DISTINCT FROM OLD.definition
+       OR NEW.created_by IS DISTINCT FROM OLD.created_by
+       OR NEW.created_at IS DISTINCT FROM OLD.created_at THEN
+        RAISE EXCEPTION 'approval flow versions are never edited';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER approval_flows_never_edited BEFORE UPDATE OR DELETE ON approval_flows
+    FOR EACH ROW EXECUTE FUNCTION approval_flows_are_versioned();
+-- @end
 
 -- Synced tables. Clients insert requests and decisions; the server resolves steps,
 -- re-checks every decision and applies the effect of an approved request.
@@ -44,7 +62,7 @@ CREATE TABLE approval_requests (
     current_step  INTEGER NOT NULL DEFAULT 0,
     round         INTEGER NOT NULL DEFAULT 1,
     decided_at    TEXT,
-    version       INTEGER NOT NULL DEFAULT 0,
+    version       ${BIGINT} NOT NULL DEFAULT 0,
     deleted       INTEGER NOT NULL DEFAULT 0,
     created_at    TEXT    NOT NULL,
     updated_at    TEXT    NOT NULL,
@@ -72,7 +90,7 @@ CREATE TABLE approval_steps (
     escalations      INTEGER NOT NULL DEFAULT 0,
     due_at           TEXT,
     decided_at       TEXT,
-    version          INTEGER NOT NULL DEFAULT 0,
+    version          ${BIGINT} NOT NULL DEFAULT 0,
     deleted          INTEGER NOT NULL DEFAULT 0,
     created_at       TEXT    NOT NULL,
     updated_at       TEXT    NOT NULL,
@@ -93,12 +111,13 @@ CREATE TABLE approval_decisions (
     delegate_to   TEXT,
     comment       TEXT    NOT NULL DEFAULT '',
     decided_at    TEXT    NOT NULL,
-    version       INTEGER NOT NULL DEFAULT 0,
+    version       ${BIGINT} NOT NULL DEFAULT 0,
     deleted       INTEGER NOT NULL DEFAULT 0,
     created_at    TEXT    NOT NULL,
     updated_at    TEXT    NOT NULL
 );
 CREATE INDEX approval_decisions_by_request ON approval_decisions (request_id, decided_at);
+-- @sqlite
 CREATE TRIGGER approval_decisions_never_edited
 BEFORE UPDATE OF id, request_id, expected_step, decider_id, on_behalf_of, decision, delegate_to,
                  comment, decided_at ON approval_decisions
@@ -109,6 +128,25 @@ CREATE TRIGGER approval_decisions_never_deleted BEFORE DELETE ON approval_decisi
 BEGIN
     SELECT RAISE(ABORT, 'approval decisions are append-only');
 END;
+-- @postgres
+CREATE FUNCTION approval_decisions_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'approval decisions are append-only';
+    END IF;
+    IF (NEW.id, NEW.request_id, NEW.expected_step, NEW.decider_id, NEW.on_behalf_of,
+        NEW.decision, NEW.delegate_to, NEW.comment, NEW.decided_at)
+       IS DISTINCT FROM (OLD.id, OLD.request_id, OLD.expected_step, OLD.decider_id,
+                         OLD.on_behalf_of, OLD.decision, OLD.delegate_to, OLD.comment,
+                         OLD.decided_at) THEN
+        RAISE EXCEPTION 'approval decisions are append-only';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER approval_decisions_never_edited BEFORE UPDATE OR DELETE ON approval_decisions
+    FOR EACH ROW EXECUTE FUNCTION approval_decisions_are_append_only();
+-- @end
 
 -- Who takes part in a request: the requester and every approver it has reached (and a
 -- delegate). They, and the managers above them, see it; the list only grows.

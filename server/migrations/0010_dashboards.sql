@@ -1,7 +1,6 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 10 (SQLite): saved dashboards, synced and shared read-only
+-- Branchline server, migration 10: saved dashboards, synced and shared read-only
 -- with roles and branches (docs/dashboards.md, "Saving and sharing").
--- postgres/0010_dashboards.sql is the same in PostgreSQL's types; keep them in step.
 
 -- One row per dashboard. Only its owner writes it. `definition` is the layout as compact
 -- JSON (widgets and their queries, the date range and branch filter: DashboardDefinition
@@ -16,7 +15,7 @@ CREATE TABLE dashboards (
     definition      TEXT    NOT NULL CHECK (length(definition) <= 262144),
     shared_roles    TEXT    NOT NULL DEFAULT '[]',
     shared_branches TEXT    NOT NULL DEFAULT '[]',
-    version         INTEGER NOT NULL DEFAULT 0,
+    version         ${BIGINT} NOT NULL DEFAULT 0,
     deleted         INTEGER NOT NULL DEFAULT 0,
     created_at      TEXT    NOT NULL,
     updated_at      TEXT    NOT NULL

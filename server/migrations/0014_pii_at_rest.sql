@@ -1,6 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 11 (SQLite): personal data encrypted at rest.
--- postgres/0011_pii_at_rest.sql is the same for PostgreSQL; keep them in step.
+-- Branchline server, migration 14: personal data encrypted at rest.
 --
 -- Personal data at rest: every PII column (FieldPolicy) is stored sealed by the server
 -- (PiiVault: XChaCha20-Poly1305 under the data key of the key folder, "e1.<key>.<base64>"),

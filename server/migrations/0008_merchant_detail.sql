@@ -1,14 +1,14 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 8 (SQLite): the merchant detail of the 360° view.
+-- Branchline server, migration 8: the merchant detail of the 360° view.
 --
 -- Fee rates are whole millionths of the transaction amount (0.38 % = 3800, FeeRate) and
 -- the credit limit whole fen: rates and money are never floats. These columns and the
 -- settlement account change only through approvals and the server itself (FieldPolicy):
 -- no plain edit from sync or the API is accepted.
-ALTER TABLE customers ADD COLUMN fee_rate_debit INTEGER;
-ALTER TABLE customers ADD COLUMN fee_rate_credit INTEGER;
-ALTER TABLE customers ADD COLUMN fee_rate_qr INTEGER;
-ALTER TABLE customers ADD COLUMN credit_limit_fen INTEGER;
+ALTER TABLE customers ADD COLUMN fee_rate_debit ${BIGINT};
+ALTER TABLE customers ADD COLUMN fee_rate_credit ${BIGINT};
+ALTER TABLE customers ADD COLUMN fee_rate_qr ${BIGINT};
+ALTER TABLE customers ADD COLUMN credit_limit_fen ${BIGINT};
 ALTER TABLE customers ADD COLUMN settlement_account TEXT; -- PII
 
 -- Terminals placed with merchants, from the acquiring system; read-only on clients.
@@ -22,7 +22,7 @@ CREATE TABLE terminals (
     status          TEXT NOT NULL CHECK (status IN ('active', 'inactive', 'faulty', 'retrieved')),
     installed_at    TEXT,               -- yyyy-MM-dd
     last_active_day TEXT,               -- yyyy-MM-dd, the last day with a transaction
-    version         INTEGER NOT NULL DEFAULT 1,
+    version         ${BIGINT} NOT NULL DEFAULT 1,
     deleted         INTEGER NOT NULL DEFAULT 0,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
@@ -35,11 +35,11 @@ CREATE TABLE merchant_volumes (
     id               TEXT PRIMARY KEY NOT NULL,
     customer_id      TEXT NOT NULL REFERENCES customers (id),
     month            TEXT NOT NULL,     -- yyyy-MM
-    volume_fen       INTEGER NOT NULL DEFAULT 0 CHECK (volume_fen >= 0),
-    tx_count         INTEGER NOT NULL DEFAULT 0 CHECK (tx_count >= 0),
-    refund_fen       INTEGER NOT NULL DEFAULT 0 CHECK (refund_fen >= 0),
-    chargeback_count INTEGER NOT NULL DEFAULT 0 CHECK (chargeback_count >= 0),
-    version          INTEGER NOT NULL DEFAULT 1,
+    volume_fen       ${BIGINT} NOT NULL DEFAULT 0 CHECK (volume_fen >= 0),
+    tx_count         ${BIGINT} NOT NULL DEFAULT 0 CHECK (tx_count >= 0),
+    refund_fen       ${BIGINT} NOT NULL DEFAULT 0 CHECK (refund_fen >= 0),
+    chargeback_count ${BIGINT} NOT NULL DEFAULT 0 CHECK (chargeback_count >= 0),
+    version          ${BIGINT} NOT NULL DEFAULT 1,
     deleted          INTEGER NOT NULL DEFAULT 0,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL,
@@ -59,7 +59,7 @@ CREATE TABLE kyc_items (
                 CHECK (state IN ('missing', 'submitted', 'verified', 'rejected')),
     note        TEXT NOT NULL DEFAULT '',
     updated_by  TEXT,
-    version     INTEGER NOT NULL DEFAULT 1,
+    version     ${BIGINT} NOT NULL DEFAULT 1,
     deleted     INTEGER NOT NULL DEFAULT 0,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,

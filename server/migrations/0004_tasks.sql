@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 4 (SQLite): tasks. branch_id is a scope key the client does
+-- Branchline server, migration 4: tasks. branch_id is a scope key the client does
 -- not store: the branch of the task's owner when it was made, so a branch manager sees the
 -- tasks of their subtree.
 CREATE TABLE tasks (
@@ -15,7 +15,7 @@ CREATE TABLE tasks (
     reminder_at   TEXT,
     completed_at  TEXT,
     notes         TEXT NOT NULL DEFAULT '',
-    version       INTEGER NOT NULL DEFAULT 1,
+    version       ${BIGINT} NOT NULL DEFAULT 1,
     deleted       INTEGER NOT NULL DEFAULT 0,
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL

@@ -1,8 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 11 (PostgreSQL): the counters of failed sign-ins that delay the
+-- Branchline server, migration 13: the counters of failed sign-ins that delay the
 -- next attempt (LoginThrottle, docs/server.md "Sign-in"). They are rows, not memory, so
 -- every server instance on one database holds an attacker back alike.
--- sqlite/0011_login_throttle.sql is the same for SQLite; keep them in step.
 
 -- One row per counter: the failures from one client address (against any account), against
 -- one login text (from anywhere), against one login text from one address, and against one
@@ -12,7 +11,7 @@
 -- counter whose last failure is older than the forget window starts again at 1, and such
 -- rows are deleted.
 CREATE TABLE login_throttle (
-    key_hash        TEXT PRIMARY KEY,
+    key_hash        TEXT PRIMARY KEY NOT NULL,
     failures        INTEGER NOT NULL CHECK (failures >= 1),
     last_failure_at TEXT NOT NULL,
     blocked_until   TEXT NOT NULL

@@ -1,10 +1,9 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 11 (PostgreSQL): searches by a full identifier (a phone, an ID
+-- Branchline server, migration 11: searches by a full identifier (a phone, an ID
 -- number, a credit code) are PII access: each is counted here, for the per-user hourly limit
 -- that keeps search from being used to enumerate masked digits (docs/security.md). The audit
 -- trail has the same lookups as pii.lookup entries; this table only counts, and rows older
 -- than a day are pruned. Never the value searched for.
--- sqlite/0011_pii_lookups.sql is the same; keep them in step.
 CREATE TABLE pii_lookups (
     user_id TEXT NOT NULL,
     field   TEXT NOT NULL,

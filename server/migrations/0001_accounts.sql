@@ -1,7 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 1 (SQLite): branches, users, sessions and the audit trail.
--- postgres/0001_accounts.sql is the same schema in PostgreSQL's types; keep them in step.
--- Timestamps are ISO 8601 UTC text with milliseconds, which sorts as time.
+-- Branchline server, migration 1: branches, users, sessions and the audit trail.
+-- Timestamps are ISO 8601 UTC text with milliseconds, which sorts as time, on both engines,
+-- so the audit hash of a row is the same on both.
 
 CREATE TABLE server_meta (
     key   TEXT PRIMARY KEY NOT NULL,
@@ -25,7 +25,11 @@ CREATE TABLE users (
                         CHECK (role IN ('sales_rep', 'branch_manager', 'risk_officer', 'admin')),
     branch_id           TEXT REFERENCES branches (id),
     manager_id          TEXT REFERENCES users (id),
+-- @sqlite
     password_hash       TEXT NOT NULL,   -- argon2id, libsodium's encoded form
+-- @postgres
+    password_hash       TEXT NOT NULL,
+-- @end
     password_changed_at TEXT NOT NULL,
     failed_logins       INTEGER NOT NULL DEFAULT 0,
     locked_until        TEXT,
@@ -53,7 +57,7 @@ CREATE INDEX sessions_by_user_device ON sessions (user_id, device_id);
 -- audit_head holds the last seq and hash; updating it in the same transaction serialises
 -- appends, also between several server instances on one database.
 CREATE TABLE audit_log (
-    seq       INTEGER PRIMARY KEY NOT NULL,
+    seq       ${BIGINT} PRIMARY KEY NOT NULL,
     at        TEXT NOT NULL,
     actor_id  TEXT,
     action    TEXT NOT NULL,
@@ -68,12 +72,13 @@ CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
 
 CREATE TABLE audit_head (
     id   INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
-    seq  INTEGER NOT NULL,
+    seq  ${BIGINT} NOT NULL,
     hash TEXT NOT NULL
 );
 INSERT INTO audit_head (id, seq, hash)
 VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 
+-- @sqlite
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
@@ -82,3 +87,13 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+-- @postgres
+-- The audit trail is append-only for everyone, the server's own role included.
+CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
+-- @end

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Branchline server, migration 2 (SQLite): customers, the server's copy of the truth.
+-- Branchline server, migration 2: customers, the server's copy of the truth.
 -- The columns are the client's (models/migrations/0001_initial.sql) without local_id;
 -- owner_id and branch_id are the scope keys every query is filtered by.
 CREATE TABLE customers (
@@ -20,7 +20,7 @@ CREATE TABLE customers (
     kyc_status  TEXT NOT NULL DEFAULT 'not_started',
     tags        TEXT NOT NULL DEFAULT '',
     notes       TEXT NOT NULL DEFAULT '',
-    version     INTEGER NOT NULL DEFAULT 1,
+    version     ${BIGINT} NOT NULL DEFAULT 1,
     deleted     INTEGER NOT NULL DEFAULT 0,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
