@@ -6,7 +6,7 @@
 #include "CApiStore.h"
 #include "ClientRecordGenerator.h"
 #include "CustomerGenerator.h"
-#include "rules/CreditCode.h"
+#include "domain/rules/CreditCode.h"
 #include "store/LocalStore.h"
 #include "store/Migrator.h"
 

@@ -2,7 +2,7 @@
 #include "AboutBox.h"
 
 #include "accounts/BranchConfig.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 #include "session/Session.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "keys/StoreKeyProvider.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ApprovalDiff.h"
 
-#include "rules/FeeRate.h"
-#include "rules/FieldLabels.h"
-#include "rules/Money.h"
+#include "domain/rules/FeeRate.h"
+#include "domain/rules/FieldLabels.h"
+#include "domain/rules/Money.h"
 
 #include <QSet>
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "approvals/ApprovalRecords.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QList>
 

@@ -2,7 +2,7 @@
 #include "ApprovalProposal.h"
 
 #include "approvals/ApprovalText.h"
-#include "records/RecordEnums.h"
+#include "domain/records/RecordEnums.h"
 
 namespace branchline {
 

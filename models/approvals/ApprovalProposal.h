@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/Customer.h"
-#include "rules/FieldIssue.h"
+#include "domain/records/Customer.h"
+#include "domain/rules/FieldIssue.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

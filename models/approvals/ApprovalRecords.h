@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/SyncMeta.h"
+#include "domain/records/SyncMeta.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConflictText.h"
 
-#include "rules/FieldLabels.h"
+#include "domain/rules/FieldLabels.h"
 
 namespace branchline {
 

@@ -3,7 +3,7 @@
 
 #include "repositories/Outbox.h"
 #include "repositories/RecordTable.h"
-#include "rules/DashboardRules.h"
+#include "domain/rules/DashboardRules.h"
 
 #include <QJsonDocument>
 #include <QSqlError>

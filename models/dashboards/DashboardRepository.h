@@ -3,7 +3,7 @@
 
 #include "dashboards/DashboardDefinition.h"
 #include "repositories/SaveResult.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "dashboards/QuerySpec.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -5,7 +5,7 @@
 // Only DataSetCatalog and QueryCompiler read it; nothing here comes from a user.
 
 #include "dashboards/DataSetCatalog.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QList>
 #include <QString>

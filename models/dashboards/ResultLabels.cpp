@@ -3,9 +3,9 @@
 
 #include "approvals/ApprovalText.h"
 #include "dashboards/DataSetSchema.h"
-#include "rules/FieldLabels.h"
-#include "rules/MccCatalog.h"
-#include "rules/Money.h"
+#include "domain/rules/FieldLabels.h"
+#include "domain/rules/MccCatalog.h"
+#include "domain/rules/Money.h"
 
 #include <QLocale>
 #include <QSqlQuery>

@@ -2,7 +2,7 @@
 #include "ConflictListModel.h"
 
 #include "conflicts/ConflictText.h"
-#include "rules/FieldLabels.h"
+#include "domain/rules/FieldLabels.h"
 
 #include <QLocale>
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "conflicts/ConflictRepository.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QAbstractTableModel>
 

@@ -3,7 +3,7 @@
 
 #include "PagedListModel.h"
 #include "repositories/CustomerRepository.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 namespace branchline {
 

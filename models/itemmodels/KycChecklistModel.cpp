@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KycChecklistModel.h"
 
-#include "records/MerchantEnums.h"
+#include "domain/records/MerchantEnums.h"
 #include "repositories/Directory.h"
 #include "repositories/KycChecklistRepository.h"
 #include "repositories/Outbox.h"
-#include "rules/KycRules.h"
+#include "domain/rules/KycRules.h"
 
 #include <QLocale>
 

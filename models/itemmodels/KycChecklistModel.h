@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/MerchantRecords.h"
-#include "records/RecordEnums.h"
+#include "domain/records/MerchantRecords.h"
+#include "domain/records/RecordEnums.h"
 
 #include <QAbstractTableModel>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LeadColumnModel.h"
 
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QMimeData>
 

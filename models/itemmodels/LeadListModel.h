@@ -3,7 +3,7 @@
 
 #include "PagedListModel.h"
 #include "repositories/LeadRepository.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <optional>
 

@@ -2,7 +2,7 @@
 #include "MerchantVolumeModel.h"
 
 #include "repositories/MerchantFeedRepository.h"
-#include "rules/Money.h"
+#include "domain/rules/Money.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TerminalListModel.h"
 
-#include "records/MerchantEnums.h"
+#include "domain/records/MerchantEnums.h"
 #include "repositories/MerchantFeedRepository.h"
 
 #include <QLocale>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/MerchantRecords.h"
+#include "domain/records/MerchantRecords.h"
 
 #include <QAbstractTableModel>
 #include <QSqlDatabase>

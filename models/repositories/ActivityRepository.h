@@ -3,7 +3,7 @@
 
 #include "PageCursor.h"
 #include "RecordRepository.h"
-#include "records/Activity.h"
+#include "domain/records/Activity.h"
 
 #include <QSqlDatabase>
 

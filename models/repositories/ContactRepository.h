@@ -3,7 +3,7 @@
 
 #include "PageCursor.h"
 #include "RecordRepository.h"
-#include "records/Contact.h"
+#include "domain/records/Contact.h"
 
 #include <QSqlDatabase>
 

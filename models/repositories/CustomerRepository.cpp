@@ -3,9 +3,9 @@
 
 #include "RecordTable.h"
 #include "StoredRecord.h"
-#include "rules/CreditCode.h"
-#include "rules/MobileNumber.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/MobileNumber.h"
+#include "domain/rules/ResidentIdNumber.h"
 #include "search/SearchQuery.h"
 
 #include <QSqlError>

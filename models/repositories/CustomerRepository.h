@@ -3,7 +3,7 @@
 
 #include "PageCursor.h"
 #include "RecordRepository.h"
-#include "records/Customer.h"
+#include "domain/records/Customer.h"
 
 #include <QSqlDatabase>
 

@@ -3,9 +3,9 @@
 
 #include "RecordTable.h"
 #include "StoredRecord.h"
-#include "records/MerchantEnums.h"
-#include "rules/KycRules.h"
-#include "rules/RecordValidator.h"
+#include "domain/records/MerchantEnums.h"
+#include "domain/rules/KycRules.h"
+#include "domain/rules/RecordValidator.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

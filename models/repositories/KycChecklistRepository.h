@@ -2,9 +2,9 @@
 #pragma once
 
 #include "SaveResult.h"
-#include "records/MerchantRecords.h"
-#include "records/RecordEnums.h"
-#include "rules/Role.h"
+#include "domain/records/MerchantRecords.h"
+#include "domain/records/RecordEnums.h"
+#include "domain/rules/Role.h"
 
 #include <QList>
 #include <QSqlDatabase>

@@ -4,8 +4,8 @@
 #include "CustomerRepository.h"
 #include "Directory.h"
 #include "LeadRepository.h"
-#include "rules/FieldPolicy.h"
-#include "rules/MobileNumber.h"
+#include "domain/rules/FieldPolicy.h"
+#include "domain/rules/MobileNumber.h"
 #include "store/LocalTransaction.h"
 
 #include <QRegularExpression>

@@ -3,7 +3,7 @@
 
 #include "RecordTable.h"
 #include "StoredRecord.h"
-#include "rules/MobileNumber.h"
+#include "domain/rules/MobileNumber.h"
 #include "search/SearchQuery.h"
 
 #include <QDate>

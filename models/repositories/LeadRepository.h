@@ -3,7 +3,7 @@
 
 #include "PageCursor.h"
 #include "RecordRepository.h"
-#include "records/Lead.h"
+#include "domain/records/Lead.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "SaveResult.h"
-#include "records/SyncMeta.h"
-#include "rules/RecordValidator.h"
+#include "domain/records/SyncMeta.h"
+#include "domain/rules/RecordValidator.h"
 #include "store/StoreError.h"
 
 #include <QList>

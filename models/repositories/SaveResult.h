@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/FieldIssue.h"
+#include "domain/rules/FieldIssue.h"
 #include "store/StoreError.h"
 
 #include <QList>

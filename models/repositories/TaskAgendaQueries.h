@@ -2,7 +2,7 @@
 #pragma once
 
 #include "PageCursor.h"
-#include "records/Task.h"
+#include "domain/records/Task.h"
 #include "store/StoreError.h"
 
 #include <QSqlDatabase>

@@ -3,7 +3,7 @@
 
 #include "PageCursor.h"
 #include "RecordRepository.h"
-#include "records/Task.h"
+#include "domain/records/Task.h"
 
 #include <QSqlDatabase>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sign-in over HTTP: login, refresh, logout, and an admin's revocation of a device.
 #include "ApiContext.h"
-#include "rules/TextLimits.h"
+#include "domain/rules/TextLimits.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>

@@ -4,7 +4,7 @@
 #include "ApprovalMessages.h"
 #include "gate/WriteGate.h"
 #include "records/CustomerJson.h"
-#include "rules/RecordValidator.h"
+#include "domain/rules/RecordValidator.h"
 
 #include <QJsonArray>
 

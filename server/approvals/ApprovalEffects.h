@@ -3,7 +3,7 @@
 
 #include "ApprovalState.h"
 #include "FlowDefinition.h"
-#include "records/Customer.h"
+#include "domain/records/Customer.h"
 
 #include <QSqlDatabase>
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "FlowCondition.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

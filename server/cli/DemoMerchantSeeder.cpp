@@ -3,10 +3,10 @@
 
 #include "core/SqlValues.h"
 #include "records/CustomerJson.h"
-#include "records/MerchantEnums.h"
+#include "domain/records/MerchantEnums.h"
 #include "records/PiiTable.h"
-#include "records/RecordEnums.h"
-#include "rules/KycRules.h"
+#include "domain/records/RecordEnums.h"
+#include "domain/rules/KycRules.h"
 
 #include <QDateTime>
 #include <QSqlError>

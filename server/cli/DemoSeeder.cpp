@@ -10,8 +10,8 @@
 #include "records/CustomerJson.h"
 #include "records/LeadJson.h"
 #include "records/PiiTable.h"
-#include "rules/CreditCode.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 #include "Database.h"
 #include "PasswordHasher.h"
 #include "SessionsEnded.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -3,7 +3,7 @@
 
 #include "AuditLog.h"
 #include "SqlValues.h"
-#include "rules/TextLimits.h"
+#include "domain/rules/TextLimits.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

@@ -6,7 +6,7 @@
 #include "LoginThrottle.h"
 #include "PasswordHasher.h"
 #include "SessionsEnded.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PiiVault.h"
 
-#include "rules/IdentifierCheck.h"
-#include "rules/MobileNumber.h"
+#include "domain/rules/IdentifierCheck.h"
+#include "domain/rules/MobileNumber.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>

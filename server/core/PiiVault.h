@@ -2,7 +2,7 @@
 #pragma once
 
 #include "KeyRing.h"
-#include "rules/Masking.h"
+#include "domain/rules/Masking.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardFields.h"
 
-#include "rules/DashboardRules.h"
+#include "domain/rules/DashboardRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

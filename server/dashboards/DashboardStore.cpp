@@ -3,7 +3,7 @@
 
 #include "core/Database.h"
 #include "core/SqlValues.h"
-#include "rules/DashboardRules.h"
+#include "domain/rules/DashboardRules.h"
 #include "sync/ChangeLog.h"
 
 #include <QJsonArray>

@@ -5,7 +5,7 @@
 #include "DashboardWriter.h"
 #include "core/SqlValues.h"
 #include "records/RecordSupport.h"
-#include "rules/DashboardRules.h"
+#include "domain/rules/DashboardRules.h"
 #include "sync/ChangeLog.h"
 #include "sync/ConflictJournal.h"
 #include "sync/SyncMessages.h"

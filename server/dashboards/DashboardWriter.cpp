@@ -4,7 +4,7 @@
 #include "DashboardFields.h"
 #include "core/AuditLog.h"
 #include "records/RecordSupport.h"
-#include "rules/DashboardRules.h"
+#include "domain/rules/DashboardRules.h"
 #include "sync/ChangeLog.h"
 #include "sync/ConflictJournal.h"
 #include "sync/SyncMessages.h"

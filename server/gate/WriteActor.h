@@ -3,7 +3,7 @@
 
 #include "core/Authenticator.h"
 #include "core/DataScope.h"
-#include "rules/FieldIssue.h"
+#include "domain/rules/FieldIssue.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -3,8 +3,8 @@
 
 #include "WriteGateSupport.h"
 #include "records/RecordRows.h"
-#include "rules/Ownership.h"
-#include "rules/RecordValidator.h"
+#include "domain/rules/Ownership.h"
+#include "domain/rules/RecordValidator.h"
 #include "sync/ChangeLog.h"
 #include "sync/KindTraits.h"
 

@@ -3,7 +3,7 @@
 
 #include "core/AuditLog.h"
 #include "records/RecordSupport.h"
-#include "rules/Ownership.h"
+#include "domain/rules/Ownership.h"
 
 #include <QJsonArray>
 #include <QSqlError>

@@ -3,7 +3,7 @@
 
 #include "WriteActor.h"
 #include "records/RecordSupport.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -4,8 +4,8 @@
 #include "SchemaRecordKind.h"
 #include "core/Authenticator.h"
 #include "core/DataScope.h"
-#include "records/Activity.h"
-#include "rules/FieldPolicy.h"
+#include "domain/records/Activity.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ContactJson.h"
 
-#include "rules/MobileNumber.h"
+#include "domain/rules/MobileNumber.h"
 
 #include <QSqlError>
 

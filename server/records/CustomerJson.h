@@ -3,8 +3,8 @@
 
 #include "OwnedRecordKind.h"
 #include "SchemaRecordKind.h"
-#include "records/Customer.h"
-#include "rules/FieldPolicy.h"
+#include "domain/records/Customer.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -9,9 +9,9 @@
 #include "core/Authenticator.h"
 #include "core/SqlValues.h"
 #include "gate/WriteGate.h"
-#include "records/Lead.h"
-#include "rules/CreditCode.h"
-#include "rules/RecordValidator.h"
+#include "domain/records/Lead.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/RecordValidator.h"
 #include "sync/ChangeLog.h"
 
 #include <QJsonArray>

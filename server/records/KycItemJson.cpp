@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KycItemJson.h"
 
-#include "records/MerchantEnums.h"
-#include "rules/KycRules.h"
+#include "domain/records/MerchantEnums.h"
+#include "domain/rules/KycRules.h"
 
 namespace branchline::server {
 

@@ -3,8 +3,8 @@
 
 #include "CustomerScopedKind.h"
 #include "SchemaRecordKind.h"
-#include "records/MerchantRecords.h"
-#include "rules/FieldPolicy.h"
+#include "domain/records/MerchantRecords.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

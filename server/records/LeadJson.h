@@ -3,8 +3,8 @@
 
 #include "OwnedRecordKind.h"
 #include "SchemaRecordKind.h"
-#include "records/Lead.h"
-#include "rules/FieldPolicy.h"
+#include "domain/records/Lead.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

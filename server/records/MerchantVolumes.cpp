@@ -3,7 +3,7 @@
 
 #include "MerchantFeedJson.h"
 #include "gate/WriteGate.h"
-#include "rules/KycRules.h"
+#include "domain/rules/KycRules.h"
 
 #include <QDate>
 #include <QSqlError>

@@ -2,7 +2,7 @@
 #include "PiiLookups.h"
 
 #include "core/AuditLog.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QDateTime>
 #include <QSqlError>

@@ -8,8 +8,8 @@
 #include "core/DataScope.h"
 #include "core/Database.h"
 #include "gate/WriteGate.h"
-#include "rules/RecordValidator.h"
-#include "rules/TextLimits.h"
+#include "domain/rules/RecordValidator.h"
+#include "domain/rules/TextLimits.h"
 #include "sync/ChangeLog.h"
 
 #include <QJsonArray>

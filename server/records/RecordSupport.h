@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/Authenticator.h"
-#include "rules/FieldIssue.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldIssue.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QJsonObject>
 #include <QStringList>

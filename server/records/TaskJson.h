@@ -3,8 +3,8 @@
 
 #include "OwnedRecordKind.h"
 #include "SchemaRecordKind.h"
-#include "records/Task.h"
-#include "rules/FieldPolicy.h"
+#include "domain/records/Task.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/SyncMeta.h"
-#include "rules/FieldIssue.h"
-#include "rules/FieldPolicy.h"
+#include "domain/records/SyncMeta.h"
+#include "domain/rules/FieldIssue.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -12,7 +12,7 @@
 #include "gate/WriteGate.h"
 #include "records/RecordRows.h"
 #include "records/RecordSupport.h"
-#include "rules/RecordValidator.h"
+#include "domain/rules/RecordValidator.h"
 
 #include <QJsonArray>
 

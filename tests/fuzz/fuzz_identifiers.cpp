@@ -9,11 +9,11 @@
 // An input is checked as UTF-8 and, read as UTF-16, once more, which reaches unpaired
 // surrogates that no UTF-8 decoding produces.
 #include "FuzzCheck.h"
-#include "rules/CreditCode.h"
-#include "rules/IdentifierCheck.h"
-#include "rules/Masking.h"
-#include "rules/MobileNumber.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/IdentifierCheck.h"
+#include "domain/rules/Masking.h"
+#include "domain/rules/MobileNumber.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 #include <QList>
 #include <QStringView>

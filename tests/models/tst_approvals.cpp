@@ -12,7 +12,7 @@
 #include "itemmodels/ApprovalListModel.h"
 #include "itemmodels/ApprovalTimelineModel.h"
 #include "repositories/CustomerRepository.h"
-#include "rules/FieldLabels.h"
+#include "domain/rules/FieldLabels.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IdentifierProblemName.h"
-#include "rules/CreditCode.h"
+#include "domain/rules/CreditCode.h"
 
 #include <QSet>
 #include <QTest>

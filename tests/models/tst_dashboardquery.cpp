@@ -7,7 +7,7 @@
 #include "dashboards/DataSetCatalog.h"
 #include "dashboards/QueryCompiler.h"
 #include "dashboards/ResultLabels.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -10,7 +10,7 @@
 #include "dashboards/BuiltInDashboards.h"
 #include "dashboards/DashboardRepository.h"
 #include "repositories/Outbox.h"
-#include "rules/DashboardRules.h"
+#include "domain/rules/DashboardRules.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

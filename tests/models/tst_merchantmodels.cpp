@@ -8,14 +8,14 @@
 #include "itemmodels/KycChecklistModel.h"
 #include "itemmodels/MerchantVolumeModel.h"
 #include "itemmodels/TerminalListModel.h"
-#include "records/MerchantEnums.h"
+#include "domain/records/MerchantEnums.h"
 #include "repositories/CustomerRepository.h"
 #include "repositories/KycChecklistRepository.h"
 #include "repositories/MerchantFeedRepository.h"
 #include "repositories/Outbox.h"
-#include "rules/FeeRate.h"
-#include "rules/KycRules.h"
-#include "rules/MccCatalog.h"
+#include "domain/rules/FeeRate.h"
+#include "domain/rules/KycRules.h"
+#include "domain/rules/MccCatalog.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>

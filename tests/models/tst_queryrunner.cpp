@@ -7,8 +7,8 @@
 #include "TestFiles.h"
 #include "dashboards/QueryRunner.h"
 #include "dashboards/ResultLabels.h"
-#include "rules/FieldLabels.h"
-#include "rules/Money.h"
+#include "domain/rules/FieldLabels.h"
+#include "domain/rules/Money.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

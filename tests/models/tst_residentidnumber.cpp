@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IdentifierProblemName.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 #include <QSet>
 #include <QTest>

@@ -6,8 +6,8 @@
 #include "dashboards/DataSetSchema.h"
 #include "domain/schema/RecordSchema.h"
 #include "repositories/StoredRecord.h"
-#include "rules/FieldLabels.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldLabels.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QSet>
 #include <QSqlQuery>

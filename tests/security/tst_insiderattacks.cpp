@@ -6,7 +6,7 @@
 
 #include "core/KeyRing.h"
 #include "records/CustomerService.h"
-#include "rules/MobileNumber.h"
+#include "domain/rules/MobileNumber.h"
 
 #include <QSqlQuery>
 

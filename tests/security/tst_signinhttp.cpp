@@ -9,7 +9,7 @@
 #include "RawHttp.h"
 #include "ServerFixture.h"
 #include "api/ApiContext.h"
-#include "rules/TextLimits.h"
+#include "domain/rules/TextLimits.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -15,7 +15,7 @@
 #include "records/CustomerService.h"
 #include "records/LeadService.h"
 #include "records/TaskService.h"
-#include "rules/KycRules.h"
+#include "domain/rules/KycRules.h"
 #include "sync/SyncTable.h"
 
 #include <QSet>

@@ -3,7 +3,7 @@
 
 #include "core/PasswordHasher.h"
 #include "records/CustomerService.h"
-#include "rules/CreditCode.h"
+#include "domain/rules/CreditCode.h"
 
 #include <QJsonDocument>
 #include <QSqlError>

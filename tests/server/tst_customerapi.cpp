@@ -6,7 +6,7 @@
 #include "core/Accounts.h"
 #include "core/AuditLog.h"
 #include "records/CustomerService.h"
-#include "rules/CreditCode.h"
+#include "domain/rules/CreditCode.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -7,7 +7,7 @@
 // or oversized layout is refused with a reason and nothing is stored; two devices of the
 // owner editing one field merge, the loser journalled.
 #include "ApprovalFixture.h"
-#include "rules/DashboardRules.h"
+#include "domain/rules/DashboardRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

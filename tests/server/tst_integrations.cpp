@@ -8,7 +8,7 @@
 #include "core/PiiVault.h"
 #include "records/CustomerService.h"
 #include "records/Integrations.h"
-#include "rules/CreditCode.h"
+#include "domain/rules/CreditCode.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

@@ -7,7 +7,7 @@
 #include "ServerFixture.h"
 #include "records/CustomerService.h"
 #include "records/LeadService.h"
-#include "rules/CreditCode.h"
+#include "domain/rules/CreditCode.h"
 #include "sync/SyncService.h"
 
 #include <QJsonDocument>

@@ -10,7 +10,7 @@
 #include "records/CustomerService.h"
 #include "records/Integrations.h"
 #include "records/PiiTable.h"
-#include "rules/KycRules.h"
+#include "domain/rules/KycRules.h"
 #include "sync/SyncService.h"
 
 #include <QDate>

@@ -3,8 +3,8 @@
 #include "ServerFixture.h"
 #include "core/PiiVault.h"
 #include "core/ServerMigrator.h"
-#include "rules/CreditCode.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 #include <QDir>
 #include <QElapsedTimer>

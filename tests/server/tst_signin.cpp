@@ -8,7 +8,7 @@
 #include "core/AuditLog.h"
 #include "core/Authenticator.h"
 #include "core/PasswordPolicy.h"
-#include "rules/TextLimits.h"
+#include "domain/rules/TextLimits.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

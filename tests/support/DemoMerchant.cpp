@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DemoMerchant.h"
 
-#include "records/MerchantEnums.h"
-#include "rules/KycRules.h"
+#include "domain/records/MerchantEnums.h"
+#include "domain/rules/KycRules.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -2,8 +2,8 @@
 #include "StoreFixture.h"
 
 #include "TestFiles.h"
-#include "rules/CreditCode.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 namespace branchline::test {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/Customer.h"
+#include "domain/records/Customer.h"
 #include "store/LocalStore.h"
 
 #include <QTemporaryDir>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "SyncEngine.h"
-#include "records/Customer.h"
+#include "domain/records/Customer.h"
 #include "repositories/CustomerRepository.h"
 #include "store/LocalStore.h"
 

@@ -9,7 +9,7 @@
 #include "LoopbackDevice.h"
 #include "SeededServer.h"
 #include "repositories/KycChecklistRepository.h"
-#include "rules/KycRules.h"
+#include "domain/rules/KycRules.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -12,7 +12,7 @@
 #include "ServerProcess.h"
 #include "SyncWorker.h"
 #include "TestFiles.h"
-#include "rules/Masking.h"
+#include "domain/rules/Masking.h"
 
 #include <QSqlQuery>
 #include <QTcpServer>

@@ -6,7 +6,7 @@
 #include "Translations.h"
 #include "itemmodels/TaskListModel.h"
 #include "repositories/TaskRepository.h"
-#include "rules/Money.h"
+#include "domain/rules/Money.h"
 
 #include <QCoreApplication>
 #include <QTest>

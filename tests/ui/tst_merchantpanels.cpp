@@ -16,7 +16,7 @@
 #include "itemmodels/KycChecklistModel.h"
 #include "itemmodels/MerchantVolumeModel.h"
 #include "itemmodels/TerminalListModel.h"
-#include "rules/KycRules.h"
+#include "domain/rules/KycRules.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

@@ -14,7 +14,7 @@
 #include "TypeText.h"
 #include "customers/CustomerView.h"
 #include "customers/CustomerWorkspace.h"
-#include "rules/Masking.h"
+#include "domain/rules/Masking.h"
 #include "session/Session.h"
 #include "session/SessionPiiReveal.h"
 

@@ -5,10 +5,10 @@
 #include "approvals/ApprovalCommands.h"
 #include "approvals/ApprovalProposal.h"
 #include "approvals/ApprovalText.h"
-#include "records/RecordEnums.h"
-#include "rules/FeeRate.h"
-#include "rules/FieldLabels.h"
-#include "rules/Money.h"
+#include "domain/records/RecordEnums.h"
+#include "domain/rules/FeeRate.h"
+#include "domain/rules/FieldLabels.h"
+#include "domain/rules/Money.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

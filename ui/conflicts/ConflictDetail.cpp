@@ -4,8 +4,8 @@
 #include "FieldMessages.h"
 #include "Headings.h"
 #include "conflicts/ConflictText.h"
-#include "rules/FieldLabels.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldLabels.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QFrame>
 #include <QGridLayout>

@@ -3,7 +3,7 @@
 
 #include "ConflictResolution.h"
 #include "conflicts/ConflictEntry.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QWidget>
 

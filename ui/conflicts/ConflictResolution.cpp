@@ -2,9 +2,9 @@
 #include "ConflictResolution.h"
 
 #include "SyncStore.h"
-#include "rules/CreditCode.h"
-#include "rules/MobileNumber.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/MobileNumber.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 namespace branchline {
 

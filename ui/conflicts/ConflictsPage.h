@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ConflictResolution.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QSqlDatabase>
 #include <QWidget>

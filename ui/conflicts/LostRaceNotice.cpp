@@ -4,7 +4,7 @@
 #include "ConflictResolution.h"
 #include "conflicts/ConflictRepository.h"
 #include "conflicts/ConflictText.h"
-#include "rules/FieldLabels.h"
+#include "domain/rules/FieldLabels.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -4,7 +4,7 @@
 #include "Headings.h"
 #include "PendingMarkerDelegate.h"
 #include "Tones.h"
-#include "records/Customer.h"
+#include "domain/records/Customer.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

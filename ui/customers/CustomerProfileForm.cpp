@@ -3,7 +3,7 @@
 
 #include "PiiReveal.h"
 #include "repositories/Directory.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QComboBox>
 #include <QFormLayout>

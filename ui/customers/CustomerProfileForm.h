@@ -2,8 +2,8 @@
 #pragma once
 
 #include "FieldMessages.h"
-#include "records/Customer.h"
-#include "rules/Role.h"
+#include "domain/records/Customer.h"
+#include "domain/rules/Role.h"
 
 #include <QHash>
 #include <QSet>

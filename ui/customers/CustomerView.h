@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QSqlDatabase>
 #include <QWidget>

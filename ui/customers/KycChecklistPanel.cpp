@@ -6,7 +6,7 @@
 #include "Tones.h"
 #include "itemmodels/KycChecklistModel.h"
 #include "repositories/KycChecklistRepository.h"
-#include "rules/KycRules.h"
+#include "domain/rules/KycRules.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

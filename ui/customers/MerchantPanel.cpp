@@ -3,10 +3,10 @@
 
 #include "ToneDelegate.h"
 #include "itemmodels/TerminalListModel.h"
-#include "rules/FeeRate.h"
-#include "rules/FieldPolicy.h"
-#include "rules/MccCatalog.h"
-#include "rules/Money.h"
+#include "domain/rules/FeeRate.h"
+#include "domain/rules/FieldPolicy.h"
+#include "domain/rules/MccCatalog.h"
+#include "domain/rules/Money.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

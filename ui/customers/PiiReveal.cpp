@@ -3,7 +3,7 @@
 
 #include "PiiRevealService.h"
 #include "RevealReasonDialog.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

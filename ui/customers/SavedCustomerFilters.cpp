@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SavedCustomerFilters.h"
 
-#include "rules/CreditCode.h"
-#include "rules/MobileNumber.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/MobileNumber.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 #include <QSettings>
 

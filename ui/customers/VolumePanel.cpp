@@ -2,7 +2,7 @@
 #include "VolumePanel.h"
 
 #include "itemmodels/MerchantVolumeModel.h"
-#include "rules/Money.h"
+#include "domain/rules/Money.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -5,7 +5,7 @@
 #include "dashboards/QueryCompiler.h"
 #include "dashboards/QueryResult.h"
 #include "repositories/Directory.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QHash>
 #include <QWidget>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "dashboards/DashboardRepository.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QSqlDatabase>
 #include <QWidget>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "dashboards/DashboardDefinition.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 
 #include "dashboards/QueryResult.h"
 #include "dashboards/QuerySpec.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -4,7 +4,7 @@
 #include "Tones.h"
 #include "repositories/Directory.h"
 #include "repositories/LeadConversion.h"
-#include "rules/MobileNumber.h"
+#include "domain/rules/MobileNumber.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

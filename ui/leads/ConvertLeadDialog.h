@@ -2,9 +2,9 @@
 #pragma once
 
 #include "FieldMessages.h"
-#include "records/Customer.h"
-#include "records/Lead.h"
-#include "rules/Role.h"
+#include "domain/records/Customer.h"
+#include "domain/records/Lead.h"
+#include "domain/rules/Role.h"
 
 #include <QDialog>
 #include <QSqlDatabase>

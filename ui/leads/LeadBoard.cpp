@@ -5,7 +5,7 @@
 #include "LeadCardView.h"
 #include "itemmodels/LeadColumnModel.h"
 #include "repositories/LeadConversion.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QFrame>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "repositories/LeadRepository.h"
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QMap>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/RecordEnums.h"
+#include "domain/records/RecordEnums.h"
 
 #include <QListView>
 

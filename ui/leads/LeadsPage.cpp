@@ -10,7 +10,7 @@
 #include "itemmodels/LeadListModel.h"
 #include "repositories/LeadConversion.h"
 #include "repositories/LeadRepository.h"
-#include "rules/FieldPolicy.h"
+#include "domain/rules/FieldPolicy.h"
 
 #include <QAction>
 #include <QHBoxLayout>

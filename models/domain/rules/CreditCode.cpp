@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/CreditCode.h"
+#include "domain/rules/CreditCode.h"
 
 #include <array>
 

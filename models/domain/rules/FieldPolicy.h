@@ -2,8 +2,8 @@
 #pragma once
 
 #include "domain/schema/RecordSchema.h"
-#include "rules/Masking.h"
-#include "rules/Role.h"
+#include "domain/rules/Masking.h"
+#include "domain/rules/Role.h"
 
 #include <QString>
 

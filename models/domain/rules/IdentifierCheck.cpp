@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/IdentifierCheck.h"
+#include "domain/rules/IdentifierCheck.h"
 
 namespace branchline {
 

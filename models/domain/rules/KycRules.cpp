@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KycRules.h"
 
-#include "records/MerchantEnums.h"
+#include "domain/records/MerchantEnums.h"
 
 #include <QUuid>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "records/MerchantRecords.h"
-#include "records/RecordEnums.h"
-#include "rules/Role.h"
+#include "domain/records/MerchantRecords.h"
+#include "domain/records/RecordEnums.h"
+#include "domain/rules/Role.h"
 
 #include <QCoreApplication>
 #include <QList>

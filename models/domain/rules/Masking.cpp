@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Masking.h"
+#include "domain/rules/Masking.h"
 
 #include <QList>
 #include <QStringView>

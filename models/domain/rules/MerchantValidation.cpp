@@ -2,7 +2,7 @@
 // RecordValidator for the merchant detail: terminals, monthly volumes and KYC checklist
 // items. Kept apart from RecordValidator.cpp, which holds the core records.
 #include "RecordValidator.h"
-#include "records/MerchantRecords.h"
+#include "domain/records/MerchantRecords.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/MobileNumber.h"
+#include "domain/rules/MobileNumber.h"
 
 #include <QLatin1String>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/IdentifierCheck.h"
+#include "domain/rules/IdentifierCheck.h"
 
 #include <QString>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Ownership.h"
+#include "domain/rules/Ownership.h"
 
 namespace branchline::Ownership {
 

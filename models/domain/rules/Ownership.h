@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/FieldPolicy.h"
-#include "rules/Role.h"
+#include "domain/rules/FieldPolicy.h"
+#include "domain/rules/Role.h"
 
 namespace branchline {
 

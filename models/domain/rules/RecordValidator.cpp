@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecordValidator.h"
 
-#include "records/Activity.h"
-#include "records/Contact.h"
-#include "records/Customer.h"
-#include "records/Lead.h"
-#include "records/Task.h"
-#include "rules/CreditCode.h"
-#include "rules/MobileNumber.h"
-#include "rules/ResidentIdNumber.h"
+#include "domain/records/Activity.h"
+#include "domain/records/Contact.h"
+#include "domain/records/Customer.h"
+#include "domain/records/Lead.h"
+#include "domain/records/Task.h"
+#include "domain/rules/CreditCode.h"
+#include "domain/rules/MobileNumber.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/ResidentIdNumber.h"
+#include "domain/rules/ResidentIdNumber.h"
 
 #include <QLatin1String>
 

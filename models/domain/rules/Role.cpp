@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Role.h"
+#include "domain/rules/Role.h"
 
 #include <QCoreApplication>
 

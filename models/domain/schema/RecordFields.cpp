@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/schema/RecordFields.h"
 
-#include "records/MerchantEnums.h"
-#include "records/RecordEnums.h"
+#include "domain/records/MerchantEnums.h"
+#include "domain/records/RecordEnums.h"
 
 namespace branchline {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/schema/RecordSchema.h"
 
-#include "records/MerchantEnums.h"
-#include "records/RecordEnums.h"
-#include "rules/KycRules.h"
+#include "domain/records/MerchantEnums.h"
+#include "domain/records/RecordEnums.h"
+#include "domain/rules/KycRules.h"
 
 #include <QCoreApplication>
 

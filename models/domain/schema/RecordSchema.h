@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/Masking.h"
+#include "domain/rules/Masking.h"
 
 #include <QLatin1String>
 #include <QList>
