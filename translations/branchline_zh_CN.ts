@@ -3214,6 +3214,37 @@
     </message>
 </context>
 <context>
+    <name>RecordForms</name>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>合规</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>No branch</source>
+        <translation>无所属网点</translation>
+    </message>
+    <message>
+        <source>Tags and notes</source>
+        <translation>标签和备注</translation>
+    </message>
+</context>
+<context>
     <name>RecordService</name>
     <message>
         <source>The record has fields to correct.</source>
@@ -3731,6 +3762,10 @@
     <message>
         <source>The database could not be backed up before its upgrade (is the disk full?). It was not changed.</source>
         <translation>升级前未能备份数据库（磁盘是否已满？）。数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s migration %1 cannot be read: %2</source>
+        <translation>服务器的迁移脚本 %1 无法读取：%2</translation>
     </message>
 </context>
 <context>
@@ -4934,104 +4969,12 @@ It is kept under Conflicts, where you can correct it and send it again or set it
 <context>
     <name>branchline::CustomerProfileForm</name>
     <message>
-        <source>Identity</source>
-        <translation>身份信息</translation>
-    </message>
-    <message>
-        <source>Legal name</source>
-        <translation>法定名称</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>Resident ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <source>MCC</source>
-        <translation>商户类别码（MCC）</translation>
-    </message>
-    <message>
-        <source>Compliance</source>
-        <translation>合规</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Not rated</source>
-        <translation>未评级</translation>
-    </message>
-    <message>
-        <source>Risk level</source>
-        <translation>风险等级</translation>
-    </message>
-    <message>
-        <source>KYC status</source>
-        <translation>尽调状态</translation>
-    </message>
-    <message>
-        <source>Assignment</source>
-        <translation>归属</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Branch</source>
-        <translation>所属网点</translation>
-    </message>
-    <message>
-        <source>Tags and notes</source>
-        <translation>标签和备注</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
         <source>Separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>Type a new value to replace the current one; leave it empty to keep it.</source>
         <translation>输入新值即可替换当前值；留空则保持不变。</translation>
-    </message>
-    <message>
-        <source>Unassigned</source>
-        <translation>未分配</translation>
-    </message>
-    <message>
-        <source>No branch</source>
-        <translation>无所属网点</translation>
     </message>
     <message>
         <source>—</source>

@@ -4,10 +4,11 @@
 // kind added to the schema cannot be half-wired on the client.
 #include "StoreFixture.h"
 #include "dashboards/DataSetSchema.h"
-#include "domain/schema/RecordSchema.h"
-#include "repositories/StoredRecord.h"
 #include "domain/rules/FieldLabels.h"
 #include "domain/rules/FieldPolicy.h"
+#include "domain/schema/RecordForms.h"
+#include "domain/schema/RecordSchema.h"
+#include "repositories/StoredRecord.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -71,6 +72,7 @@ private slots:
     void recordStructsMapEveryField();
     void fieldRulesComeFromTheSchema();
     void dashboardFieldsAreSchemaFields();
+    void profileFormsPlaceSchemaFields();
 };
 
 void TestStoreSchema::kindsFollowRecordType()
@@ -191,6 +193,29 @@ void TestStoreSchema::dashboardFieldsAreSchemaFields()
         }
     }
     QVERIFY(checked > 10);
+}
+
+void TestStoreSchema::profileFormsPlaceSchemaFields()
+{
+    for (const KindSchema &kind : RecordSchema::kinds()) {
+        const QList<FormSection> sections = RecordForms::profile(kind.type);
+        if (sections.isEmpty())
+            continue; // laid out by hand still
+        QSet<QString> placed;
+        for (const FormSection &section : sections) {
+            for (const FormField &field : section.fields) {
+                QVERIFY2(kind.field(field.key), field.key.data());
+                QVERIFY2(!placed.contains(field.key), field.key.data());
+                placed << field.key;
+            }
+        }
+        // Every field the client writes has a place: a new one cannot be left off the form.
+        for (const FieldSchema &field : kind.fields) {
+            if (!field.has(FieldSchema::ClientReadOnly))
+                QVERIFY2(placed.contains(field.key), field.key.data());
+        }
+    }
+    QVERIFY(!RecordForms::profile(RecordType::Customer).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestStoreSchema)

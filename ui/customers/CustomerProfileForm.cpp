@@ -2,8 +2,10 @@
 #include "CustomerProfileForm.h"
 
 #include "PiiReveal.h"
-#include "repositories/Directory.h"
+#include "domain/rules/FieldLabels.h"
 #include "domain/rules/FieldPolicy.h"
+#include "domain/schema/RecordFields.h"
+#include "repositories/Directory.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -17,30 +19,18 @@ namespace branchline {
 
 namespace {
 
-const QString kLegalName = QStringLiteral("legal_name");
 const QString kKind = QStringLiteral("kind");
 const QString kCreditCode = QStringLiteral("credit_code");
 const QString kIdNumber = QStringLiteral("id_number");
-const QString kPhone = QStringLiteral("phone");
-const QString kCity = QStringLiteral("city");
-const QString kAddress = QStringLiteral("address");
-const QString kIndustry = QStringLiteral("industry");
 const QString kMcc = QStringLiteral("mcc");
-const QString kStatus = QStringLiteral("status");
-const QString kRisk = QStringLiteral("risk_level");
-const QString kKyc = QStringLiteral("kyc_status");
 const QString kOwner = QStringLiteral("owner_id");
 const QString kBranch = QStringLiteral("branch_id");
 const QString kTags = QStringLiteral("tags");
-const QString kNotes = QStringLiteral("notes");
+const QString kBusiness = QStringLiteral("business");
 
-template<typename Enum>
-QList<QPair<QString, QString>> choicesOf()
+const RecordMapping<Customer> &mapping()
 {
-    QList<QPair<QString, QString>> choices;
-    for (const Enum value : RecordEnums::all<Enum>())
-        choices << qMakePair(RecordEnums::code(value), RecordEnums::label(value));
-    return choices;
+    return mappingOf<Customer>();
 }
 
 bool isPii(const QString &field)
@@ -67,41 +57,26 @@ CustomerProfileForm::CustomerProfileForm(const QSqlDatabase &db, Role viewer, QW
     layout->addWidget(m_revealNotice);
     m_reveal = new PiiReveal(m_revealNotice, this);
 
-    QFormLayout *identity = addGroup(QStringLiteral("identityGroup"), tr("Identity"));
-    addLine(identity, kLegalName, tr("Legal name"));
-    addChoice(identity, kKind, tr("Kind"), choicesOf<CustomerKind>());
-    addLine(identity, kCreditCode, tr("Unified social credit code"));
-    addLine(identity, kIdNumber, tr("Resident ID number"));
-    addLine(identity, kPhone, tr("Mobile"));
-    addLine(identity, kCity, tr("City"));
-    addLine(identity, kAddress, tr("Address"));
-
-    QFormLayout *business = addGroup(QStringLiteral("businessGroup"), QString());
-    m_businessGroup = qobject_cast<QGroupBox *>(business->parentWidget());
-    addLine(business, kIndustry, tr("Industry"));
-    addLine(business, kMcc, tr("MCC"));
-    m_businessNote = new QLabel(m_businessGroup);
-    m_businessNote->setObjectName(QStringLiteral("businessNote"));
-    m_businessNote->setWordWrap(true);
-    m_businessNote->setForegroundRole(QPalette::PlaceholderText);
-    business->addRow(m_businessNote);
-
-    QFormLayout *compliance = addGroup(QStringLiteral("complianceGroup"), tr("Compliance"));
-    addChoice(compliance, kStatus, tr("Status"), choicesOf<CustomerStatus>());
-    QList<QPair<QString, QString>> risks{ qMakePair(QString(), tr("Not rated")) };
-    risks << choicesOf<RiskLevel>();
-    addChoice(compliance, kRisk, tr("Risk level"), risks);
-    addChoice(compliance, kKyc, tr("KYC status"), choicesOf<KycStatus>());
-
-    QFormLayout *assignment = addGroup(QStringLiteral("assignmentGroup"), tr("Assignment"));
-    addChoice(assignment, kOwner, tr("Owner"), {});
-    addChoice(assignment, kBranch, tr("Branch"), {});
-
-    QFormLayout *notes = addGroup(QStringLiteral("notesGroup"), tr("Tags and notes"));
-    addLine(notes, kTags, tr("Tags"));
+    const KindSchema &kind = RecordSchema::kind(RecordType::Customer);
+    for (const FormSection &section : RecordForms::profile(RecordType::Customer)) {
+        QFormLayout *form = addGroup(QString(section.name) + QStringLiteral("Group"),
+                                     RecordForms::title(section));
+        for (const FormField &placed : section.fields) {
+            // Every placed key is a field of the kind (tests/schema checks it).
+            if (const FieldSchema *field = kind.field(placed.key))
+                addField(form, *field, placed);
+        }
+        if (section.name == kBusiness) {
+            m_businessGroup = qobject_cast<QGroupBox *>(form->parentWidget());
+            m_businessNote = new QLabel(m_businessGroup);
+            m_businessNote->setObjectName(QStringLiteral("businessNote"));
+            m_businessNote->setWordWrap(true);
+            m_businessNote->setForegroundRole(QPalette::PlaceholderText);
+            form->addRow(m_businessNote);
+        }
+    }
     if (QLineEdit *tags = m_fields.value(kTags).line)
         tags->setPlaceholderText(tr("Separated by commas"));
-    addNotes(notes, kNotes, tr("Notes"));
     layout->addStretch(1);
 
     if (QLineEdit *mcc = m_fields.value(kMcc).line)
@@ -139,6 +114,52 @@ QFormLayout *CustomerProfileForm::addGroup(const QString &objectName, const QStr
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     layout()->addWidget(group);
     return form;
+}
+
+void CustomerProfileForm::addField(QFormLayout *form, const FieldSchema &field,
+                                   const FormField &placed)
+{
+    const QString key(field.key);
+    const QString label = FieldLabels::field(QStringLiteral("customers"), key);
+    m_fields[key].schema = &field;
+    m_fields[key].emptyLabel = RecordForms::emptyLabel(placed);
+    if (field.type == FieldType::LongText) {
+        addNotes(form, key, label);
+    } else if (field.type == FieldType::Choice) {
+        QList<QPair<QString, QString>> choices;
+        if (!field.has(FieldSchema::Required))
+            choices << qMakePair(QString(), choiceLabel(key, QString()));
+        for (const QString &code : field.vocabulary())
+            choices << qMakePair(code, choiceLabel(key, code));
+        addChoice(form, key, label, choices);
+    } else if (field.access == FieldClass::Assignment) {
+        addChoice(form, key, label, {}); // people and branches: reloadChoices()
+    } else {
+        addLine(form, key, label);
+    }
+}
+
+bool CustomerProfileForm::isChoice(const QString &field) const
+{
+    const FieldSchema *schema = m_fields.value(field).schema;
+    return schema
+            && (schema->type == FieldType::Choice || schema->access == FieldClass::Assignment);
+}
+
+QString CustomerProfileForm::choiceLabel(const QString &field, const QString &code) const
+{
+    const Field f = m_fields.value(field);
+    if (code.isEmpty())
+        return f.emptyLabel.isEmpty() ? tr("—") : f.emptyLabel;
+    if (f.schema && f.schema->choiceLabel) {
+        if (const std::optional<QString> label = f.schema->choiceLabel(code))
+            return *label;
+    }
+    const Directory directory(m_db);
+    const QString name = field == kOwner
+            ? directory.userName(code)
+            : (field == kBranch ? directory.branchName(code) : QString());
+    return name.isEmpty() ? code : name; // an owner or branch not (yet) on this computer
 }
 
 bool CustomerProfileForm::editable(const QString &field) const
@@ -240,7 +261,7 @@ void CustomerProfileForm::reloadChoices()
             continue;
         const QString current = combo->currentData().toString();
         combo->clear();
-        combo->addItem(list.first == kOwner ? tr("Unassigned") : tr("No branch"), QString());
+        combo->addItem(choiceLabel(list.first, QString()), QString());
         for (const DirectoryEntry &entry : list.second)
             combo->addItem(entry.name, entry.id);
         const int index = combo->findData(current);
@@ -253,34 +274,23 @@ void CustomerProfileForm::load(const Customer &customer)
 {
     m_loading = true;
     m_loaded = customer;
-    const Directory directory(m_db);
-    setValue(kLegalName, customer.legalName);
-    setChoice(kKind, RecordEnums::code(customer.kind), RecordEnums::label(customer.kind));
-    setValue(kCreditCode, customer.creditCode);
-    setValue(kIdNumber, customer.idNumber);
-    setValue(kPhone, customer.phone);
-    setValue(kCity, customer.city);
-    setValue(kAddress, customer.address);
-    setValue(kIndustry, customer.industry);
-    setValue(kMcc, customer.mcc);
-    setChoice(kStatus, RecordEnums::code(customer.status), RecordEnums::label(customer.status));
-    setChoice(kRisk, customer.riskLevel ? RecordEnums::code(*customer.riskLevel) : QString(),
-              customer.riskLevel ? RecordEnums::label(*customer.riskLevel) : tr("Not rated"));
-    setChoice(kKyc, RecordEnums::code(customer.kycStatus), RecordEnums::label(customer.kycStatus));
-    const QString owner = directory.userName(customer.ownerId);
-    setChoice(kOwner, customer.ownerId,
-              customer.ownerId.isEmpty() ? tr("Unassigned")
-                                         : (owner.isEmpty() ? customer.ownerId : owner));
-    const QString branch = directory.branchName(customer.branchId);
-    setChoice(kBranch, customer.branchId,
-              customer.branchId.isEmpty() ? tr("No branch")
-                                          : (branch.isEmpty() ? customer.branchId : branch));
-    setValue(kTags, customer.tags.join(QStringLiteral(", ")));
-    setValue(kNotes, customer.notes);
-    m_reveal->customerLoaded(customer.meta.id, customer.legalName,
-                             { { kCreditCode, customer.creditCode },
-                               { kIdNumber, customer.idNumber },
-                               { kPhone, customer.phone } });
+    QHash<QString, QString> pii; // the store's value of each personal-data field
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const QString &key = it.key();
+        const BoundField<Customer> *bound = mapping().field(key);
+        if (!bound)
+            continue;
+        const QVariant value = bound->access.get(customer);
+        if (isChoice(key))
+            setChoice(key, value.toString(), choiceLabel(key, value.toString()));
+        else if (it->schema->type == FieldType::TextList)
+            setValue(key, value.toStringList().join(QStringLiteral(", ")));
+        else
+            setValue(key, value.toString());
+        if (it->schema->pii)
+            pii.insert(key, value.toString());
+    }
+    m_reveal->customerLoaded(customer.meta.id, customer.legalName, pii);
     m_messages.clear();
     updateKindRows();
     m_touched.clear();
@@ -345,29 +355,25 @@ QString CustomerProfileForm::choiceValue(const QString &field, const QString &st
 
 Customer CustomerProfileForm::applyEdits(Customer c) const
 {
-    c.legalName = lineValue(kLegalName, c.legalName);
-    c.kind = RecordEnums::parse<CustomerKind>(choiceValue(kKind, RecordEnums::code(c.kind)))
-                     .value_or(c.kind);
-    c.creditCode = lineValue(kCreditCode, c.creditCode).trimmed();
-    c.idNumber = lineValue(kIdNumber, c.idNumber).trimmed();
-    c.phone = lineValue(kPhone, c.phone).trimmed();
-    c.city = lineValue(kCity, c.city);
-    c.address = lineValue(kAddress, c.address).trimmed();
-    c.industry = lineValue(kIndustry, c.industry).trimmed();
-    c.mcc = lineValue(kMcc, c.mcc);
-    c.status = RecordEnums::parse<CustomerStatus>(choiceValue(kStatus, RecordEnums::code(c.status)))
-                       .value_or(c.status);
-    c.riskLevel = RecordEnums::parse<RiskLevel>(
-            choiceValue(kRisk, c.riskLevel ? RecordEnums::code(*c.riskLevel) : QString()));
-    c.kycStatus = RecordEnums::parse<KycStatus>(choiceValue(kKyc, RecordEnums::code(c.kycStatus)))
-                          .value_or(c.kycStatus);
-    c.ownerId = choiceValue(kOwner, c.ownerId);
-    c.branchId = choiceValue(kBranch, c.branchId);
-    // People type the Chinese comma as often as the ASCII one.
-    QString tags = lineValue(kTags, c.tags.join(QLatin1Char(',')));
-    tags.replace(QChar(0xff0c), QLatin1Char(','));
-    c.tags = tags.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    c.notes = lineValue(kNotes, c.notes);
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const QString &key = it.key();
+        const BoundField<Customer> *bound = mapping().field(key);
+        if (!bound || !m_touched.contains(key))
+            continue;
+        const QVariant stored = bound->access.get(c);
+        if (isChoice(key)) {
+            // A code the field does not take leaves the stored value (set() refuses it).
+            bound->access.set(c, choiceValue(key, stored.toString()));
+        } else if (it->schema->type == FieldType::TextList) {
+            // People type the Chinese comma as often as the ASCII one.
+            QString items = lineValue(key, stored.toStringList().join(QLatin1Char(',')));
+            items.replace(QChar(0xff0c), QLatin1Char(','));
+            bound->access.set(c, items.split(QLatin1Char(','), Qt::SkipEmptyParts));
+        } else {
+            const QString text = lineValue(key, stored.toString());
+            bound->access.set(c, it->schema->type == FieldType::Text ? text.trimmed() : text);
+        }
+    }
     return c;
 }
 

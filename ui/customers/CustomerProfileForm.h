@@ -4,6 +4,7 @@
 #include "FieldMessages.h"
 #include "domain/records/Customer.h"
 #include "domain/rules/Role.h"
+#include "domain/schema/RecordForms.h"
 
 #include <QHash>
 #include <QSet>
@@ -22,7 +23,10 @@ namespace branchline {
 class PiiReveal;
 class PiiRevealService;
 
-// The profile part of the 360° view. Each field is shown as FieldPolicy says for the
+// The profile part of the 360° view, rendered from the record schema: the sections and the
+// place of each field come from RecordForms, each field's label, type and choices from
+// RecordSchema, its value through the Customer struct's mapping. Each field is shown as
+// FieldPolicy says for the
 // viewer's role: left out when hidden, as text when the role may only see it, as an editor
 // when it may edit it. Personal information is masked; its editor starts empty with the
 // mask as placeholder, so typing replaces the value and leaving it empty keeps it (a mask
@@ -63,6 +67,8 @@ signals:
 private:
     struct Field
     {
+        const FieldSchema *schema = nullptr;
+        QString emptyLabel; // what an empty choice reads as
         QLineEdit *line = nullptr;
         QComboBox *combo = nullptr;
         QPlainTextEdit *text = nullptr;
@@ -72,6 +78,9 @@ private:
     };
 
     QFormLayout *addGroup(const QString &objectName, const QString &title);
+    void addField(QFormLayout *form, const FieldSchema &field, const FormField &placed);
+    bool isChoice(const QString &field) const;
+    QString choiceLabel(const QString &field, const QString &code) const;
     void addLine(QFormLayout *form, const QString &field, const QString &label);
     void addNotes(QFormLayout *form, const QString &field, const QString &label);
     void addChoice(QFormLayout *form, const QString &field, const QString &label,
