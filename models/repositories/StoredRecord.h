@@ -21,10 +21,11 @@ struct StoredRecord
     static RecordTable::Columns columnsOf(const Record &record)
     {
         RecordTable::Columns columns;
+        columns.reserve(mappingOf<Record>().fields().size());
         for (const BoundField<Record> &field : mappingOf<Record>().fields()) {
             if (field.schema->has(FieldSchema::ClientReadOnly))
                 continue;
-            columns.append({ QString(field.access.key),
+            columns.append({ field.name,
                              FieldValues::toStored(*field.schema, field.access.get(record)) });
         }
         return columns;

@@ -177,10 +177,9 @@ QVariant FieldValues::toStored(const FieldSchema &field, const QVariant &value)
     case FieldType::Choice:
         break;
     }
-    const QString text = value.toString();
-    if (text.isEmpty())
+    if (value.toString().isEmpty())
         return field.has(FieldSchema::Nullable) ? nullText() : QVariant(QStringLiteral(""));
-    return text;
+    return value; // already the text: no second copy (a row's worth of them per save)
 }
 
 QVariant FieldValues::fromStored(const FieldSchema &field, const QVariant &stored)
@@ -205,7 +204,8 @@ QVariant FieldValues::fromStored(const FieldSchema &field, const QVariant &store
     case FieldType::Choice:
         break;
     }
-    return stored.toString();
+    // Text as it came; the record's setter takes toString(), which reads NULL as empty.
+    return stored;
 }
 
 } // namespace branchline

@@ -4,12 +4,12 @@
 #include "domain/schema/FieldAccess.h"
 #include "domain/schema/FieldValues.h"
 #include "domain/schema/RecordSchema.h"
-#include "records/Activity.h"
-#include "records/Contact.h"
-#include "records/Customer.h"
-#include "records/Lead.h"
-#include "records/MerchantRecords.h"
-#include "records/Task.h"
+#include "domain/records/Activity.h"
+#include "domain/records/Contact.h"
+#include "domain/records/Customer.h"
+#include "domain/records/Lead.h"
+#include "domain/records/MerchantRecords.h"
+#include "domain/records/Task.h"
 
 #include <QJsonObject>
 
@@ -47,6 +47,7 @@ struct BoundField
 {
     const FieldSchema *schema;
     FieldAccess<Record> access;
+    QString name; // the key as a QString, made once: each record's JSON and columns use it
 };
 
 template<typename Record>
@@ -60,7 +61,7 @@ public:
         const KindSchema &kind = RecordSchema::kind(type);
         for (const FieldAccess<Record> &access : map) {
             if (const FieldSchema *schema = kind.field(access.key))
-                m_fields.append(BoundField<Record>{ schema, access });
+                m_fields.append(BoundField<Record>{ schema, access, QString(access.key) });
         }
     }
 
@@ -70,7 +71,7 @@ public:
     {
         QStringList result;
         for (const BoundField<Record> &field : m_fields)
-            result << QString(field.access.key);
+            result << field.name;
         return result;
     }
 
@@ -88,8 +89,7 @@ public:
     {
         QJsonObject json;
         for (const BoundField<Record> &field : m_fields)
-            json.insert(QString(field.access.key),
-                        FieldValues::toJson(*field.schema, field.access.get(record)));
+            json.insert(field.name, FieldValues::toJson(*field.schema, field.access.get(record)));
         return json;
     }
 
