@@ -8,9 +8,11 @@
 // the first keyed entry after the upgrade seals.
 #include "ServerFixture.h"
 #include "core/AuditLog.h"
+#include "core/KeyRing.h"
 #include "core/ServerMigrator.h"
 #include "core/SqlScript.h"
 #include "core/SqlValues.h"
+#include "records/CustomerJson.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -103,6 +105,47 @@ bool addCustomer(Database &database, const QString &id, const QString &name,
                   error);
 }
 
+// The customers' business fields, every row in id order, as one SHA-256: before the upgrade
+// read from the columns as the old schema stored them (personal data in clear), after it
+// through the server's own reader (personal data opened from its sealed form).
+// One field of a row for the hashes: NULL apart from every text, then a unit separator.
+QByteArray cell(const QVariant &value)
+{
+    return QByteArray(value.isNull() ? QByteArray("<NULL>") : value.toString().toUtf8())
+            + QByteArray("\x1f");
+}
+
+QByteArray hashRowsAsStored(Database &database)
+{
+    QSqlDatabase db = database.connection();
+    QSqlQuery query(db);
+    const QStringList keys = RecordSchema::kind(RecordType::Customer).keys();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!query.exec(QStringLiteral("SELECT %1 FROM customers ORDER BY id").arg(keys.join(", "))))
+        return {};
+    while (query.next()) {
+        for (int i = 0; i < keys.size(); ++i)
+            hash.addData(cell(query.value(i)));
+    }
+    return hash.result();
+}
+
+QByteArray hashRowsAsRead(Database &database)
+{
+    QSqlDatabase db = database.connection();
+    QSqlQuery query(db);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!query.exec(QStringLiteral("SELECT %1 FROM customers ORDER BY id")
+                            .arg(CustomerJson::selectColumns())))
+        return {};
+    while (query.next()) {
+        const Customer customer = CustomerJson::read(query);
+        for (const QVariant &value : CustomerJson::mapping().storedValues(customer))
+            hash.addData(cell(value));
+    }
+    return hash.result();
+}
+
 qint64 count(Database &database, const QString &sql)
 {
     QSqlDatabase db = database.connection();
@@ -147,6 +190,7 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
     const QString url = scratch.url();
     QString error;
     const int previous = ServerMigrator::latestVersion() - 1;
+    QByteArray businessRows;
     {
         DatabaseUrl parsed;
         QVERIFY(DatabaseUrl::parse(url, &parsed, &error));
@@ -179,6 +223,8 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
             QVERIFY2(addCustomer(database, QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  QStringLiteral("杭州西湖茶叶有限公司%1").arg(i), branchId, &error),
                      qPrintable(error));
+        businessRows = hashRowsAsStored(database);
+        QVERIFY(!businessRows.isEmpty());
     }
 
     // The current server starts on it (init migrates exactly as serve does), and makes the
@@ -203,6 +249,16 @@ void TestServerUpgrade::previousSchemaUpgradesOnStart()
         Authenticator authenticator(database, hasher);
         QCOMPARE(authenticator.login("zj.rep1", "Xihu-Longjing-2026", "d1").status,
                  Authenticator::Status::Ok);
+        // Nothing of the business rows was lost or changed: the credit codes are sealed now,
+        // and open to the same values.
+        QCOMPARE(count(database,
+                       "SELECT count(*) FROM customers WHERE credit_code = "
+                       "'91330106MA27XL3Q0R'"),
+                 0);
+        auto ring = std::make_shared<KeyRing>();
+        QVERIFY2(ring->open(keys, &error), qPrintable(error));
+        KeyRing::install(ring);
+        QCOMPARE(hashRowsAsRead(database), businessRows);
     }
     // The upgrade's sealing of the clear personal data ("pii.seal") was the first entry of
     // the upgraded server, then the sign-in above: "audit.keyed" came before both and sealed
