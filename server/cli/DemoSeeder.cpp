@@ -66,6 +66,22 @@ const char *const givenNames[] = { "伟", "芳", "娜", "敏", "静", "强",   "
                                    "军", "杰", "涛", "明", "超", "秀英", "建华", "志强", "海燕" };
 const char *const streets[] = { "文三路", "中山路", "人民路", "解放路", "建设路", "滨江大道" };
 
+// A version-4 UUID drawn from `random`: the same seed gives the same ids, so the ids' order
+// (which the leads, tasks and merchant detail are dealt out by) is the same on every run.
+QString seededId(std::mt19937_64 &random)
+{
+    QByteArray bytes(16, Qt::Uninitialized);
+    const quint64 high = random();
+    const quint64 low = random();
+    for (int i = 0; i < 8; ++i) {
+        bytes[i] = char((high >> (8 * i)) & 0xff);
+        bytes[8 + i] = char((low >> (8 * i)) & 0xff);
+    }
+    bytes[6] = char((bytes[6] & 0x0f) | 0x40); // version 4
+    bytes[8] = char((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+}
+
 QString pick(std::mt19937_64 &random, const char *const *items, std::size_t count)
 {
     return QString::fromUtf8(items[random() % count]);
@@ -101,6 +117,8 @@ bool DemoSeeder::seed(const Options &options, QString *error)
     Accounts accounts(m_database, hasher);
     QStringList problems;
     std::mt19937_64 random(options.seed);
+    // The customers' ids from a stream of their own: the rest of the data stays as before.
+    std::mt19937_64 ids(options.seed ^ 0x9e3779b97f4a7c15ULL);
 
     Branch head{ QString(), QString(), QStringLiteral("总行"), QStringLiteral("head_office"),
                  QStringLiteral("北京") };
@@ -210,7 +228,7 @@ bool DemoSeeder::seed(const Options &options, QString *error)
                                 : pick(random, tradeNames, std::size(tradeNames))
                                         + QString::fromUtf8(industry[0])
                                         + QStringLiteral("有限公司（%1）").arg(n + 1);
-                        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                        const QString id = seededId(ids);
                         const bool individual = kind == QLatin1String("individual");
                         query.addBindValue(id);
                         query.addBindValue(kind);
