@@ -15,6 +15,7 @@
 #include "records/MerchantFeedJson.h"
 #include "records/PiiTable.h"
 #include "records/TaskJson.h"
+#include "sync/KindTraits.h"
 #include "sync/SyncTable.h"
 
 #include <QJsonArray>
@@ -95,6 +96,10 @@ void checkKind(QSet<RecordType> *seen)
     QCOMPARE(Kind::table(), QString(kind.table));
     QCOMPARE(Kind::fields(), kind.keys());
     QVERIFY(SyncTables().find(Kind::table()));
+    // What the schema says of the kind's rows is what the server enforces: system-fed kinds
+    // refuse every client write, append-only ones every change.
+    QCOMPARE(IsReadOnlyKind<Kind>::value, kind.systemFed);
+    QCOMPARE(Kind::updateRefusal().has_value(), kind.appendOnly);
 
     // What a client may send reads back as sent, field by field.
     QJsonObject sent;

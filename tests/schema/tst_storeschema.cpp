@@ -119,6 +119,11 @@ void TestStoreSchema::fieldsAreComplete()
         }
         for (const QString &key : kind.scopeKeys)
             QVERIFY2(kind.field(key), qPrintable(key));
+        // Nobody edits what the institution's systems feed.
+        if (kind.systemFed) {
+            for (const FieldSchema &field : kind.fields)
+                QVERIFY2(field.access == FieldClass::SystemFed, field.key.data());
+        }
     }
 }
 
